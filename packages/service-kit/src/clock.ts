@@ -1,0 +1,42 @@
+/**
+ * Time is injected: domain code asks a Clock, never `new Date()`. Production uses the
+ * system clock; with TEST_CLOCK=1 a settable clock lets tests move time.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = Object.freeze({
+  now: () => new Date(),
+});
+
+/**
+ * A clock for tests: follows the system clock until `set` is called, then stays frozen at
+ * the instant it was given until the next `set` (which may move it backwards).
+ */
+export class SettableClock implements Clock {
+  #frozenAt: number | undefined;
+  readonly #fallback: Clock;
+
+  constructor(fallback: Clock = systemClock) {
+    this.#fallback = fallback;
+  }
+
+  now(): Date {
+    return this.#frozenAt === undefined ? this.#fallback.now() : new Date(this.#frozenAt);
+  }
+
+  set(at: Date): void {
+    if (Number.isNaN(at.getTime())) throw new RangeError('SettableClock.set: invalid date');
+    this.#frozenAt = at.getTime();
+  }
+
+  get isFrozen(): boolean {
+    return this.#frozenAt !== undefined;
+  }
+}
+
+/** The clock a service runs on: settable under TEST_CLOCK=1, the system clock otherwise. */
+export function clockFor(testClock: boolean): Clock | SettableClock {
+  return testClock ? new SettableClock() : systemClock;
+}

@@ -1,0 +1,87 @@
+import { ConfigError } from './config-error.ts';
+
+/** The environment a service reads its configuration from (injected so tests pass their own). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** A string variable, or `fallback` when unset or blank. */
+export function envString(env: Env, name: string, fallback: string): string {
+  return raw(env, name) ?? fallback;
+}
+
+/** A string variable that may be absent. */
+export function envOptionalString(env: Env, name: string): string | undefined {
+  return raw(env, name);
+}
+
+/** A whole number in [min, max]; anything else stops the start naming the variable. */
+export function envInteger(
+  env: Env,
+  name: string,
+  options: { fallback: number; min?: number; max?: number },
+): number {
+  const value = raw(env, name);
+  if (value === undefined) return options.fallback;
+  const min = options.min ?? Number.MIN_SAFE_INTEGER;
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `'${value}' is not a whole number`);
+  const parsed = Number(value);
+  if (parsed < min || parsed > max) {
+    throw new ConfigError(name, `${parsed} is outside ${min}..${max}`);
+  }
+  return parsed;
+}
+
+/** A positive number (fractions allowed), or undefined when unset. */
+export function envOptionalPositiveNumber(env: Env, name: string): number | undefined {
+  const value = raw(env, name);
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(parsed > 0)) {
+    throw new ConfigError(name, `'${value}' is not a positive number`);
+  }
+  return parsed;
+}
+
+/** `1`/`true`/`yes` or `0`/`false`/`no` (case-insensitive). */
+export function envBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = raw(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new ConfigError(name, `'${value}' is not a boolean (1/0, true/false, yes/no)`);
+}
+
+/** An absolute URL with one of the given protocols. */
+export function envUrl(
+  env: Env,
+  name: string,
+  fallback: string,
+  protocols: readonly string[] = ['http:', 'https:'],
+): URL {
+  const value = raw(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `'${value}' is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `'${value}' must use ${protocols.join(' or ')}`);
+  }
+  return url;
+}
+
+/** A URL that may be absent. */
+export function envOptionalUrl(env: Env, name: string): URL | undefined {
+  return raw(env, name) === undefined ? undefined : envUrl(env, name, '');
+}
+
+/** A TCP port (0 picks a free one: tests). */
+export function envPort(env: Env, name: string, fallback: number): number {
+  return envInteger(env, name, { fallback, min: 0, max: 65_535 });
+}

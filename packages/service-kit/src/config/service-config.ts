@@ -1,0 +1,83 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import { loadBusinessCalendar } from './business-calendar.ts';
+import { ConfigError } from './config-error.ts';
+import {
+  envBoolean,
+  envInteger,
+  envPort,
+  envString,
+  envUrl,
+  type Env,
+} from './env.ts';
+
+export const DEFAULT_PORTS = Object.freeze({
+  customer: 3001,
+  outgoing: 3002,
+  incoming: 3003,
+  gateway: 8080,
+});
+
+export type ServiceName = 'customer' | 'outgoing' | 'incoming';
+
+/** What every service reads from its environment. */
+export interface ServiceConfig {
+  readonly service: ServiceName;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  /** The MySQL server (no database in the path). */
+  readonly mysqlUrl: URL;
+  /** `<MYSQL_DATABASE_PREFIX><service>`: this service's own database. */
+  readonly databaseName: string;
+  readonly databasePoolSize: number;
+  readonly testClock: boolean;
+  readonly businessCalendar: Schedule;
+  readonly serviceUrls: Readonly<Record<ServiceName, URL>>;
+  /** How long a call to another service may take before it counts as down. */
+  readonly upstreamTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+const DATABASE_PREFIX_PATTERN = /^[A-Za-z0-9_]{0,40}$/;
+
+/**
+ * Reads and validates the shared configuration once at start. Throws ConfigError naming
+ * the first bad variable. Refuses TEST_CLOCK under NODE_ENV=production.
+ */
+export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig {
+  const prefix = envString(env, 'MYSQL_DATABASE_PREFIX', 'screenmagic_');
+  if (!DATABASE_PREFIX_PATTERN.test(prefix)) {
+    throw new ConfigError(
+      'MYSQL_DATABASE_PREFIX',
+      `'${prefix}' may hold only letters, digits and _ (at most 40)`,
+    );
+  }
+  const testClock = envBoolean(env, 'TEST_CLOCK', false);
+  if (testClock && env['NODE_ENV'] === 'production') {
+    throw new ConfigError('TEST_CLOCK', 'the test clock is refused when NODE_ENV=production');
+  }
+  return Object.freeze({
+    service,
+    port: envPort(env, 'PORT', DEFAULT_PORTS[service]),
+    host: envString(env, 'HOST', '0.0.0.0'),
+    logLevel: envString(env, 'LOG_LEVEL', 'info'),
+    mysqlUrl: envUrl(env, 'MYSQL_URL', 'mysql://root@127.0.0.1:3306', ['mysql:']),
+    databaseName: `${prefix}${service}`,
+    databasePoolSize: envInteger(env, 'MYSQL_POOL_SIZE', { fallback: 10, min: 1, max: 200 }),
+    testClock,
+    businessCalendar: loadBusinessCalendar(env),
+    serviceUrls: readServiceUrls(env),
+    upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', { fallback: 5_000, min: 100, max: 120_000 }),
+    shutdownTimeoutMs: envInteger(env, 'SHUTDOWN_TIMEOUT_MS', { fallback: 25_000, min: 0, max: 600_000 }),
+  });
+}
+
+/** CUSTOMER_SERVICE_URL, OUTGOING_SERVICE_URL, INCOMING_SERVICE_URL with local defaults. */
+export function readServiceUrls(env: Env): Readonly<Record<ServiceName, URL>> {
+  return Object.freeze({
+    customer: envUrl(env, 'CUSTOMER_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.customer}`),
+    outgoing: envUrl(env, 'OUTGOING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.outgoing}`),
+    incoming: envUrl(env, 'INCOMING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.incoming}`),
+  });
+}
+

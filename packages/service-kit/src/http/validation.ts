@@ -1,0 +1,103 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { ErrorDetail } from '../errors.ts';
+
+// ajv-formats is CommonJS with a default export; under NodeNext the namespace is what we get.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * Request bodies are validated strictly: no type coercion (`"10"` is not 10), no silent
+ * removal of unknown properties (they are a 400), no defaults filled in. Fastify's own
+ * Ajv does all three, so bodies get this instance instead.
+ */
+const bodyAjv = addFormats(
+  new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, strict: false }),
+);
+
+/** Query strings and path parameters are text by nature: numbers are coerced from it. */
+const textAjv = addFormats(
+  new Ajv({ coerceTypes: true, removeAdditional: false, useDefaults: true, strict: false }),
+);
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  return ajv.compile(schema as object) as ValidateFunction;
+};
+
+/** Dotted path of a JSON pointer: `/workingHours/weekly/mon/0/end` → `workingHours.weekly.mon[0].end`. */
+export function pointerToPath(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+function joinPath(base: string, key: string): string {
+  return base === '' ? key : `${base}.${key}`;
+}
+
+/**
+ * Ajv errors → details naming the field. Under an `anyOf` (a schema or its shorthand),
+ * only the branch that got furthest into the input is reported, since the errors of the
+ * branch the client did not mean are noise.
+ */
+export function describeValidationErrors(
+  errors: readonly ErrorObject[],
+  part: string | undefined,
+): ErrorDetail[] {
+  const relevant = pickDeepestBranches(errors.filter((e) => e.keyword !== 'anyOf'));
+  const details = relevant.map((error) => describeOne(error));
+  const unique = new Map(details.map((d) => [`${d.field}\u0000${d.message}`, d]));
+  const list = [...unique.values()];
+  return part && part !== 'body' ? list.map((d) => ({ ...d, in: part })) : list;
+}
+
+function describeOne(error: ErrorObject): ErrorDetail {
+  const base = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { field: joinPath(base, String(params['missingProperty'])), message: 'is required' };
+    case 'additionalProperties':
+      return {
+        field: joinPath(base, String(params['additionalProperty'])),
+        message: 'is not an allowed property',
+      };
+    case 'type':
+      return { field: base || '(root)', message: `must be ${String(params['type'])}` };
+    case 'enum':
+      return {
+        field: base || '(root)',
+        message: `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { field: base || '(root)', message: `must be ${JSON.stringify(params['allowedValue'])}` };
+    default:
+      return { field: base || '(root)', message: error.message ?? 'is invalid' };
+  }
+}
+
+/** Keeps, for each anyOf group, only the errors of the branch with the deepest instance path. */
+function pickDeepestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const branchOf = (e: ErrorObject): { group: string; branch: string } | undefined => {
+    const match = /^(.*\/anyOf)\/(\d+)\//.exec(`${e.schemaPath}/`);
+    return match ? { group: match[1]!, branch: match[2]! } : undefined;
+  };
+  const depth = (e: ErrorObject): number =>
+    e.instancePath.split('/').length +
+    (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+  const best = new Map<string, { branch: string; depth: number }>();
+  for (const error of errors) {
+    const b = branchOf(error);
+    if (!b) continue;
+    const current = best.get(b.group);
+    if (!current || depth(error) > current.depth) best.set(b.group, { branch: b.branch, depth: depth(error) });
+  }
+  return errors.filter((error) => {
+    const b = branchOf(error);
+    return !b || best.get(b.group)?.branch === b.branch;
+  });
+}

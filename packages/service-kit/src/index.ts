@@ -1,0 +1,72 @@
+export { type Clock, clockFor, SettableClock, systemClock } from './clock.ts';
+export {
+  AppError,
+  type AppErrorOptions,
+  conflict,
+  type ErrorDetail,
+  notFound,
+  toError,
+  unavailable,
+  unprocessable,
+  validationFailed,
+} from './errors.ts';
+export { newId, newIds } from './ids.ts';
+export { loggerOptions } from './logging.ts';
+
+export { ConfigError } from './config/config-error.ts';
+export {
+  envBoolean,
+  envInteger,
+  envOptionalPositiveNumber,
+  envOptionalString,
+  envOptionalUrl,
+  envPort,
+  envString,
+  envUrl,
+  type Env,
+} from './config/env.ts';
+export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/business-calendar.ts';
+export {
+  DEFAULT_PORTS,
+  readServiceConfig,
+  readServiceUrls,
+  type ServiceConfig,
+  type ServiceName,
+} from './config/service-config.ts';
+
+export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
+export { decodeCursor, encodeCursor } from './http/cursor.ts';
+export { errorHandlerPlugin, sendError, toErrorResponse, type ErrorBody } from './http/error-handler.ts';
+export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
+export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
+export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';
+export { describeValidationErrors, pointerToPath, validatorCompiler } from './http/validation.ts';
+
+export { isDatabaseUnavailable } from './db/database-errors.ts';
+export {
+  dropDatabase,
+  ensureDatabaseExists,
+  ManagedDatabase,
+  type ManagedDatabaseOptions,
+  MigrationError,
+} from './db/managed-database.ts';
+export { mysqlOptions, quoteIdentifier } from './db/mysql-options.ts';
+export { useDatabase } from './db/use-database.ts';
+
+export {
+  isDependencyUnavailable,
+  ServiceClient,
+  type ServiceCallOptions,
+  type ServiceResponse,
+} from './clients/service-client.ts';
+export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';
+export { runService, type RunServiceOptions } from './server/run-service.ts';
+export {
+  ErrorDetailSchema,
+  ErrorEnvelopeSchema,
+  errorResponses,
+  InstantSchema,
+  ListSchema,
+  LocalInstantSchema,
+  PageQuerySchema,
+} from './schemas/common.ts';

@@ -1,0 +1,49 @@
+import Type, { type TSchema } from 'typebox';
+
+/** An RFC 3339 instant with an offset; responses always give it in UTC with `Z`. */
+export const InstantSchema = Type.String({
+  format: 'date-time',
+  description: 'RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z',
+});
+
+/** A local time with its offset, in the zone that matters for it (`2026-11-30T09:00:00+05:30`). */
+export const LocalInstantSchema = Type.String({
+  description: 'Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30',
+});
+
+export const ErrorDetailSchema = Type.Object({
+  field: Type.String(),
+  message: Type.String(),
+});
+
+/** The error envelope every component answers with. */
+export const ErrorEnvelopeSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Array(ErrorDetailSchema),
+  }),
+  requestId: Type.String(),
+});
+
+/** `{ items, nextCursor }`: every list in the API. */
+export function ListSchema<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  });
+}
+
+/** `?cursor=&limit=`: the pagination query every list accepts. */
+export const PageQuerySchema = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Error responses for OpenAPI, by status. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorEnvelopeSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorEnvelopeSchema]));
+}

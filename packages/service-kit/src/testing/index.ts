@@ -1,0 +1,2 @@
+export { dockerEngineAnswers, startTestMysqlServer, type TestMysqlServer } from './mysql-server.ts';
+export { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from './test-databases.ts';
