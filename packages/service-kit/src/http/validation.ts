@@ -86,9 +86,11 @@ function pickDeepestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
     const match = /^(.*\/anyOf)\/(\d+)\//.exec(`${e.schemaPath}/`);
     return match ? { group: match[1]!, branch: match[2]! } : undefined;
   };
+  // A missing or unexpected property names a field one level down, but it is less
+  // progress than a wrong value at that level: half a step.
   const depth = (e: ErrorObject): number =>
     e.instancePath.split('/').length +
-    (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+    (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 0.5 : 0);
   const best = new Map<string, { branch: string; depth: number }>();
   for (const error of errors) {
     const b = branchOf(error);
