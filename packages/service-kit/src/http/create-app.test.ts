@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflict } from '../errors.ts';
+import { errorResponses } from '../schemas/common.ts';
 import { type App, createApp } from './create-app.ts';
 
 describe('createApp', () => {
@@ -30,6 +31,12 @@ describe('createApp', () => {
     );
     app.get('/conflict', () => {
       throw conflict('THING_EXISTS', 'already there', { extra: { existingId: 'x1' } });
+    });
+    app.get('/conflict-declared', { schema: { response: errorResponses(409) } }, () => {
+      throw conflict('THING_EXISTS', 'already there', {
+        extra: { existingId: 'x1' },
+        details: [{ field: 'name', message: 'is taken', value: 'x' }],
+      });
     });
     app.get('/boom', () => {
       throw new Error('secret internals');
@@ -128,6 +135,16 @@ describe('createApp', () => {
     expect(response.json()).toEqual({
       error: { code: 'THING_EXISTS', message: 'already there', details: [], existingId: 'x1' },
       requestId: 'r1',
+    });
+  });
+
+  it('keeps extra error members when the route declares its error responses', async () => {
+    const response = await app.inject({ method: 'GET', url: '/conflict-declared' });
+    expect(response.json<{ error: unknown }>().error).toEqual({
+      code: 'THING_EXISTS',
+      message: 'already there',
+      details: [{ field: 'name', message: 'is taken', value: 'x' }],
+      existingId: 'x1',
     });
   });
 

@@ -11,18 +11,31 @@ export const LocalInstantSchema = Type.String({
   description: 'Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30',
 });
 
-export const ErrorDetailSchema = Type.Object({
-  field: Type.String(),
-  message: Type.String(),
-});
-
-/** The error envelope every component answers with. */
-export const ErrorEnvelopeSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
+/**
+ * One problem with the input. Extra members (`value`, `in`) are kept: response schemas
+ * are also serializers, and fast-json-stringify drops undeclared properties otherwise.
+ */
+export const ErrorDetailSchema = Type.Object(
+  {
+    field: Type.String(),
     message: Type.String(),
-    details: Type.Array(ErrorDetailSchema),
-  }),
+  },
+  { additionalProperties: true },
+);
+
+/**
+ * The error envelope every component answers with. `error` keeps its extra members
+ * (`nextOpening`, `existingId`, …) when a route declares this as a response schema.
+ */
+export const ErrorEnvelopeSchema = Type.Object({
+  error: Type.Object(
+    {
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Array(ErrorDetailSchema),
+    },
+    { additionalProperties: true },
+  ),
   requestId: Type.String(),
 });
 
