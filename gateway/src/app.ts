@@ -1,0 +1,61 @@
+import { createApp, type App, type CreateAppOptions } from '@screenmagic/service-kit';
+import type { GatewayConfig } from './config.ts';
+import {
+  createServiceClients,
+  SERVICE_NAMES,
+  type ServiceClients,
+} from './plugins/service-clients.ts';
+import { createUpstreamPools } from './plugins/upstream-pools.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { proxyRoutes } from './routes/proxy.ts';
+import { registerTestClockRoute } from './routes/test-clock.ts';
+
+export { readGatewayConfig, type GatewayConfig } from './config.ts';
+
+/**
+ * The gateway: the only public entry. Proxies the public API to the owning service behind
+ * API keys, a per-key rate limit and the 1 MiB body limit; serves `/healthz`, `/readyz`
+ * (every service ready), `/openapi.json` and `/docs` (the services' documents merged), and
+ * `POST /test/clock` under TEST_CLOCK=1.
+ */
+export async function buildApp(
+  config: GatewayConfig,
+  logger: CreateAppOptions['logger'],
+): Promise<App> {
+  const app = await createApp({ logger });
+  if (config.apiKeys.length === 0) {
+    app.log.warn(
+      'GATEWAY_API_KEYS is not set: API key authentication is OFF and anyone can call the API. ' +
+        'Set GATEWAY_API_KEYS (required with NODE_ENV=production).',
+    );
+  }
+
+  const pools = createUpstreamPools(config.serviceUrls, {
+    connections: config.upstreamConnections,
+    timeoutMs: config.upstreamTimeoutMs,
+  });
+  const clients: ServiceClients = createServiceClients(
+    config.serviceUrls,
+    config.upstreamTimeoutMs,
+  );
+  app.addHook('onClose', async () => {
+    await Promise.all([
+      ...Object.values(pools).map((pool) => pool.close()),
+      ...Object.values(clients).map((client) => client.close()),
+    ]);
+  });
+
+  for (const service of SERVICE_NAMES) {
+    app.readinessChecks.set(service, async () => {
+      const response = await clients[service].call('GET', '/readyz', { timeoutMs: 2_000 });
+      if (response.status !== 200) throw new Error(`answered ${response.status}`);
+    });
+  }
+
+  await app.register(proxyRoutes, { config, pools });
+  await app.register(openApiRoutes, { clients });
+  if (config.testClock) {
+    registerTestClockRoute(app, { clients, timeoutMs: config.upstreamTimeoutMs });
+  }
+  return app;
+}

@@ -1,0 +1,93 @@
+import httpProxy from '@fastify/http-proxy';
+import rateLimit from '@fastify/rate-limit';
+import { AppError, BODY_LIMIT_BYTES, sendError, type ServiceName } from '@screenmagic/service-kit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { GatewayConfig } from '../config.ts';
+import { ROUTE_TABLE } from '../domain/route-table.ts';
+import { classifyUpstreamFailure } from '../domain/upstream-failure.ts';
+import { registerApiKeyAuth } from '../plugins/api-key-auth.ts';
+import type { UpstreamPools } from '../plugins/upstream-pools.ts';
+
+export interface ProxyRoutesOptions {
+  readonly config: GatewayConfig;
+  readonly pools: UpstreamPools;
+}
+
+const SERVICES: readonly ServiceName[] = ['customer', 'outgoing', 'incoming'];
+
+/**
+ * The public API: every path in ROUTE_TABLE is proxied to the service that owns it, behind
+ * the API key and the per-key rate limit. Registered as its own (encapsulated) plugin so
+ * that auth, rate limiting and the raw body parser apply to proxied routes only, not to
+ * `/healthz`, `/readyz`, `/openapi.json`, `/docs` or `/test/clock`.
+ */
+export async function proxyRoutes(
+  app: FastifyInstance,
+  options: ProxyRoutesOptions,
+): Promise<void> {
+  const { config, pools } = options;
+  registerApiKeyAuth(app, config.apiKeys);
+
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.clientId,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'RATE_LIMITED',
+        `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`,
+        { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1_000)) },
+      ),
+  });
+
+  // Bodies are relayed as the bytes the client sent (the service validates them), buffered
+  // so that the 1 MiB limit holds for chunked bodies too, and the service gets a length.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  for (const service of SERVICES) {
+    await app.register(httpProxy, {
+      upstream: config.serviceUrls[service].origin,
+      routes: [...ROUTE_TABLE[service]],
+      proxyPayloads: false,
+      disableRequestLogging: true,
+      // reply-from bundles undici 7 and types this option with it; our Pool is undici 8,
+      // which it accepts at run time (anything with `request`).
+      undici: pools[service] as unknown as { request: never },
+      handler: (request, reply, destination, replyOptions) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) return reply.from(destination, replyOptions);
+        return reply.from(destination, {
+          ...replyOptions,
+          body,
+          contentType: request.headers['content-type'] ?? 'application/octet-stream',
+        });
+      },
+      replyOptions: {
+        rewriteRequestHeaders: (request, headers) => {
+          // The id the gateway settled on (the caller's when acceptable), not the raw header.
+          headers['x-request-id'] = request.id;
+          delete headers.authorization;
+          return headers;
+        },
+        // Upstream answers, 503s included, are relayed as they are; never retried here.
+        retryDelay: () => null,
+        onError: (reply, { error }) => {
+          const failure = classifyUpstreamFailure(service, error, config.upstreamTimeoutMs);
+          sendError(
+            reply.request as FastifyRequest,
+            reply as FastifyReply,
+            failure.status,
+            { code: failure.code, message: failure.message },
+            failure.retryAfterSeconds,
+          );
+        },
+      },
+    });
+  }
+}

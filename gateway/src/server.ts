@@ -1,0 +1,5 @@
+import { runService } from '@screenmagic/service-kit';
+import { buildApp } from './app.ts';
+import { readGatewayConfig } from './config.ts';
+
+await runService({ name: 'gateway', readConfig: readGatewayConfig, buildApp });

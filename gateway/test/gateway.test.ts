@@ -1,0 +1,433 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '@screenmagic/service-kit';
+import { buildApp } from '../src/app.ts';
+import { readGatewayConfig } from '../src/config.ts';
+import { closedPortUrl, startFakeService, type FakeService } from './fake-services.ts';
+
+const KEY = 'test-key-aaaaaaaaaaaaaaaa';
+const OTHER_KEY = 'test-key-bbbbbbbbbbbbbbbb';
+const auth = { authorization: `Bearer ${KEY}` };
+
+let customer: FakeService;
+let outgoing: FakeService;
+let incoming: FakeService;
+let gateway: App;
+
+function env(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    CUSTOMER_SERVICE_URL: customer.url.href,
+    OUTGOING_SERVICE_URL: outgoing.url.href,
+    INCOMING_SERVICE_URL: incoming.url.href,
+    GATEWAY_API_KEYS: `${KEY},${OTHER_KEY}`,
+    TEST_CLOCK: '1',
+    ...overrides,
+  };
+}
+
+async function gatewayWith(overrides: Record<string, string>): Promise<App> {
+  const app = await buildApp(readGatewayConfig(env(overrides)), false);
+  await app.ready();
+  return app;
+}
+
+beforeAll(async () => {
+  customer = await startFakeService('customer', [
+    '/v1/customers',
+    '/addcustomer',
+    '/v1/business-calendar',
+  ]);
+  outgoing = await startFakeService('outgoing', ['/v1/broadcasts', '/outgoings', '/v1/messages']);
+  incoming = await startFakeService('incoming', ['/v1/orders', '/incomings']);
+  gateway = await gatewayWith({});
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all([customer, outgoing, incoming].map((service) => service?.app.close()));
+});
+
+describe('routing', () => {
+  it.each([
+    ['POST', '/addcustomer', 'customer'],
+    ['POST', '/v1/customers', 'customer'],
+    ['GET', '/v1/customers/cus_1/windows?from=2026-01-01T00:00:00Z', 'customer'],
+    ['GET', '/v1/business-calendar', 'customer'],
+    ['POST', '/outgoings', 'outgoing'],
+    ['DELETE', '/v1/broadcasts/brd_1', 'outgoing'],
+    ['GET', '/v1/messages/msg_1', 'outgoing'],
+    ['POST', '/incomings', 'incoming'],
+    ['GET', '/v1/orders?status=pending', 'incoming'],
+  ])('sends %s %s to the %s service, path and query unchanged', async (method, url, service) => {
+    const response = await gateway.inject({
+      method: method as 'GET',
+      url,
+      headers: auth,
+      ...(method === 'POST' ? { payload: { name: 'x' } } : {}),
+    });
+    expect(response.statusCode).toBe(method === 'POST' ? 201 : 200);
+    expect(response.json()).toMatchObject({ service, method, url });
+  });
+
+  it('relays the JSON body byte for byte and does not pass the API key on', async () => {
+    const payload = '{"name":"Ann","workingHours":{"start":"09:00","end":"17:00"},"extra":"10"}';
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      body: JSON.parse(payload) as unknown,
+      authorization: null,
+    });
+  });
+
+  it('relays upstream error envelopes unchanged', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/customers/conflict',
+      headers: auth,
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({
+      error: { code: 'SOME_CONFLICT', message: 'upstream says no' },
+    });
+  });
+
+  it('never proxies /internal/*', async () => {
+    for (const url of ['/internal/secret', '/internal/test/clock', '/internal/customers/lookup']) {
+      const response = await gateway.inject({ method: 'POST', url, headers: auth, payload: {} });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
+    expect(customer.seen.some((request) => request.url.startsWith('/internal/secret'))).toBe(false);
+  });
+
+  it('never reaches an internal route through dot segments', async () => {
+    for (const url of [
+      '/v1/customers/%2e%2e/%2e%2e/internal/secret',
+      '/v1/customers/../../internal/secret',
+    ]) {
+      const response = await gateway.inject({ method: 'POST', url, headers: auth, payload: {} });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.json()).toHaveProperty('error.code');
+    }
+    expect(customer.seen.some((request) => request.url.includes('internal/secret'))).toBe(false);
+  });
+
+  it('answers 404 in the envelope for an unknown route', async () => {
+    const response = await gateway.inject({ method: 'GET', url: '/v2/anything', headers: auth });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(response.json<{ requestId: string }>().requestId).toBe(response.headers['x-request-id']);
+  });
+});
+
+describe('request ids', () => {
+  it('keeps the caller’s id, passes it upstream and returns it', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/customers/cus_1',
+      headers: { ...auth, 'x-request-id': 'trace-123' },
+    });
+    expect(response.headers['x-request-id']).toBe('trace-123');
+    expect(response.json()).toMatchObject({ requestId: 'trace-123' });
+  });
+
+  it('replaces an unacceptable id with a generated one, upstream too', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/customers/cus_1',
+      headers: { ...auth, 'x-request-id': 'bad id with spaces' },
+    });
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.json()).toMatchObject({ requestId: id });
+  });
+
+  it('returns the id on errors the gateway answers itself', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/customers',
+      headers: { 'x-request-id': 'r-401' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['x-request-id']).toBe('r-401');
+    expect(response.json()).toMatchObject({ requestId: 'r-401' });
+  });
+});
+
+describe('API keys', () => {
+  it('answers 401 UNAUTHORIZED with WWW-Authenticate without a key', async () => {
+    const response = await gateway.inject({ method: 'POST', url: '/addcustomer', payload: {} });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED', details: [] } });
+  });
+
+  it('answers 401 for a wrong key or another scheme', async () => {
+    for (const authorization of [
+      `Bearer ${KEY}x`,
+      `Basic ${Buffer.from('a:b').toString('base64')}`,
+      'Bearer ',
+    ]) {
+      const response = await gateway.inject({
+        method: 'GET',
+        url: '/v1/orders',
+        headers: { authorization },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+  });
+
+  it('accepts every configured key', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/orders',
+      headers: { authorization: `Bearer ${OTHER_KEY}` },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('needs no key for health, readiness, the API description and the docs', async () => {
+    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs', '/docs/json']) {
+      const response = await gateway.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBeLessThan(400);
+    }
+  });
+
+  it('lets everyone in when no keys are configured (outside production)', async () => {
+    const open = await gatewayWith({ GATEWAY_API_KEYS: '' });
+    try {
+      const response = await open.inject({ method: 'GET', url: '/v1/customers/cus_1' });
+      expect(response.statusCode).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('limits', () => {
+  it('answers 429 RATE_LIMITED with Retry-After past the per-key limit, per key', async () => {
+    const limited = await gatewayWith({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const call = (key: string) =>
+        limited.inject({
+          method: 'GET',
+          url: '/v1/customers/cus_1',
+          headers: { authorization: `Bearer ${key}` },
+        });
+      for (let i = 0; i < 3; i++) expect((await call(KEY)).statusCode).toBe(200);
+      const refused = await call(KEY);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      expect(refused.json<{ requestId: string }>().requestId).toBe(refused.headers['x-request-id']);
+      expect((await call(OTHER_KEY)).statusCode).toBe(200);
+      expect((await limited.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE for a body over 1 MiB', async () => {
+    const before = customer.seen.length;
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(customer.seen.length).toBe(before);
+  });
+
+  it('accepts a body of exactly 1 MiB', async () => {
+    const padding = 1024 * 1024 - '{"name":""}'.length;
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: `{"name":"${'x'.repeat(padding)}"}`,
+    });
+    expect(response.statusCode).toBe(201);
+  });
+});
+
+describe('upstream failures', () => {
+  it('answers 503 UPSTREAM_UNAVAILABLE with Retry-After, fast, when a service is down', async () => {
+    const down = await gatewayWith({ OUTGOING_SERVICE_URL: (await closedPortUrl()).href });
+    try {
+      const started = performance.now();
+      const response = await down.inject({
+        method: 'POST',
+        url: '/outgoings',
+        headers: auth,
+        payload: { message: 'hi' },
+      });
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.json()).toMatchObject({ error: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(response.body).not.toContain('at ');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('answers 504 UPSTREAM_UNAVAILABLE when a service is slower than UPSTREAM_TIMEOUT_MS', async () => {
+    const impatient = await gatewayWith({ UPSTREAM_TIMEOUT_MS: '200' });
+    try {
+      const started = performance.now();
+      const response = await impatient.inject({
+        method: 'GET',
+        url: '/v1/customers/slow/1500',
+        headers: auth,
+      });
+      const elapsed = performance.now() - started;
+      expect(response.statusCode).toBe(504);
+      expect(response.json()).toMatchObject({ error: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(elapsed).toBeGreaterThanOrEqual(190);
+      expect(elapsed).toBeLessThan(1_400);
+    } finally {
+      await impatient.close();
+    }
+  });
+});
+
+describe('readiness', () => {
+  it('is ready when every service is', async () => {
+    const response = await gateway.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      checks: { customer: 'ok', outgoing: 'ok', incoming: 'ok' },
+    });
+  });
+
+  it('answers 503 naming the service that is not ready', async () => {
+    incoming.ready = false;
+    try {
+      const response = await gateway.inject({ method: 'GET', url: '/readyz' });
+      expect(response.statusCode).toBe(503);
+      const checks = response.json<{ checks: Record<string, string> }>().checks;
+      expect(checks['customer']).toBe('ok');
+      expect(checks['incoming']).not.toBe('ok');
+    } finally {
+      incoming.ready = true;
+    }
+  });
+});
+
+describe('API description', () => {
+  it('merges the services’ paths under a bearer security scheme', async () => {
+    const response = await gateway.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json<{
+      paths: Record<string, unknown>;
+      components: Record<string, unknown>;
+    }>();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/customers',
+        '/addcustomer',
+        '/v1/broadcasts',
+        '/outgoings',
+        '/v1/orders',
+        '/incomings',
+      ]),
+    );
+    expect(document.components['securitySchemes']).toEqual({
+      bearer: { type: 'http', scheme: 'bearer' },
+    });
+    expect(document.components['schemas']).toMatchObject({
+      customerThing: {},
+      outgoingThing: {},
+      incomingThing: {},
+    });
+  });
+
+  it('serves the Swagger UI page and its document at /docs', async () => {
+    const page = await gateway.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const json = await gateway.inject({ method: 'GET', url: '/docs/json' });
+    expect(json.json()).toHaveProperty(['paths', '/v1/customers']);
+  });
+
+  it('answers 503 naming a service whose description cannot be fetched', async () => {
+    const down = await gatewayWith({ INCOMING_SERVICE_URL: (await closedPortUrl()).href });
+    try {
+      const response = await down.inject({ method: 'GET', url: '/openapi.json' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({
+        error: { code: 'UPSTREAM_UNAVAILABLE', details: [{ field: 'incoming' }] },
+      });
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('test clock', () => {
+  it('sets every clock, then runs due work on incoming and then outgoing', async () => {
+    const marks = [customer, outgoing, incoming].map((service) => service.seen.length);
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/test/clock',
+      payload: { now: '2026-11-30T09:00:00+05:30' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      now: '2026-11-30T03:30:00.000Z',
+      ran: { incoming: { incomingWork: 1 }, outgoing: { outgoingWork: 1 } },
+    });
+    const calls = [customer, outgoing, incoming].map((service, index) =>
+      service.seen.slice(marks[index]).map((request) => request.url),
+    );
+    expect(calls[0]).toEqual(['/internal/test/clock']);
+    expect(calls[1]).toEqual(['/internal/test/clock', '/internal/test/run-due']);
+    expect(calls[2]).toEqual(['/internal/test/clock', '/internal/test/run-due']);
+  });
+
+  it('answers 400 for a body without a valid instant', async () => {
+    for (const payload of [{}, { now: 'tomorrow' }, { now: '2026-11-30T09:00:00Z', extra: 1 }]) {
+      const response = await gateway.inject({ method: 'POST', url: '/test/clock', payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
+  it('answers 503 when a service cannot set its clock', async () => {
+    const down = await gatewayWith({ CUSTOMER_SERVICE_URL: (await closedPortUrl()).href });
+    try {
+      const response = await down.inject({
+        method: 'POST',
+        url: '/test/clock',
+        payload: { now: '2026-11-30T09:00:00Z' },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({
+        error: { code: 'UPSTREAM_UNAVAILABLE', details: [{ field: 'customer' }] },
+      });
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('does not exist without TEST_CLOCK', async () => {
+    const plain = await gatewayWith({ TEST_CLOCK: '0' });
+    try {
+      const response = await plain.inject({
+        method: 'POST',
+        url: '/test/clock',
+        payload: { now: '2026-11-30T09:00:00Z' },
+      });
+      expect(response.statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
