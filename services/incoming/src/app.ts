@@ -1,0 +1,125 @@
+import { hostname } from 'node:os';
+import {
+  type App,
+  type Clock,
+  createApp,
+  type CreateAppOptions,
+  ManagedDatabase,
+  PollLoop,
+  registerTestClockRoutes,
+  ServiceClient,
+  systemClock,
+  useDatabase,
+} from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import { CustomerDirectory } from './clients/customer-directory.ts';
+import { OutgoingMessages } from './clients/outgoing-messages.ts';
+import type { IncomingConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { migrations } from './db/migrations/index.ts';
+import { registerOrderRoutes } from './routes/orders.ts';
+import { DueWork, ObservedClock } from './worker/due-work.ts';
+import { OrderWorker } from './worker/order-worker.ts';
+
+/** What tests (and the benchmark) reach into: the worker, its loop, the clock, the database. */
+export interface IncomingRuntime {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly worker: OrderWorker;
+  readonly loop: PollLoop;
+  readonly workerId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    incoming: IncomingRuntime;
+  }
+}
+
+export interface IncomingDeps {
+  /** Stamped on claims; unique per process by default. */
+  readonly workerId?: string;
+  /** Whether the background worker loop runs (default true; tests of crashes turn it off). */
+  readonly runWorker?: boolean;
+}
+
+/**
+ * The incoming service: orders, pending orders and their deferred confirmation (SPEC §3
+ * "Orders"). Owns `<prefix>incoming`; calls the customer service to resolve customers
+ * and the outgoing service to send confirmations; runs the pending-order worker.
+ */
+export async function buildApp(
+  config: IncomingConfig,
+  logger: CreateAppOptions['logger'],
+  deps: IncomingDeps = {},
+): Promise<App> {
+  const app = await createApp({
+    logger,
+    openapi: {
+      title: 'screenmagic incoming',
+      description:
+        'Orders: confirmed while the business is open, pending until it opens otherwise.',
+    },
+  });
+  const log = logger === false ? undefined : logger;
+  const database = new ManagedDatabase<Database>({
+    serverUrl: config.mysqlUrl,
+    database: config.databaseName,
+    poolSize: config.databasePoolSize,
+    migrations,
+    ...(log === undefined ? {} : { logger: log }),
+  });
+  useDatabase(app, database);
+
+  const clock: Clock = config.testClock ? new ObservedClock() : systemClock;
+  const workerId =
+    deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const clientOptions = { timeoutMs: config.upstreamTimeoutMs };
+  const customerClient = new ServiceClient('customer', config.serviceUrls.customer, clientOptions);
+  const outgoingClient = new ServiceClient('outgoing', config.serviceUrls.outgoing, clientOptions);
+  const outgoing = new OutgoingMessages(outgoingClient);
+
+  const worker = new OrderWorker({
+    db: database.db,
+    clock,
+    outgoing,
+    workerId,
+    config: config.worker,
+    ...(log === undefined ? {} : { logger: log }),
+  });
+  const loop = new PollLoop({
+    name: 'order-worker',
+    // Until the schema is migrated (database down at start) there is nothing to claim.
+    runBatch: () => (database.isReady ? worker.runBatch() : Promise.resolve(0)),
+    pollIntervalMs: config.worker.pollIntervalMs,
+    ...(log === undefined ? {} : { logger: log }),
+  });
+  app.decorate('incoming', { db: database.db, clock, worker, loop, workerId });
+
+  registerOrderRoutes(app, {
+    db: database.db,
+    clock,
+    businessCalendar: config.businessCalendar,
+    customers: new CustomerDirectory(customerClient),
+    outgoing,
+    lockId: `${workerId}:request`,
+    retryDelayMs: config.worker.retryBaseMs,
+    wakeWorker: () => loop.wake(),
+    ...(log === undefined ? {} : { logger: log }),
+  });
+  if (clock instanceof ObservedClock) {
+    const dueWork = new DueWork(loop, worker.counts);
+    clock.onSet(() => dueWork.mark());
+    registerTestClockRoutes(app, { clock, runDue: () => dueWork.run() });
+  }
+
+  app.addHook('onReady', () => {
+    if (deps.runWorker !== false) loop.start();
+  });
+  // Stop claiming before requests drain; the batch in flight finishes first.
+  app.addHook('preClose', () => loop.stop());
+  app.addHook('onClose', async () => {
+    await Promise.all([customerClient.close(), outgoingClient.close()]);
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+import {
+  type Env,
+  envInteger,
+  readServiceConfig,
+  type ServiceConfig,
+} from '@screenmagic/service-kit';
+
+/** How the pending-order worker runs (see README, "Worker"). */
+export interface WorkerConfig {
+  /** Wait between polls when nothing is due. */
+  readonly pollIntervalMs: number;
+  /** Rows claimed per batch (per queue). */
+  readonly batchSize: number;
+  /** Hand-overs to the outgoing service in flight at once within a batch. */
+  readonly concurrency: number;
+  /** A claim older than this is stale (its worker died) and is released for others. */
+  readonly lockTimeoutMs: number;
+  /** First retry delay after a failed hand-over; doubles per attempt up to `retryMaxMs`. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+}
+
+export interface IncomingConfig extends ServiceConfig {
+  readonly worker: WorkerConfig;
+}
+
+/**
+ * The incoming service's configuration: the shared variables plus `ORDER_WORKER_*`.
+ * Throws ConfigError naming the first bad variable.
+ */
+export function readConfig(env: Env): IncomingConfig {
+  const base = readServiceConfig('incoming', env);
+  const retryBaseMs = envInteger(env, 'ORDER_WORKER_RETRY_BASE_MS', {
+    fallback: 5_000,
+    min: 1,
+    max: 3_600_000,
+  });
+  return Object.freeze({
+    ...base,
+    worker: Object.freeze({
+      pollIntervalMs: envInteger(env, 'ORDER_WORKER_POLL_INTERVAL_MS', {
+        fallback: 1_000,
+        min: 10,
+        max: 600_000,
+      }),
+      batchSize: envInteger(env, 'ORDER_WORKER_BATCH_SIZE', { fallback: 200, min: 1, max: 5_000 }),
+      concurrency: envInteger(env, 'ORDER_WORKER_CONCURRENCY', { fallback: 16, min: 1, max: 256 }),
+      lockTimeoutMs: envInteger(env, 'ORDER_WORKER_LOCK_TIMEOUT_MS', {
+        fallback: 120_000,
+        min: 1_000,
+        max: 86_400_000,
+      }),
+      retryBaseMs,
+      retryMaxMs: envInteger(env, 'ORDER_WORKER_RETRY_MAX_MS', {
+        fallback: 300_000,
+        min: retryBaseMs,
+        max: 86_400_000,
+      }),
+    }),
+  });
+}

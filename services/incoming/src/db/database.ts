@@ -1,0 +1,12 @@
+import type { CustomerOrderTable } from './customer-order.table.ts';
+import type { ConfirmationOutboxTable, PendingOrderTable } from './work-queue.table.ts';
+
+/** The incoming service's own database (`<prefix>incoming`). */
+export interface Database {
+  customer_order: CustomerOrderTable;
+  pending_order: PendingOrderTable;
+  confirmation_outbox: ConfirmationOutboxTable;
+}
+
+/** The two queues the worker drains. */
+export type QueueName = 'pending_order' | 'confirmation_outbox';

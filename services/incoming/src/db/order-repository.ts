@@ -1,0 +1,136 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CustomerOrderRow, NewCustomerOrderRow, OrderStatus } from './customer-order.table.ts';
+import type { Database } from './database.ts';
+import type { NewConfirmationOutboxRow, NewPendingOrderRow } from './work-queue.table.ts';
+
+/** The order with this client `orderId`, if any. */
+export async function findOrder(
+  db: Kysely<Database>,
+  orderId: string,
+): Promise<CustomerOrderRow | undefined> {
+  return db
+    .selectFrom('customer_order')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores a new order together with its queue row (a pending order to confirm, or a
+ * confirmation to hand over) in one transaction, so neither exists without the other.
+ * Returns `duplicate` when an order with this id already exists: the primary key decides
+ * between two requests racing with the same id, and nothing is written for the loser.
+ */
+export async function insertOrder(
+  db: Kysely<Database>,
+  order: NewCustomerOrderRow,
+  queued: { readonly pending: NewPendingOrderRow } | { readonly outbox: NewConfirmationOutboxRow },
+): Promise<'inserted' | 'duplicate'> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('customer_order').values(order).execute();
+      if ('pending' in queued)
+        await trx.insertInto('pending_order').values(queued.pending).execute();
+      else await trx.insertInto('confirmation_outbox').values(queued.outbox).execute();
+    });
+    return 'inserted';
+  } catch (error) {
+    if (isDuplicateKey(error)) return 'duplicate';
+    throw error;
+  }
+}
+
+/** One page of orders in insertion order, after the keyset position `afterSeq`. */
+export async function listOrders(
+  db: Kysely<Database>,
+  options: { readonly status?: OrderStatus; readonly afterSeq?: string; readonly limit: number },
+): Promise<CustomerOrderRow[]> {
+  let query = db.selectFrom('customer_order').selectAll();
+  if (options.status !== undefined) query = query.where('status', '=', options.status);
+  if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
+  return query.orderBy('seq').limit(options.limit).execute();
+}
+
+/** What a hand-over needs to know about each order. */
+export interface HandoverFacts {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly text: string;
+}
+
+export async function findHandoverFacts(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+): Promise<Map<string, HandoverFacts>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customer_order')
+    .select(['order_id', 'customer_id', 'confirmation_text'])
+    .where('order_id', 'in', orderIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.order_id,
+      { orderId: row.order_id, customerId: row.customer_id, text: row.confirmation_text },
+    ]),
+  );
+}
+
+/** How a confirmation's hand-over ended. */
+export interface HandoverOutcome {
+  readonly orderId: string;
+  readonly messageId: string | null;
+  /** Set when the confirmation can never be handed over (the customer no longer exists). */
+  readonly error: string | null;
+}
+
+/**
+ * Marks pending orders confirmed at `confirmedAt` with their hand-over outcome. Only
+ * orders still pending change, so a confirmation is never recorded twice.
+ */
+export async function markConfirmed(
+  trx: Transaction<Database>,
+  outcomes: readonly HandoverOutcome[],
+  confirmedAt: Date,
+): Promise<number> {
+  let confirmed = 0;
+  for (const outcome of outcomes) {
+    const result = await trx
+      .updateTable('customer_order')
+      .set({
+        status: 'confirmed',
+        confirmed_at: confirmedAt,
+        confirmation_message_id: outcome.messageId,
+        confirmation_error: outcome.error,
+        updated_at: confirmedAt,
+      })
+      .where('order_id', '=', outcome.orderId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    confirmed += Number(result.numUpdatedRows);
+  }
+  return confirmed;
+}
+
+/** Records the hand-over of an already confirmed order's confirmation. */
+export async function recordHandover(
+  trx: Transaction<Database>,
+  outcomes: readonly HandoverOutcome[],
+  at: Date,
+): Promise<void> {
+  for (const outcome of outcomes) {
+    await trx
+      .updateTable('customer_order')
+      .set({
+        confirmation_message_id: outcome.messageId,
+        confirmation_error: outcome.error,
+        updated_at: at,
+      })
+      .where('order_id', '=', outcome.orderId)
+      .execute();
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ER_DUP_ENTRY';
+}

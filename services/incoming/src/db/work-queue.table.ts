@@ -1,0 +1,33 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The columns both work queues share (graphile-worker's shape): a row is due at
+ * `due_at`, claimed by one worker (`locked_by`, `locked_at`), deleted when done, and on
+ * failure unlocked with a later `due_at`.
+ */
+export interface WorkQueueTable {
+  order_id: string;
+  due_at: Date;
+  attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: Date | null;
+  last_error: string | null;
+}
+
+/**
+ * `pending_order`: orders waiting for the business to open. `processing_at` is the
+ * opening the customer was promised; `due_at` starts equal and moves on retries.
+ */
+export interface PendingOrderTable extends WorkQueueTable {
+  processing_at: Date;
+}
+
+/**
+ * `confirmation_outbox`: confirmations of orders confirmed while open that the
+ * outgoing service has not accepted yet. Inserted with the order, deleted on hand-over.
+ */
+export type ConfirmationOutboxTable = WorkQueueTable;
+
+export type WorkQueueRow = Selectable<WorkQueueTable>;
+export type NewPendingOrderRow = Insertable<PendingOrderTable>;
+export type NewConfirmationOutboxRow = Insertable<ConfirmationOutboxTable>;

@@ -1,0 +1,246 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import { type Clock, conflict, toError, unprocessable } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { CustomerDirectory, CustomerSummary } from '../clients/customer-directory.ts';
+import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
+import type { CustomerOrderRow, NewCustomerOrderRow } from '../db/customer-order.table.ts';
+import type { Database } from '../db/database.ts';
+import { findOrder, insertOrder, recordHandover } from '../db/order-repository.ts';
+import { rescheduleClaimed, takeClaimed } from '../db/work-queue.ts';
+import { decideOrder } from '../domain/order-decision.ts';
+import { confirmationText, pendingReply } from '../domain/order-reply.ts';
+import {
+  type CustomerRef,
+  type OrderBody,
+  type OrderRequest,
+  orderFingerprint,
+  parseOrderRequest,
+} from '../domain/order-request.ts';
+import type { OrderView } from '../schemas/order.ts';
+import { toOrderView } from './order-view.ts';
+
+export interface PlaceOrderDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly businessCalendar: Schedule;
+  readonly customers: CustomerDirectory;
+  readonly outgoing: OutgoingMessages;
+  /** Stamped on the outbox row this request hands over itself. */
+  readonly lockId: string;
+  /** Delay before the worker retries a confirmation the outgoing service did not take. */
+  readonly retryDelayMs: number;
+  /** Tells the worker there is work due now (a pending order placed in the past). */
+  readonly wakeWorker: () => void;
+  readonly logger?: Pick<FastifyBaseLogger, 'warn'>;
+}
+
+/** The answer to `POST /v1/orders`. */
+export interface PlacedOrder {
+  readonly statusCode: 201 | 202;
+  readonly order: OrderView;
+}
+
+/**
+ * Accepts an order (SPEC §3 "Orders"). A repeated `orderId` gets the first answer when
+ * the request means the same order, 409 ORDER_CONFLICT otherwise — checked before
+ * anything else, so a retry succeeds even while the customer service is down. A new
+ * order is decided on `placedAt` against the business calendar: confirmed at once (its
+ * confirmation handed to the outgoing service right away, and kept in an outbox the
+ * worker drains if that fails) or stored pending until the next opening.
+ *
+ * @throws {AppError} 400 (bad input), 409 ORDER_CONFLICT, 422 UNKNOWN_CUSTOMER,
+ *   422 BUSINESS_NEVER_OPENS, 503 (database or customer service down).
+ */
+export async function placeOrder(
+  deps: PlaceOrderDeps,
+  body: OrderBody,
+  requestId: string,
+): Promise<PlacedOrder> {
+  const request = parseOrderRequest(body, deps.clock.now());
+  const fingerprint = orderFingerprint(request);
+  const existing = await findOrder(deps.db, request.orderId);
+  if (existing !== undefined) return replay(existing, fingerprint);
+
+  const customer = await deps.customers.find(request.customer, requestId);
+  if (customer === null) throw unknownCustomer(request.customer);
+
+  const now = deps.clock.now();
+  const row = newOrderRow(deps.businessCalendar, request, customer, fingerprint, now);
+  const outcome = await insertOrder(
+    deps.db,
+    row,
+    row.status === 'pending'
+      ? {
+          pending: {
+            order_id: row.order_id,
+            processing_at: row.processing_at,
+            due_at: row.processing_at,
+            locked_by: null,
+            locked_at: null,
+            last_error: null,
+          },
+        }
+      : {
+          outbox: {
+            order_id: row.order_id,
+            due_at: now,
+            attempts: 1,
+            locked_by: deps.lockId,
+            locked_at: now,
+            last_error: null,
+          },
+        },
+  );
+  if (outcome === 'duplicate') {
+    // Another request with this orderId won the insert a moment ago.
+    const winner = await findOrder(deps.db, request.orderId);
+    if (winner === undefined)
+      throw new Error(`order ${request.orderId} vanished after a duplicate key`);
+    return replay(winner, fingerprint);
+  }
+
+  if (row.status === 'confirmed') await handOverNow(deps, row, requestId);
+  else if (row.processing_at.getTime() <= now.getTime()) deps.wakeWorker();
+  return {
+    statusCode: row.first_status === 201 ? 201 : 202,
+    order: JSON.parse(row.first_response) as OrderView,
+  };
+}
+
+function replay(existing: CustomerOrderRow, fingerprint: string): PlacedOrder {
+  if (existing.request_hash !== fingerprint) {
+    throw conflict(
+      'ORDER_CONFLICT',
+      `Order ${JSON.stringify(existing.order_id)} already exists with a different body`,
+      { details: [{ field: 'orderId', message: 'is already used by a different order' }] },
+    );
+  }
+  return {
+    statusCode: existing.first_status === 201 ? 201 : 202,
+    order: JSON.parse(existing.first_response) as OrderView,
+  };
+}
+
+function unknownCustomer(ref: CustomerRef) {
+  return ref.kind === 'id'
+    ? unprocessable('UNKNOWN_CUSTOMER', `No customer with id ${JSON.stringify(ref.id)}`, {
+        details: [{ field: 'customerId', message: 'does not exist' }],
+      })
+    : unprocessable('UNKNOWN_CUSTOMER', `No customer named ${JSON.stringify(ref.name)}`, {
+        details: [{ field: 'customer', message: 'does not exist' }],
+      });
+}
+
+/** The order as it will be stored, with its first answer. */
+function newOrderRow(
+  calendar: Schedule,
+  request: OrderRequest,
+  customer: CustomerSummary,
+  fingerprint: string,
+  now: Date,
+): NewCustomerOrderRow &
+  Pick<CustomerOrderRow, 'first_status' | 'first_response' | 'status' | 'processing_at'> {
+  const decision = decideOrder(calendar, request.placedAt);
+  if (decision.status === 'unschedulable') {
+    throw unprocessable(
+      'BUSINESS_NEVER_OPENS',
+      'The business calendar has no opening within a year; the order cannot be scheduled',
+    );
+  }
+  const facts = {
+    customerName: customer.name,
+    orderId: request.orderId,
+    productId: request.productId,
+    payment: request.payment,
+  };
+  const text = confirmationText(facts);
+  // Confirmed while open: at once, but never before it was placed (placedAt may be ahead).
+  const confirmedAt =
+    decision.status === 'confirmed'
+      ? new Date(Math.max(now.getTime(), request.placedAt.getTime()))
+      : null;
+  const processingAt =
+    decision.status === 'confirmed' ? (confirmedAt as Date) : decision.processingAt;
+  const fields = {
+    order_id: request.orderId,
+    customer_id: customer.id,
+    customer_name: customer.name,
+    customer_time_zone: customer.timeZone,
+    product_id: request.productId,
+    payment_method: request.payment.method,
+    amount: request.payment.amount,
+    currency: request.payment.currency,
+    placed_at: request.placedAt,
+    status: decision.status,
+    reason: decision.reason,
+    processing_at: processingAt,
+    confirmed_at: confirmedAt,
+    reply:
+      decision.status === 'confirmed'
+        ? text
+        : pendingReply(facts, {
+            processingAt,
+            placedAt: request.placedAt,
+            timeZone: customer.timeZone,
+          }),
+    confirmation_message_id: null,
+  };
+  return {
+    ...fields,
+    confirmation_text: text,
+    confirmation_error: null,
+    request_hash: fingerprint,
+    first_status: decision.status === 'confirmed' ? 201 : 202,
+    first_response: JSON.stringify(toOrderView(fields)),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * Hands the confirmation of an order confirmed while open to the outgoing service now
+ * (`holdToWindow: false`: the customer just wrote). On failure the outbox row stays and
+ * the worker retries it; the order is confirmed either way.
+ */
+async function handOverNow(
+  deps: PlaceOrderDeps,
+  row: NewCustomerOrderRow,
+  requestId: string,
+): Promise<void> {
+  const { db, clock, lockId } = deps;
+  try {
+    const result = await deps.outgoing.handOver(
+      {
+        orderId: row.order_id,
+        customerId: row.customer_id,
+        text: row.confirmation_text,
+        holdToWindow: false,
+      },
+      requestId,
+    );
+    const outcome =
+      result.outcome === 'accepted'
+        ? { orderId: row.order_id, messageId: result.messageId, error: null }
+        : { orderId: row.order_id, messageId: null, error: 'UNKNOWN_CUSTOMER' };
+    await db.transaction().execute(async (trx) => {
+      const taken = await takeClaimed(trx, 'confirmation_outbox', lockId, [row.order_id]);
+      if (taken.length > 0) await recordHandover(trx, [outcome], clock.now());
+    });
+  } catch (error) {
+    deps.logger?.warn(
+      { err: toError(error), orderId: row.order_id },
+      'confirmation not handed over at once; the worker will retry it',
+    );
+    const dueAt = new Date(clock.now().getTime() + deps.retryDelayMs);
+    await rescheduleClaimed(db, 'confirmation_outbox', lockId, [
+      { orderId: row.order_id, dueAt, error: toError(error).message },
+    ]).catch((releaseError: unknown) => {
+      // The claim goes stale and is released by the worker's next batch after the lock timeout.
+      deps.logger?.warn(
+        { err: toError(releaseError), orderId: row.order_id },
+        'could not reschedule the hand-over',
+      );
+    });
+  }
+}

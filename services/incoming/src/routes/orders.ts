@@ -1,0 +1,105 @@
+import {
+  type App,
+  decodeCursor,
+  encodeCursor,
+  errorResponses,
+  notFound,
+  validationFailed,
+} from '@screenmagic/service-kit';
+import { findOrder, listOrders } from '../db/order-repository.ts';
+import { type PlaceOrderDeps, placeOrder } from '../orders/place-order.ts';
+import { toOrderView } from '../orders/order-view.ts';
+import {
+  NewOrderSchema,
+  OrderListQuerySchema,
+  OrderListSchema,
+  OrderParamsSchema,
+  OrderSchema,
+} from '../schemas/order.ts';
+
+const TAGS = ['orders'];
+
+/**
+ * The orders API: `POST /v1/orders` (and the seed route `POST /incomings`, identical),
+ * `GET /v1/orders/{orderId}`, `GET /v1/orders?status=&cursor=&limit=`.
+ */
+export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
+  const create = {
+    schema: {
+      tags: TAGS,
+      body: NewOrderSchema,
+      response: {
+        201: { ...OrderSchema, description: 'Placed while the business is open: confirmed.' },
+        202: {
+          ...OrderSchema,
+          description: 'Placed while it is closed: pending until the next opening.',
+        },
+        ...errorResponses(400, 409, 413, 422, 503),
+      },
+    },
+  } as const;
+  for (const [url, summary] of [
+    ['/v1/orders', 'Place an order'],
+    ['/incomings', 'Place an order (seed route, identical to POST /v1/orders)'],
+  ] as const) {
+    app.post(url, { ...create, schema: { ...create.schema, summary } }, async (request, reply) => {
+      const placed = await placeOrder(deps, request.body, request.id);
+      return reply.code(placed.statusCode).send(placed.order);
+    });
+  }
+
+  app.get(
+    '/v1/orders/:orderId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "An order, by the client's orderId",
+        params: OrderParamsSchema,
+        response: { 200: OrderSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request) => {
+      const row = await findOrder(deps.db, request.params.orderId);
+      if (row === undefined) throw notFound('Order', request.params.orderId);
+      return toOrderView(row);
+    },
+  );
+
+  app.get(
+    '/v1/orders',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Orders in the order they were accepted, optionally of one status',
+        querystring: OrderListQuerySchema,
+        response: { 200: OrderListSchema, ...errorResponses(400, 503) },
+      },
+    },
+    async (request) => {
+      const { status, cursor, limit = 50 } = request.query;
+      const after = cursor === undefined ? undefined : cursorSeq(cursor);
+      const rows = await listOrders(deps.db, {
+        ...(status === undefined ? {} : { status }),
+        ...(after === undefined ? {} : { afterSeq: after }),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toOrderView),
+        nextCursor:
+          rows.length > limit && last !== undefined ? encodeCursor({ seq: last.seq }) : null,
+      };
+    },
+  );
+}
+
+function cursorSeq(cursor: string): string {
+  const seq = String(decodeCursor(cursor, ['seq']).seq);
+  if (!/^[0-9]{1,20}$/.test(seq)) {
+    throw validationFailed('Invalid cursor', [
+      { field: 'cursor', message: 'is not a cursor this API issued' },
+    ]);
+  }
+  return seq;
+}

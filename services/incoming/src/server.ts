@@ -1,0 +1,9 @@
+import { runService } from '@screenmagic/service-kit';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+await runService({
+  name: 'incoming',
+  readConfig,
+  buildApp: (config, logger) => buildApp(config, logger),
+});
