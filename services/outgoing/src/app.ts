@@ -1,0 +1,130 @@
+import {
+  type App,
+  type Clock,
+  clockFor,
+  createApp,
+  ManagedDatabase,
+  registerTestClockRoutes,
+  ServiceClient,
+  SettableClock,
+  useDatabase,
+} from '@screenmagic/service-kit';
+import type { Logger } from 'pino';
+import type { Channel } from './channels/delivery.ts';
+import { LogChannel } from './channels/log-channel.ts';
+import { WebhookChannel } from './channels/webhook-channel.ts';
+import type { OutgoingConfig } from './config.ts';
+import type { OutgoingContext } from './context.ts';
+import { CustomerDirectory } from './customers/customer-directory.ts';
+import type { Database } from './db/database.ts';
+import { migrations } from './db/migrations/index.ts';
+import { Dispatcher } from './dispatcher/dispatcher.ts';
+import { ScheduleCache } from './domain/schedule-cache.ts';
+import { registerBroadcastRoutes } from './routes/broadcasts.ts';
+import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+
+export type { OutgoingConfig } from './config.ts';
+export { readConfig } from './config.ts';
+
+/** What tests (and the benchmarks) may replace. */
+export interface OutgoingDeps {
+  readonly clock?: Clock;
+  /** The delivery channel; by default the webhook (DELIVERY_WEBHOOK_URL) or the log. */
+  readonly channel?: Channel;
+  /** `locked_by` prefix of this process's dispatcher workers. */
+  readonly instanceId?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The outgoing service's dispatcher (tests drive and stop it). */
+    dispatcher: Dispatcher;
+  }
+}
+
+/**
+ * The outgoing service: broadcasts, the message queue and its dispatcher, the delivery
+ * channels. `config.dispatcher.mode` decides whether this process serves the API, runs
+ * the dispatcher, or both (README, "Deployments").
+ */
+export async function buildApp(config: OutgoingConfig, logger: Logger | false, deps: OutgoingDeps = {}): Promise<App> {
+  const clock = deps.clock ?? clockFor(config.testClock);
+  const app = await createApp({
+    logger,
+    openapi: {
+      title: 'screenmagic outgoing',
+      description: 'Broadcasts, the message queue, delivery to customers inside their windows',
+    },
+  });
+  const log = logger === false ? undefined : logger;
+  const database = new ManagedDatabase<Database>({
+    serverUrl: config.mysqlUrl,
+    database: config.databaseName,
+    poolSize: config.databasePoolSize,
+    migrations,
+    ...(log ? { logger: log } : {}),
+  });
+  useDatabase(app, database);
+
+  const customerClient = new ServiceClient('customer', config.serviceUrls.customer, {
+    timeoutMs: config.upstreamTimeoutMs,
+  });
+  const directory = new CustomerDirectory(customerClient);
+  const channel =
+    deps.channel ??
+    (config.webhook
+      ? new WebhookChannel({
+          url: config.webhook.url,
+          secret: config.webhook.secret,
+          timeoutMs: config.webhook.timeoutMs,
+          connections: config.dispatcher.workers * config.dispatcher.concurrency,
+        })
+      : new LogChannel(log));
+  if (config.webhook && config.webhook.secret === '') {
+    log?.warn('DELIVERY_WEBHOOK_SECRET is not set: webhook deliveries are signed with an empty key');
+  }
+  const schedules = new ScheduleCache();
+  const dispatcher = new Dispatcher({
+    db: database.db,
+    clock,
+    calendar: config.businessCalendar,
+    directory,
+    channel,
+    schedules,
+    config: config.dispatcher,
+    isReady: () => database.isReady,
+    logger: log,
+    ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
+  });
+  app.decorate('dispatcher', dispatcher);
+
+  const context: OutgoingContext = {
+    config,
+    db: database.db,
+    clock,
+    calendar: config.businessCalendar,
+    directory,
+    schedules,
+    dispatcher,
+  };
+  if (config.dispatcher.mode !== 'only') {
+    registerBroadcastRoutes(app, context);
+    registerMessageRoutes(app, context);
+    registerInternalMessageRoutes(app, context);
+  }
+  if (config.testClock && clock instanceof SettableClock) {
+    registerTestClockRoutes(app, { clock, runDue: async () => ({ ...(await dispatcher.runDue()) }) });
+  }
+
+  app.addHook('onReady', () => {
+    if (config.dispatcher.mode !== 'off') dispatcher.start();
+    return Promise.resolve();
+  });
+  // preClose runs before the database closes (onClose): stop claiming, finish or give back.
+  app.addHook('preClose', () => dispatcher.stop());
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([channel.close(), customerClient.close()]);
+  });
+  return app;
+}

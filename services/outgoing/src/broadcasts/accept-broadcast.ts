@@ -1,0 +1,285 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import {
+  type Clock,
+  conflict,
+  encodeCursor,
+  newId,
+  newIds,
+  unprocessable,
+  validationFailed,
+} from '@screenmagic/service-kit';
+import type { Kysely, Transaction } from 'kysely';
+import type { CustomerDirectory } from '../customers/customer-directory.ts';
+import type { CustomerRecord } from '../customers/customer-record.ts';
+import type { Audience } from '../db/broadcast.table.ts';
+import type { Database } from '../db/database.ts';
+import type { NewMessageRow } from '../db/message.table.ts';
+import { checkBusinessDay } from '../domain/business-day.ts';
+import { effectiveSendAt } from '../domain/delivery-decision.ts';
+import { RecipientPlanner } from '../domain/recipient-planner.ts';
+import { requestHash } from '../domain/request-hash.ts';
+import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import { insertBroadcast, updateBroadcastSummary } from '../repositories/broadcast-store.ts';
+import {
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  storeIdempotentAnswer,
+} from '../repositories/idempotency-store.ts';
+import { insertMessages, INSERT_CHUNK, listBroadcastMessages } from '../repositories/message-store.ts';
+import { isDuplicateKey } from '../repositories/mysql-errors.ts';
+import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
+import { recipientView } from '../views/message-view.ts';
+
+export interface AcceptBroadcastDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly calendar: Schedule;
+  readonly directory: CustomerDirectory;
+  readonly schedules: ScheduleCache;
+  /** Recipients in the 202's first page. */
+  readonly pageSize: number;
+  /** Called after commit when some messages are due now (wakes the dispatcher). */
+  readonly onDueNow: () => void;
+}
+
+export interface AcceptBroadcastRequest {
+  readonly body: NewBroadcast;
+  readonly idempotencyKey: string | undefined;
+  readonly requestId: string;
+}
+
+/** The answer to give: a fresh 202 or the stored first answer for the same key. */
+export interface BroadcastAnswer {
+  readonly statusCode: number;
+  readonly body: BroadcastAccepted;
+  readonly replayed: boolean;
+}
+
+/**
+ * Accepts a broadcast (SPEC §3 "Broadcasts"): checks the business day, resolves the
+ * recipients through the customer service (named, by id, or every customer page by
+ * page), decides each one's delivery, and stores the broadcast and all its messages in
+ * ONE transaction with multi-row inserts, so a 202 means every message is stored and a
+ * failure means none is. Recipients stream through in pages; only one page (plus the
+ * next, prefetched) is in memory at a time.
+ *
+ * With an `Idempotency-Key`, the key's row is inserted first in that transaction: a
+ * concurrent twin waits on it and then answers with the stored 202; the same key with
+ * another body is 409 IDEMPOTENCY_KEY_REUSED. Only accepted broadcasts are remembered:
+ * a request that failed (409 BUSINESS_CLOSED, 422, 503) stored nothing and may be retried
+ * with the same key.
+ *
+ * @throws AppError 400 (expiresAt not after the send instant; both recipient lists),
+ *   409 BUSINESS_CLOSED / IDEMPOTENCY_KEY_REUSED, 422 UNKNOWN_CUSTOMER, 503.
+ */
+export async function acceptBroadcast(
+  deps: AcceptBroadcastDeps,
+  request: AcceptBroadcastRequest,
+): Promise<BroadcastAnswer> {
+  const { body, idempotencyKey } = request;
+  if (body.customers !== undefined && body.customerIds !== undefined) {
+    throw validationFailed('Give customers or customerIds, not both', [
+      { field: 'customerIds', message: 'cannot be combined with customers' },
+    ]);
+  }
+  const hash = idempotencyKey === undefined ? '' : requestHash(body);
+  if (idempotencyKey !== undefined) {
+    const stored = await replayIfStored(deps.db, idempotencyKey, hash);
+    if (stored) return stored;
+  }
+
+  const now = deps.clock.now();
+  const requestedSendAt = body.sendAt === undefined ? null : new Date(body.sendAt);
+  const at = effectiveSendAt(requestedSendAt ?? undefined, now);
+  const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
+  if (expiresAt !== null && expiresAt.getTime() <= at.getTime()) {
+    throw validationFailed('expiresAt must be later than sendAt (and than now)', [
+      { field: 'expiresAt', message: `must be later than ${at.toISOString()}` },
+    ]);
+  }
+  const onClosedDay = body.onClosedDay ?? 'reject';
+  const day = checkBusinessDay(deps.calendar, at);
+  if (day.closed && onClosedDay === 'reject') {
+    throw conflict('BUSINESS_CLOSED', `The business is closed on the day of ${at.toISOString()}`, {
+      details: [{ field: 'sendAt', message: 'falls on a day the business is closed' }],
+      extra: { nextOpening: day.nextOpening?.toISOString() ?? null },
+    });
+  }
+
+  const broadcastId = newId('brd');
+  const audience: Audience =
+    body.customers !== undefined ? 'names' : body.customerIds !== undefined ? 'ids' : 'all';
+  const planner = new RecipientPlanner({
+    calendar: deps.calendar,
+    at,
+    now,
+    expiresAt,
+    schedules: deps.schedules,
+  });
+
+  let answer: BroadcastAccepted;
+  try {
+    answer = await deps.db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (trx) => {
+        if (idempotencyKey !== undefined) {
+          await claimIdempotencyKey(trx, { key: idempotencyKey, requestHash: hash, broadcastId, at: now });
+        }
+        await insertBroadcast(trx, {
+          id: broadcastId,
+          message: body.message,
+          audience,
+          send_at: at,
+          requested_send_at: requestedSendAt,
+          on_closed_day: onClosedDay,
+          expires_at: expiresAt,
+          recipient_count: 0,
+          sending_now: 0,
+          scheduled: 0,
+          unreachable: 0,
+          created_at: now,
+          cancelled_at: null,
+        });
+        const missing: string[] = [];
+        const source =
+          audience === 'all'
+            ? deps.directory.walk(undefined, request.requestId)
+            : audience === 'names'
+              ? deps.directory.resolve('names', body.customers ?? [], missing, request.requestId)
+              : deps.directory.resolve('ids', body.customerIds ?? [], missing, request.requestId);
+        const summary = await storeRecipients(trx, source, { broadcastId, planner, expiresAt, now });
+        if (missing.length > 0) throw unknownCustomers(audience, missing);
+        await updateBroadcastSummary(trx, broadcastId, summary);
+        const accepted = await firstAnswer(trx, {
+          broadcastId,
+          at,
+          expiresAt,
+          summary,
+          pageSize: deps.pageSize,
+        });
+        if (idempotencyKey !== undefined) await storeIdempotentAnswer(trx, idempotencyKey, 202, accepted);
+        return accepted;
+      });
+  } catch (error) {
+    // A twin with the same key committed first (we waited on its row): answer as it did.
+    if (idempotencyKey !== undefined && isDuplicateKey(error)) {
+      const stored = await replayIfStored(deps.db, idempotencyKey, hash);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+  if (answer.summary.sendingNow > 0) deps.onDueNow();
+  return { statusCode: 202, body: answer, replayed: false };
+}
+
+async function replayIfStored(
+  db: Kysely<Database>,
+  key: string,
+  hash: string,
+): Promise<BroadcastAnswer | null> {
+  const stored = await findIdempotencyKey(db, key);
+  if (stored === null) return null;
+  if (stored.request_hash !== hash) {
+    throw conflict(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used with a different request body',
+      { details: [{ field: 'Idempotency-Key', message: 'was used with a different body' }] },
+    );
+  }
+  return {
+    statusCode: stored.response_status,
+    body: JSON.parse(stored.response_body) as BroadcastAccepted,
+    replayed: true,
+  };
+}
+
+interface Summary {
+  recipientCount: number;
+  sendingNow: number;
+  scheduled: number;
+  unreachable: number;
+}
+
+/** Decides and inserts each page of recipients as it arrives (multi-row inserts). */
+async function storeRecipients(
+  trx: Transaction<Database>,
+  source: AsyncIterable<readonly CustomerRecord[]>,
+  context: { broadcastId: string; planner: RecipientPlanner; expiresAt: Date | null; now: Date },
+): Promise<Summary> {
+  const summary: Summary = { recipientCount: 0, sendingNow: 0, scheduled: 0, unreachable: 0 };
+  for await (const page of source) {
+    for (let offset = 0; offset < page.length; offset += INSERT_CHUNK) {
+      const chunk = page.slice(offset, offset + INSERT_CHUNK);
+      // Sorted ids: rows go in in primary-key order, and recipient pages follow it.
+      const ids = newIds('msg', chunk.length).sort();
+      const rows = chunk.map((customer, i): NewMessageRow => {
+        const plan = context.planner.plan(customer);
+        if (plan.status === 'sending') summary.sendingNow++;
+        else if (plan.status === 'scheduled') summary.scheduled++;
+        else summary.unreachable++;
+        return {
+          id: ids[i] as string,
+          kind: 'broadcast',
+          broadcast_id: context.broadcastId,
+          order_id: null,
+          customer_id: customer.id,
+          customer_name: customer.name,
+          time_zone: customer.timeZone,
+          text: null,
+          hold_to_window: 1,
+          status: plan.status,
+          scheduled_for: plan.scheduledFor,
+          due_at: plan.dueAt,
+          expires_at: context.expiresAt,
+          attempts: 0,
+          created_at: context.now,
+          updated_at: context.now,
+        };
+      });
+      summary.recipientCount += rows.length;
+      await insertMessages(trx, rows);
+    }
+  }
+  return summary;
+}
+
+async function firstAnswer(
+  trx: Transaction<Database>,
+  context: { broadcastId: string; at: Date; expiresAt: Date | null; summary: Summary; pageSize: number },
+): Promise<BroadcastAccepted> {
+  const rows = await listBroadcastMessages(trx, context.broadcastId, {
+    afterId: null,
+    limit: context.pageSize + 1,
+    status: undefined,
+  });
+  const page = rows.slice(0, context.pageSize);
+  const last = page.at(-1);
+  return {
+    broadcastId: context.broadcastId,
+    sendAt: context.at.toISOString(),
+    expiresAt: context.expiresAt?.toISOString() ?? null,
+    recipientCount: context.summary.recipientCount,
+    summary: {
+      sendingNow: context.summary.sendingNow,
+      scheduled: context.summary.scheduled,
+      unreachable: context.summary.unreachable,
+    },
+    recipients: page.map(recipientView),
+    nextCursor: rows.length > context.pageSize && last ? encodeCursor({ id: last.id }) : null,
+  };
+}
+
+function unknownCustomers(audience: Audience, missing: readonly string[]) {
+  const field = audience === 'names' ? 'customers' : 'customerIds';
+  const what = audience === 'names' ? 'names' : 'ids';
+  const shown = missing.slice(0, 20).map((m) => JSON.stringify(m)).join(', ');
+  return unprocessable(
+    'UNKNOWN_CUSTOMER',
+    `No customer with ${what} ${shown}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}`,
+    {
+      details: missing.slice(0, 1_000).map((value) => ({ field, message: 'no such customer', value })),
+      extra: { [audience === 'names' ? 'unknownCustomers' : 'unknownCustomerIds']: missing.slice(0, 1_000) },
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { type Clock, notFound } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import {
+  countMessagesByStatus,
+  findBroadcast,
+  markBroadcastCancelled,
+} from '../repositories/broadcast-store.ts';
+import { cancelUnsentMessages } from '../repositories/message-store.ts';
+import type { BroadcastView } from '../schemas/broadcast.ts';
+import { broadcastView } from '../views/broadcast-view.ts';
+
+/**
+ * `DELETE /v1/broadcasts/{id}`: cancels every message not yet sent. The broadcast is
+ * marked cancelled first, so a message a dispatcher holds right now (mid-delivery) and
+ * that fails is cancelled instead of retried; one whose delivery succeeds stays
+ * delivered. Repeating the call is harmless (it cancels nothing more).
+ */
+export async function cancelBroadcast(
+  deps: { db: Kysely<Database>; clock: Clock },
+  id: string,
+): Promise<BroadcastView & { cancelledNow: number }> {
+  const now = deps.clock.now();
+  const cancelledNow = await deps.db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      if ((await findBroadcast(trx, id)) === null) throw notFound('Broadcast', id);
+      await markBroadcastCancelled(trx, id, now);
+      return cancelUnsentMessages(trx, id, now);
+    });
+  const row = await findBroadcast(deps.db, id);
+  if (row === null) throw notFound('Broadcast', id);
+  return { ...broadcastView(row, await countMessagesByStatus(deps.db, id)), cancelledNow };
+}

@@ -1,0 +1,62 @@
+import { Pool } from 'undici';
+import { type Channel, type Delivery, DeliveryError, deliveryBody } from './delivery.ts';
+import { signBody } from './signature.ts';
+
+export interface WebhookChannelOptions {
+  readonly url: URL;
+  readonly secret: string;
+  readonly timeoutMs: number;
+  /** Keep-alive connections to the receiver (the dispatcher's deliveries in flight). */
+  readonly connections: number;
+}
+
+/**
+ * `DELIVERY_WEBHOOK_URL` set: one signed HTTP POST per message. A 2xx answer is a
+ * delivery; anything else (non-2xx, timeout, connection refused) is a failed attempt the
+ * dispatcher retries.
+ */
+export class WebhookChannel implements Channel {
+  readonly name = 'webhook';
+  readonly #pool: Pool;
+  readonly #path: string;
+  readonly #options: WebhookChannelOptions;
+
+  constructor(options: WebhookChannelOptions) {
+    this.#options = options;
+    this.#path = `${options.url.pathname}${options.url.search}`;
+    this.#pool = new Pool(options.url.origin, {
+      connections: options.connections,
+      connectTimeout: Math.min(options.timeoutMs, 5_000),
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  async deliver(delivery: Delivery): Promise<void> {
+    const body = deliveryBody(delivery);
+    let status: number;
+    try {
+      const response = await this.#pool.request({
+        method: 'POST',
+        path: this.#path,
+        headers: {
+          'content-type': 'application/json',
+          'x-signature': signBody(body, this.#options.secret),
+          'x-message-id': delivery.messageId,
+        },
+        body,
+        headersTimeout: this.#options.timeoutMs,
+        bodyTimeout: this.#options.timeoutMs,
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+      status = response.statusCode;
+      await response.body.dump();
+    } catch (error) {
+      throw new DeliveryError(`webhook unreachable: ${(error as Error).message}`, { cause: error });
+    }
+    if (status < 200 || status >= 300) throw new DeliveryError(`webhook answered ${status}`);
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  ConfigError,
+  envInteger,
+  envOptionalPositiveNumber,
+  envOptionalString,
+  envOptionalUrl,
+  envString,
+  type Env,
+  readServiceConfig,
+  type ServiceConfig,
+} from '@screenmagic/service-kit';
+
+/**
+ * Where the dispatcher runs: `on` (default) — this process serves the API and dispatches;
+ * `off` — API only (a separate deployment dispatches); `only` — dispatch only, no API
+ * routes (health, readiness and the test clock stay).
+ */
+export type DispatcherMode = 'on' | 'off' | 'only';
+
+export interface DispatcherConfig {
+  readonly mode: DispatcherMode;
+  /** Independent claim loops in this process (each its own lock owner). */
+  readonly workers: number;
+  /** Messages claimed per batch. */
+  readonly batchSize: number;
+  /** Deliveries in flight at once within a batch. */
+  readonly concurrency: number;
+  /** Wait after an empty poll. */
+  readonly pollIntervalMs: number;
+  /** A claim older than this (real time) is presumed dead and released. */
+  readonly lockTimeoutMs: number;
+  /** Delivery attempts before a message is `failed`. */
+  readonly maxAttempts: number;
+  /** Deliveries per second across every replica of the deployment; undefined = no cap. */
+  readonly ratePerSecond: number | undefined;
+}
+
+export interface WebhookConfig {
+  readonly url: URL;
+  /** HMAC-SHA256 key for `X-Signature`; '' only outside production (see README). */
+  readonly secret: string;
+  readonly timeoutMs: number;
+}
+
+export interface OutgoingConfig extends ServiceConfig {
+  readonly dispatcher: DispatcherConfig;
+  /** undefined → the log channel. */
+  readonly webhook: WebhookConfig | undefined;
+  /** Recipients in the first page of a 202 and the default page of recipient lists. */
+  readonly recipientsPageSize: number;
+}
+
+const MODES: readonly DispatcherMode[] = ['on', 'off', 'only'];
+// Booleans read naturally too: DISPATCHER=0 / false turns it off.
+const BOOLEAN_MODES: Readonly<Record<string, DispatcherMode>> = {
+  '1': 'on',
+  true: 'on',
+  yes: 'on',
+  '0': 'off',
+  false: 'off',
+  no: 'off',
+};
+
+/**
+ * The outgoing service's configuration: the shared variables plus the dispatcher and the
+ * delivery channel. Throws ConfigError naming the first bad variable.
+ */
+export function readConfig(env: Env): OutgoingConfig {
+  const base = readServiceConfig('outgoing', env);
+  const mode = readMode(env);
+  const webhookUrl = envOptionalUrl(env, 'DELIVERY_WEBHOOK_URL');
+  const secret = envOptionalString(env, 'DELIVERY_WEBHOOK_SECRET');
+  if (webhookUrl && secret === undefined && env['NODE_ENV'] === 'production') {
+    throw new ConfigError(
+      'DELIVERY_WEBHOOK_SECRET',
+      'is required with DELIVERY_WEBHOOK_URL in production (deliveries must be signed)',
+    );
+  }
+  const ratePerSecond = envOptionalPositiveNumber(env, 'DISPATCH_RATE_PER_SECOND');
+  return Object.freeze({
+    ...base,
+    dispatcher: Object.freeze({
+      mode,
+      workers: envInteger(env, 'DISPATCHER_WORKERS', { fallback: 1, min: 1, max: 32 }),
+      batchSize: envInteger(env, 'DISPATCH_BATCH_SIZE', { fallback: 200, min: 1, max: 1_000 }),
+      concurrency: envInteger(env, 'DISPATCH_CONCURRENCY', { fallback: 32, min: 1, max: 512 }),
+      pollIntervalMs: envInteger(env, 'DISPATCH_POLL_INTERVAL_MS', {
+        fallback: 1_000,
+        min: 10,
+        max: 60_000,
+      }),
+      lockTimeoutMs: envInteger(env, 'DISPATCH_LOCK_TIMEOUT_MS', {
+        fallback: 300_000,
+        min: 1_000,
+        max: 86_400_000,
+      }),
+      maxAttempts: envInteger(env, 'DISPATCH_MAX_ATTEMPTS', { fallback: 10, min: 1, max: 100 }),
+      ratePerSecond: ratePerSecond === undefined ? undefined : Math.max(1, Math.floor(ratePerSecond)),
+    }),
+    webhook: webhookUrl
+      ? Object.freeze({
+          url: webhookUrl,
+          secret: secret ?? '',
+          timeoutMs: envInteger(env, 'DELIVERY_WEBHOOK_TIMEOUT_MS', {
+            fallback: 10_000,
+            min: 100,
+            max: 120_000,
+          }),
+        })
+      : undefined,
+    recipientsPageSize: envInteger(env, 'RECIPIENTS_PAGE_SIZE', { fallback: 100, min: 1, max: 500 }),
+  });
+}
+
+function readMode(env: Env): DispatcherMode {
+  const raw = envString(env, 'DISPATCHER', 'on').toLowerCase();
+  const mode = MODES.find((m) => m === raw) ?? BOOLEAN_MODES[raw];
+  if (mode === undefined) {
+    throw new ConfigError('DISPATCHER', `'${raw}' is not one of on, off, only`);
+  }
+  return mode;
+}

@@ -1,0 +1,26 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export type Audience = 'all' | 'names' | 'ids';
+export type OnClosedDay = 'reject' | 'queue';
+
+/** A broadcast as accepted: the request and the summary its 202 gave. */
+export interface BroadcastTable {
+  id: string;
+  message: string;
+  audience: Audience;
+  /** The instant decisions were made for: the requested `sendAt`, or now if earlier/absent. */
+  send_at: Date;
+  /** `sendAt` exactly as requested (NULL: not given). */
+  requested_send_at: Date | null;
+  on_closed_day: OnClosedDay;
+  expires_at: Date | null;
+  recipient_count: number;
+  sending_now: number;
+  scheduled: number;
+  unreachable: number;
+  created_at: Date;
+  cancelled_at: Date | null;
+}
+
+export type BroadcastRow = Selectable<BroadcastTable>;
+export type NewBroadcastRow = Insertable<BroadcastTable>;

@@ -1,0 +1,12 @@
+import type { BroadcastTable } from './broadcast.table.ts';
+import type { DispatchRateTable } from './dispatch-rate.table.ts';
+import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
+import type { MessageTable } from './message.table.ts';
+
+/** The outgoing service's own database (`<prefix>outgoing`). */
+export interface Database {
+  broadcast: BroadcastTable;
+  message: MessageTable;
+  idempotency_key: IdempotencyKeyTable;
+  dispatch_rate: DispatchRateTable;
+}

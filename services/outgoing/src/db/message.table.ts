@@ -1,0 +1,41 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
+
+/**
+ * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:
+ * the instant a dispatcher should next pick the message up (its scheduled time, a retry's
+ * time, or its expiry, whichever comes first), NULL while it is claimed or final. A claim
+ * sets `locked_by`/`locked_at` (real time, from the database server).
+ */
+export interface MessageTable {
+  id: string;
+  kind: MessageKind;
+  broadcast_id: string | null;
+  order_id: string | null;
+  customer_id: string;
+  /** The customer's name at acceptance (recipient lists). */
+  customer_name: string;
+  /** The customer's zone, for `scheduledForLocal`; refreshed when the dispatcher reschedules. */
+  time_zone: string;
+  /** Order confirmations carry their text; broadcast recipients use the broadcast's. */
+  text: string | null;
+  /** 1: only inside the delivery window; 0: at once (a reply to a customer who just wrote). */
+  hold_to_window: number;
+  status: MessageStatus;
+  scheduled_for: Date | null;
+  due_at: Date | null;
+  expires_at: Date | null;
+  attempts: number;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  finished_at: Date | null;
+  locked_by: string | null;
+  locked_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessageRow = Insertable<MessageTable>;
+export type MessageUpdate = Updateable<MessageTable>;

@@ -1,0 +1,87 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import { type Clock, newId, unprocessable } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { CustomerDirectory } from '../customers/customer-directory.ts';
+import type { Database } from '../db/database.ts';
+import type { MessageRow } from '../db/message.table.ts';
+import { RecipientPlanner } from '../domain/recipient-planner.ts';
+import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import { findOrderConfirmation, insertMessage } from '../repositories/message-store.ts';
+import { isDuplicateKey } from '../repositories/mysql-errors.ts';
+import type { NewInternalMessage } from '../schemas/internal-message.ts';
+
+export interface OrderConfirmationDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly calendar: Schedule;
+  readonly directory: CustomerDirectory;
+  readonly schedules: ScheduleCache;
+  readonly onDueNow: () => void;
+}
+
+export interface OrderConfirmationResult {
+  readonly created: boolean;
+  readonly message: Pick<MessageRow, 'id' | 'status' | 'scheduled_for'>;
+}
+
+/**
+ * `POST /internal/messages` (docs/architecture.md): an order confirmation, idempotent on
+ * (kind, orderId) — a second call returns the first message, whatever its body.
+ * `holdToWindow: false` (the business is open and the customer just wrote): due now and
+ * delivered at once, even outside the customer's own hours (SPEC: "the confirmation goes
+ * out at once"). `holdToWindow: true` (a pending order confirmed by the worker): scheduled
+ * like a broadcast message, at once inside the delivery window or at its next opening.
+ *
+ * @throws AppError 422 UNKNOWN_CUSTOMER; 503 when the customer service is down.
+ */
+export async function createOrderConfirmation(
+  deps: OrderConfirmationDeps,
+  input: NewInternalMessage,
+  requestId: string,
+): Promise<OrderConfirmationResult> {
+  const existing = await findOrderConfirmation(deps.db, input.orderId);
+  if (existing) return { created: false, message: existing };
+
+  const lookup = await deps.directory.lookup({ ids: [input.customerId] }, requestId);
+  const customer = lookup.items.find((item) => item.id === input.customerId);
+  if (!customer) {
+    throw unprocessable('UNKNOWN_CUSTOMER', `No customer with id ${JSON.stringify(input.customerId)}`, {
+      details: [{ field: 'customerId', message: 'no such customer', value: input.customerId }],
+    });
+  }
+  const now = deps.clock.now();
+  const plan = input.holdToWindow
+    ? new RecipientPlanner({ calendar: deps.calendar, at: now, now, expiresAt: null, schedules: deps.schedules }).plan(
+        customer,
+      )
+    : { status: 'sending' as const, scheduledFor: now, dueAt: now };
+  const id = newId('msg');
+  try {
+    await insertMessage(deps.db, {
+      id,
+      kind: 'order-confirmation',
+      broadcast_id: null,
+      order_id: input.orderId,
+      customer_id: customer.id,
+      customer_name: customer.name,
+      time_zone: customer.timeZone,
+      text: input.text,
+      hold_to_window: input.holdToWindow ? 1 : 0,
+      status: plan.status,
+      scheduled_for: plan.scheduledFor,
+      due_at: plan.dueAt,
+      expires_at: null,
+      attempts: 0,
+      created_at: now,
+      updated_at: now,
+    });
+  } catch (error) {
+    // A concurrent call for the same order won the unique key: return its message.
+    if (!isDuplicateKey(error)) throw error;
+    const winner = await findOrderConfirmation(deps.db, input.orderId);
+    if (!winner) throw error;
+    return { created: false, message: winner };
+  }
+  if (plan.status === 'sending') deps.onDueNow();
+  return { created: true, message: { id, status: plan.status, scheduled_for: plan.scheduledFor } };
+}

@@ -1,0 +1,69 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { BroadcastRow, NewBroadcastRow } from '../db/broadcast.table.ts';
+import type { Database } from '../db/database.ts';
+import { statusCounts, type StatusCounts } from '../domain/message-status.ts';
+
+export async function insertBroadcast(trx: Transaction<Database>, row: NewBroadcastRow): Promise<void> {
+  await trx.insertInto('broadcast').values(row).execute();
+}
+
+export async function updateBroadcastSummary(
+  trx: Transaction<Database>,
+  id: string,
+  summary: { recipientCount: number; sendingNow: number; scheduled: number; unreachable: number },
+): Promise<void> {
+  await trx
+    .updateTable('broadcast')
+    .set({
+      recipient_count: summary.recipientCount,
+      sending_now: summary.sendingNow,
+      scheduled: summary.scheduled,
+      unreachable: summary.unreachable,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findBroadcast(db: Kysely<Database>, id: string): Promise<BroadcastRow | null> {
+  return (await db.selectFrom('broadcast').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** How many of a broadcast's messages are in each status (every status present). */
+export async function countMessagesByStatus(db: Kysely<Database>, broadcastId: string): Promise<StatusCounts> {
+  const rows = await db
+    .selectFrom('message')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('broadcast_id', '=', broadcastId)
+    .groupBy('status')
+    .execute();
+  return statusCounts(rows.map((row) => ({ status: row.status, count: Number(row.count) })));
+}
+
+/** Marks the broadcast cancelled (first time only); the messages are cancelled separately. */
+export async function markBroadcastCancelled(trx: Transaction<Database>, id: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('broadcast')
+    .set({ cancelled_at: at })
+    .where('id', '=', id)
+    .where('cancelled_at', 'is', null)
+    .execute();
+}
+
+export interface BroadcastForDispatch {
+  readonly message: string;
+  readonly cancelled: boolean;
+}
+
+/** The text and cancellation state of the broadcasts a batch of messages belongs to. */
+export async function loadBroadcastsForDispatch(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, BroadcastForDispatch>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('broadcast')
+    .select(['id', 'message', 'cancelled_at'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, { message: row.message, cancelled: row.cancelled_at !== null }]));
+}

@@ -1,0 +1,116 @@
+import { type App, decodeCursor, encodeCursor, errorResponses, notFound } from '@screenmagic/service-kit';
+import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
+import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
+import type { OutgoingContext } from '../context.ts';
+import { countMessagesByStatus, findBroadcast } from '../repositories/broadcast-store.ts';
+import { listBroadcastMessages } from '../repositories/message-store.ts';
+import {
+  BroadcastAcceptedSchema,
+  BroadcastParamsSchema,
+  BroadcastSchema,
+  CancelledBroadcastSchema,
+  IdempotencyHeadersSchema,
+  NewBroadcastSchema,
+  RecipientListSchema,
+  RecipientsQuerySchema,
+} from '../schemas/broadcast.ts';
+import { broadcastView } from '../views/broadcast-view.ts';
+import { recipientView } from '../views/message-view.ts';
+
+const tags = ['broadcasts'];
+
+/** Broadcasts: `POST /outgoings` (seed route) = `POST /v1/broadcasts`, reads, cancel. */
+export function registerBroadcastRoutes(app: App, context: OutgoingContext): void {
+  const create = {
+    schema: {
+      tags,
+      summary: 'Send a message to customers, each inside their delivery window',
+      headers: IdempotencyHeadersSchema,
+      body: NewBroadcastSchema,
+      response: { 202: BroadcastAcceptedSchema, ...errorResponses(400, 409, 413, 422, 503) },
+    },
+  };
+  for (const url of ['/outgoings', '/v1/broadcasts']) {
+    app.post(url, create, async (request, reply) => {
+      const answer = await acceptBroadcast(
+        {
+          db: context.db,
+          clock: context.clock,
+          calendar: context.calendar,
+          directory: context.directory,
+          schedules: context.schedules,
+          pageSize: context.config.recipientsPageSize,
+          onDueNow: () => context.dispatcher.wake(),
+        },
+        {
+          body: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+          requestId: String(request.id),
+        },
+      );
+      if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+      // Only accepted broadcasts are remembered, so a replay is a 202 too.
+      return reply.code(202).send(answer.body);
+    });
+  }
+
+  app.get(
+    '/v1/broadcasts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A broadcast with a count of its messages in every status',
+        params: BroadcastParamsSchema,
+        response: { 200: BroadcastSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const row = await findBroadcast(context.db, request.params.id);
+      if (row === null) throw notFound('Broadcast', request.params.id);
+      return broadcastView(row, await countMessagesByStatus(context.db, row.id));
+    },
+  );
+
+  app.get(
+    '/v1/broadcasts/:id/recipients',
+    {
+      schema: {
+        tags,
+        summary: "A broadcast's recipients and their messages, page by page",
+        params: BroadcastParamsSchema,
+        querystring: RecipientsQuerySchema,
+        response: { 200: RecipientListSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const limit = request.query.limit ?? context.config.recipientsPageSize;
+      const afterId = request.query.cursor ? String(decodeCursor(request.query.cursor, ['id']).id) : null;
+      if ((await findBroadcast(context.db, id)) === null) throw notFound('Broadcast', id);
+      const rows = await listBroadcastMessages(context.db, id, {
+        afterId,
+        limit: limit + 1,
+        status: request.query.status,
+      });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(recipientView),
+        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
+      };
+    },
+  );
+
+  app.delete(
+    '/v1/broadcasts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel every message of the broadcast not yet sent',
+        params: BroadcastParamsSchema,
+        response: { 200: CancelledBroadcastSchema, ...errorResponses(404, 503) },
+      },
+    },
+    (request) => cancelBroadcast(context, request.params.id),
+  );
+}

@@ -1,0 +1,37 @@
+import type { App } from '@screenmagic/service-kit';
+import type { OutgoingContext } from '../context.ts';
+import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
+import { InternalMessageCreatedSchema, NewInternalMessageSchema } from '../schemas/internal-message.ts';
+
+/** `POST /internal/messages`: order confirmations from the incoming service (hidden). */
+export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {
+  app.post(
+    '/internal/messages',
+    {
+      schema: {
+        hide: true,
+        body: NewInternalMessageSchema,
+        response: { 200: InternalMessageCreatedSchema, 201: InternalMessageCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await createOrderConfirmation(
+        {
+          db: context.db,
+          clock: context.clock,
+          calendar: context.calendar,
+          directory: context.directory,
+          schedules: context.schedules,
+          onDueNow: () => context.dispatcher.wake(),
+        },
+        request.body,
+        String(request.id),
+      );
+      return reply.code(result.created ? 201 : 200).send({
+        messageId: result.message.id,
+        status: result.message.status,
+        scheduledFor: result.message.scheduled_for?.toISOString() ?? null,
+      });
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import { type App, errorResponses, notFound } from '@screenmagic/service-kit';
+import type { OutgoingContext } from '../context.ts';
+import { findBroadcast } from '../repositories/broadcast-store.ts';
+import { findMessage } from '../repositories/message-store.ts';
+import { MessageParamsSchema, MessageSchema } from '../schemas/message.ts';
+import { messageView } from '../views/message-view.ts';
+
+/** `GET /v1/messages/{id}`: one message's status, attempts and timestamps. */
+export function registerMessageRoutes(app: App, context: OutgoingContext): void {
+  app.get(
+    '/v1/messages/:id',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: 'A message: status, attempts, timestamps',
+        params: MessageParamsSchema,
+        response: { 200: MessageSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const row = await findMessage(context.db, request.params.id);
+      if (row === null) throw notFound('Message', request.params.id);
+      const broadcast = row.broadcast_id === null ? null : await findBroadcast(context.db, row.broadcast_id);
+      return messageView(row, broadcast?.message ?? null);
+    },
+  );
+}

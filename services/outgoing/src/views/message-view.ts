@@ -1,0 +1,52 @@
+import { formatLocal } from '@screenmagic/hours-window';
+import type { MessageRow } from '../db/message.table.ts';
+import type { MessageView, Recipient } from '../schemas/message.ts';
+
+const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
+
+/** `scheduledFor` in the customer's zone (the zone the message was last scheduled in). */
+function localOf(row: Pick<MessageRow, 'scheduled_for' | 'time_zone'>): string | null {
+  return row.scheduled_for === null ? null : formatLocal(row.scheduled_for, row.time_zone);
+}
+
+export function recipientView(row: MessageRow): Recipient {
+  return {
+    messageId: row.id,
+    customerId: row.customer_id,
+    name: row.customer_name,
+    status: row.status,
+    scheduledFor: iso(row.scheduled_for),
+    scheduledForLocal: localOf(row),
+    attempts: row.attempts,
+    lastAttemptAt: iso(row.last_attempt_at),
+    deliveredAt: iso(row.delivered_at),
+  };
+}
+
+/** A message as `GET /v1/messages/{id}` shows it; `text` is the broadcast's for its recipients. */
+export function messageView(row: MessageRow, broadcastText: string | null): MessageView {
+  const pending = row.status === 'scheduled' || row.status === 'sending';
+  return {
+    messageId: row.id,
+    id: row.id,
+    kind: row.kind,
+    broadcastId: row.broadcast_id,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    text: row.text ?? broadcastText ?? '',
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    scheduledFor: iso(row.scheduled_for),
+    scheduledForLocal: localOf(row),
+    timeZone: row.time_zone,
+    nextAttemptAt: pending ? iso(row.due_at) : null,
+    lastAttemptAt: iso(row.last_attempt_at),
+    lastError: row.last_error,
+    deliveredAt: iso(row.delivered_at),
+    finishedAt: iso(row.finished_at),
+    expiresAt: iso(row.expires_at),
+  };
+}
