@@ -47,7 +47,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: [mysqlSetup],
+          // The MySQL server first, then the stack on it (e2e/README.md).
+          globalSetup: [mysqlSetup, './e2e/global-setup.ts'],
+          // One stack, one shared test clock: files must not move time under each other.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { api, type ErrorEnvelope, setClock, stack } from './support/client.ts';
+
+describe('the stack as pnpm start runs it', () => {
+  it('is live and ready behind the gateway', async () => {
+    expect((await api.get('/healthz', { apiKey: null })).status).toBe(200);
+    const ready = await api.get('/readyz', { apiKey: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({
+      checks: { customer: 'ok', outgoing: 'ok', incoming: 'ok' },
+    });
+  });
+
+  it('moves the test clock of every service and reports the work each ran', async () => {
+    const answer = await setClock('2026-11-30T09:30:00.000Z');
+    expect(answer.now).toBe('2026-11-30T09:30:00.000Z');
+    expect(Object.keys(answer.ran).sort()).toEqual(['incoming', 'outgoing']);
+  });
+
+  it('answers 400 for a test clock request without an instant', async () => {
+    const response = await api.post<ErrorEnvelope>(
+      '/test/clock',
+      { now: 'soon' },
+      { apiKey: null },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('hands the tests the running stack', () => {
+    const { gatewayUrl, webhookUrl, databasePrefix } = stack();
+    expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(databasePrefix).toMatch(/^t_e2e_/);
+  });
+});

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+
+/** One process of the stack: a name for its output prefix, what to run, where. */
+export interface StackComponent {
+  readonly name: string;
+  readonly cwd: string;
+  /** Arguments to `node` (the same Node that runs the stack runner). */
+  readonly args: readonly string[];
+  /** Variables for this component only, over the shared environment (e.g. its PORT). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface StackOptions {
+  readonly components: readonly StackComponent[];
+  /** The environment every component gets (the one the stack runner was given). */
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout?: Writable;
+  readonly stderr?: Writable;
+  /** How long to wait after SIGTERM before SIGKILL. */
+  readonly stopTimeoutMs?: number;
+}
+
+export interface RunningStack {
+  /** Resolves with the exit code the runner should exit with, once every process has exited. */
+  readonly exited: Promise<number>;
+  /** SIGTERM to every process, SIGKILL after the timeout; resolves like `exited`. */
+  stop(reason?: string): Promise<number>;
+}
+
+/** The default stack: the three services and the gateway, each started from its own package. */
+export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackComponent[] {
+  const service = (name: string, dir: string, port: string): StackComponent => ({
+    name,
+    cwd: join(root, dir),
+    args: ['src/server.ts'],
+    env: { PORT: port },
+  });
+  return [
+    service('customer', 'services/customer', portOf(env['CUSTOMER_SERVICE_URL'], 3001)),
+    service('outgoing', 'services/outgoing', portOf(env['OUTGOING_SERVICE_URL'], 3002)),
+    service('incoming', 'services/incoming', portOf(env['INCOMING_SERVICE_URL'], 3003)),
+    service('gateway', 'gateway', env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || '8080'),
+  ];
+}
+
+/**
+ * The port a service listens on in the stack is the one its URL names, so that
+ * `CUSTOMER_SERVICE_URL=http://127.0.0.1:4001` moves both the service and its callers.
+ */
+function portOf(url: string | undefined, fallback: number): string {
+  if (url === undefined || url.trim() === '') return String(fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return String(fallback); // the service itself reports the bad variable by name
+  }
+  return parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+}
+
+/**
+ * Starts every component as a child process with prefixed output. When one exits on its
+ * own, the others are stopped and the stack exits non-zero; `stop()` ends them all with
+ * SIGTERM (SIGKILL after the timeout), so no process outlives the runner.
+ */
+export function startStack(options: StackOptions): RunningStack {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const width = Math.max(...options.components.map((component) => component.name.length));
+  const children = new Map<string, ChildProcess>();
+  const exits: Array<
+    Promise<{ name: string; code: number | null; signal: NodeJS.Signals | null }>
+  > = [];
+  let stopping = false;
+  let failed = false;
+  let stopPromise: Promise<number> | undefined;
+
+  const note = (line: string): void => void stdout.write(`[stack] ${line}\n`);
+
+  for (const component of options.components) {
+    const prefix = `[${component.name}]${' '.repeat(width - component.name.length)} `;
+    const child = spawn(process.execPath, [...component.args], {
+      cwd: component.cwd,
+      env: { ...options.env, ...component.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.set(component.name, child);
+    pipeLines(child.stdout, stdout, prefix);
+    pipeLines(child.stderr, stderr, prefix);
+    exits.push(
+      new Promise((resolve) => {
+        child.once('error', (error) => {
+          stderr.write(`${prefix}could not start: ${error.message}\n`);
+          resolve({ name: component.name, code: 1, signal: null });
+        });
+        child.once('close', (code, signal) => {
+          if (!stopping) {
+            failed = true;
+            note(
+              `${component.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack`,
+            );
+            void stop();
+          }
+          resolve({ name: component.name, code, signal });
+        });
+      }),
+    );
+  }
+  note(
+    `started ${options.components.map((c) => `${c.name} (pid ${children.get(c.name)?.pid})`).join(', ')}`,
+  );
+
+  const exited = Promise.all(exits).then((results) => {
+    const unclean = results.filter(
+      (result) => !(result.code === 0 || result.signal === 'SIGTERM' || result.signal === 'SIGINT'),
+    );
+    return failed || unclean.length > 0 ? 1 : 0;
+  });
+
+  function stop(reason?: string): Promise<number> {
+    if (stopPromise) return stopPromise;
+    stopping = true;
+    if (reason) note(`${reason}: stopping`);
+    for (const child of children.values()) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
+    const timer = setTimeout(() => {
+      for (const [name, child] of children) {
+        if (child.exitCode === null && child.signalCode === null) {
+          note(`${name} did not stop in time; killing it`);
+          child.kill('SIGKILL');
+        }
+      }
+    }, options.stopTimeoutMs ?? 30_000);
+    stopPromise = exited.finally(() => clearTimeout(timer));
+    return stopPromise;
+  }
+
+  return { exited, stop };
+}
+
+function pipeLines(source: NodeJS.ReadableStream | null, target: Writable, prefix: string): void {
+  if (source === null) return;
+  const lines = createInterface({ input: source, crlfDelay: Infinity });
+  lines.on('line', (line) => void target.write(`${prefix}${line}\n`));
+}

@@ -1,0 +1,19 @@
+/**
+ * `pnpm start`: the whole stack on one machine — the three services and the gateway as
+ * child processes, each from its own package, with the environment this was given and
+ * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
+ * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Ctrl-C or SIGTERM
+ * stops every process and waits for them; if one dies, the rest are stopped and this
+ * exits non-zero.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultComponents, startStack } from './stack-runner.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stack = startStack({ components: defaultComponents(root, process.env), env: process.env });
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stack.stop(signal));
+}
+process.exitCode = await stack.exited;
