@@ -54,7 +54,7 @@ function nextOpenMs(
   t: number,
   limit: number,
 ): number | null {
-  if (t >= limit) return null;
+  if (t >= limit || compiled.some((c) => c.never)) return null;
   if (compiled.every((c) => isOpenAt(c, t))) return t;
   // Most answers are within a day (tonight → tomorrow morning); weekends and holidays
   // need a few days; an empty intersection is scanned in ever larger windows.

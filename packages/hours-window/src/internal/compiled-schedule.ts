@@ -18,6 +18,8 @@ export interface CompiledSchedule {
   readonly closures: ReadonlySet<number>;
   /** Whether some range runs past midnight into the next local date. */
   readonly overnight: boolean;
+  /** Whether no weekday has any range (the schedule covers nothing, ever). */
+  readonly never: boolean;
 }
 
 const cache = new WeakMap<Schedule, CompiledSchedule>();
@@ -49,7 +51,8 @@ export function compile(schedule: Schedule): CompiledSchedule {
     return flat;
   });
   const closures = new Set(normalized.closures.map((date) => parseLocalDate(date) as number));
-  const compiled: CompiledSchedule = { zone, days, closures, overnight };
+  const never = days.every((ranges) => ranges.length === 0);
+  const compiled: CompiledSchedule = { zone, days, closures, overnight, never };
   cache.set(schedule, compiled);
   return compiled;
 }
@@ -107,6 +110,7 @@ export function isOpenAt(c: CompiledSchedule, t: number): boolean {
 /** The covered instants of [from, to) as a flat, sorted, merged list (ms). */
 export function openFlat(c: CompiledSchedule, from: number, to: number): number[] {
   const out: number[] = [];
+  if (c.never) return out;
   forEachSegment(c.zone, from, to, (a, b, offset) => {
     appendLocalIntervals(c, a + offset, b + offset, offset, out);
   });
