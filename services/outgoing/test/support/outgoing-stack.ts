@@ -1,0 +1,172 @@
+import { buildApp as buildCustomerApp, readConfig as readCustomerConfig } from '@screenmagic/customer';
+import { type App, mysqlOptions } from '@screenmagic/service-kit';
+import { createConnection } from 'mysql2/promise';
+import { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from '@screenmagic/service-kit/testing';
+import { buildApp, type OutgoingDeps } from '../../src/app.ts';
+import { readConfig } from '../../src/config.ts';
+import type { DispatchCounts } from '../../src/dispatcher/dispatch-counts.ts';
+import { BUSINESS_CALENDAR_INPUT } from '../../src/testing/calendars.ts';
+import { RecordingChannel } from './recording-channel.ts';
+import { SwitchableProxy } from './switchable-proxy.ts';
+
+export interface OutgoingStackOptions {
+  /** Extra environment for the outgoing service (DISPATCHER, DISPATCH_*, …). */
+  readonly env?: Record<string, string>;
+  readonly channel?: RecordingChannel;
+}
+
+export interface CustomerInput {
+  readonly name: string;
+  readonly workingHours: object;
+  readonly timeZone?: string;
+  readonly phone?: string;
+}
+
+export interface CreatedCustomer {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+/**
+ * The REAL customer service and the outgoing service under test, each on its own test
+ * database, over real HTTP on 127.0.0.1 (port 0), under a test clock. The outgoing
+ * service reaches the customer service through a {@link SwitchableProxy}, so a test can
+ * take it down. Deliveries go to a {@link RecordingChannel} unless the environment names
+ * a webhook.
+ */
+export class OutgoingStack {
+  readonly prefix: string;
+  readonly customer: App;
+  readonly customerProxy: SwitchableProxy;
+  readonly outgoing: App;
+  readonly channel: RecordingChannel;
+  readonly env: Readonly<Record<string, string>>;
+  readonly #replicas: App[] = [];
+
+  private constructor(fields: {
+    prefix: string;
+    customer: App;
+    customerProxy: SwitchableProxy;
+    outgoing: App;
+    channel: RecordingChannel;
+    env: Record<string, string>;
+  }) {
+    this.prefix = fields.prefix;
+    this.customer = fields.customer;
+    this.customerProxy = fields.customerProxy;
+    this.outgoing = fields.outgoing;
+    this.channel = fields.channel;
+    this.env = fields.env;
+  }
+
+  static async start(label: string, options: OutgoingStackOptions = {}): Promise<OutgoingStack> {
+    const prefix = uniqueDatabasePrefix(label);
+    const shared: Record<string, string> = {
+      MYSQL_URL: testMysqlUrl().href,
+      MYSQL_DATABASE_PREFIX: prefix,
+      MYSQL_POOL_SIZE: '4',
+      BUSINESS_CALENDAR: JSON.stringify(BUSINESS_CALENDAR_INPUT),
+      TEST_CLOCK: '1',
+      UPSTREAM_TIMEOUT_MS: '2000',
+      HOST: '127.0.0.1',
+    };
+    const customer = await buildCustomerApp(readCustomerConfig(shared), false);
+    const customerPort = await listen(customer);
+    const customerProxy = await SwitchableProxy.start(customerPort);
+    const env = {
+      ...shared,
+      CUSTOMER_SERVICE_URL: customerProxy.url,
+      // Long polls: tests move work with run-due (or a wake), not with timers.
+      DISPATCH_POLL_INTERVAL_MS: '60000',
+      ...options.env,
+    };
+    const channel = options.channel ?? new RecordingChannel();
+    const outgoing = await buildApp(readConfig(env), false, { channel, instanceId: 'main' });
+    await outgoing.ready();
+    return new OutgoingStack({ prefix, customer, customerProxy, outgoing, channel, env });
+  }
+
+  /** Another outgoing replica on the same database (closed with the stack). */
+  async replica(deps: OutgoingDeps & { env?: Record<string, string> } = {}): Promise<App> {
+    const { env, ...rest } = deps;
+    const app = await buildApp(readConfig({ ...this.env, ...env }), false, { channel: this.channel, ...rest });
+    await app.ready();
+    this.#replicas.push(app);
+    return app;
+  }
+
+  async addCustomer(body: CustomerInput): Promise<CreatedCustomer> {
+    const response = await this.customer.inject({ method: 'POST', url: '/v1/customers', payload: body });
+    if (response.statusCode !== 201) throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
+    return response.json();
+  }
+
+  async patchCustomer(id: string, body: object): Promise<void> {
+    const response = await this.customer.inject({ method: 'PATCH', url: `/v1/customers/${id}`, payload: body });
+    if (response.statusCode !== 200) throw new Error(`patchCustomer: ${response.statusCode} ${response.body}`);
+  }
+
+  async deleteCustomer(id: string): Promise<void> {
+    const response = await this.customer.inject({ method: 'DELETE', url: `/v1/customers/${id}` });
+    if (response.statusCode >= 300) throw new Error(`deleteCustomer: ${response.statusCode} ${response.body}`);
+  }
+
+  /** Freezes every service's clock at `now` (what the gateway's /test/clock does first). */
+  async setClock(now: string): Promise<void> {
+    for (const app of [this.customer, this.outgoing, ...this.#replicas]) {
+      const response = await app.inject({ method: 'POST', url: '/internal/test/clock', payload: { now } });
+      if (response.statusCode !== 200) throw new Error(`setClock: ${response.statusCode} ${response.body}`);
+    }
+  }
+
+  /** `POST /internal/test/run-due`: what the dispatcher did. */
+  async runDue(app: App = this.outgoing): Promise<DispatchCounts> {
+    const response = await app.inject({ method: 'POST', url: '/internal/test/run-due' });
+    if (response.statusCode !== 200) throw new Error(`runDue: ${response.statusCode} ${response.body}`);
+    return (response.json() as { ran: DispatchCounts }).ran;
+  }
+
+  /** Sets the clock, then runs what is due (the gateway's `POST /test/clock`). */
+  async advance(now: string): Promise<DispatchCounts> {
+    await this.setClock(now);
+    return this.runDue();
+  }
+
+  async broadcast(body: object, headers: Record<string, string> = {}) {
+    return this.outgoing.inject({ method: 'POST', url: '/v1/broadcasts', payload: body, headers });
+  }
+
+  async get<T = Record<string, unknown>>(url: string): Promise<T> {
+    const response = await this.outgoing.inject({ method: 'GET', url });
+    if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  }
+
+  /** A read of the outgoing service's own database (assertions about what is stored). */
+  async query<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+    const connection = await createConnection(mysqlOptions(testMysqlUrl(), `${this.prefix}outgoing`));
+    try {
+      const [rows] = await connection.query(text, values);
+      return rows as T[];
+    } finally {
+      await connection.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const app of this.#replicas) await app.close();
+    await this.outgoing.close();
+    await this.customerProxy.close();
+    await this.customer.close();
+    await dropTestDatabases(testMysqlUrl(), this.prefix);
+  }
+}
+
+/** Listens on 127.0.0.1, port 0; returns the port. */
+export async function listen(app: App): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('no address');
+  return address.port;
+}
