@@ -111,6 +111,11 @@ export class Dispatcher {
     this.#sweeper.unref();
   }
 
+  /** True from the start of `stop()`: no new claims or deliveries begin. */
+  get isStopping(): boolean {
+    return this.#stopping;
+  }
+
   /** Messages are due now: claim them at once instead of at the next poll. */
   wake(): void {
     this.#wakeSeq++;

@@ -47,6 +47,7 @@ export class RecordingChannel implements Channel {
   clear(): void {
     this.deliveries.length = 0;
     this.failures.length = 0;
+    this.#started = 0;
   }
 
   close(): Promise<void> {
