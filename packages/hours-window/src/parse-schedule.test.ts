@@ -2,7 +2,7 @@ import { Compile } from 'typebox/compile';
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from './parse-schedule.ts';
 import { ScheduleError } from './schedule-error.ts';
-import { ScheduleInputSchema, ScheduleSchema, TIME_ZONE_PATTERN } from './schemas.ts';
+import { ScheduleSchema } from './schemas.ts';
 
 const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const nineToSix = { start: '09:00', end: '18:00' };
@@ -320,32 +320,5 @@ describe('parseSchedule refuses, naming the path', () => {
     expect(error.reason).toContain(
       "the default zone 'Nowhere/Special' is not a known IANA time zone",
     );
-  });
-});
-
-describe('ScheduleInputSchema', () => {
-  const check = Compile(ScheduleInputSchema);
-
-  it('accepts both forms and refuses structural errors as parseSchedule does', () => {
-    expect(
-      check.Check({
-        timeZone: 'Asia/Kolkata',
-        weekly: { mon: [nineToSix] },
-        closures: ['2026-12-25'],
-      }),
-    ).toBe(true);
-    expect(check.Check({ start: '10:00', end: '24:00', days: ['mon'] })).toBe(true);
-    expect(check.Check({ weekly: { monday: [] } })).toBe(false);
-    expect(check.Check({ weekly: {}, extra: 1 })).toBe(false);
-    expect(check.Check({ weekly: { mon: [{ start: '24:00', end: '01:00' }] } })).toBe(false);
-    expect(check.Check({ weekly: { mon: [{ start: '09:00', end: '25:00' }] } })).toBe(false);
-    expect(check.Check({ ...nineToSix, days: [] })).toBe(false);
-    expect(check.Check({ ...nineToSix, timeZone: '+05:30' })).toBe(false);
-    expect(check.Check({ weekly: {}, closures: ['2026-2-3'] })).toBe(false);
-  });
-
-  it('its zone pattern admits every zone Intl lists', () => {
-    const pattern = new RegExp(TIME_ZONE_PATTERN);
-    expect(Intl.supportedValuesOf('timeZone').filter((zone) => !pattern.test(zone))).toEqual([]);
   });
 });
