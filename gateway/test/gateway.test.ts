@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@screenmagic/service-kit';
 import { buildApp } from '../src/app.ts';
@@ -243,6 +244,48 @@ describe('limits', () => {
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(customer.seen.length).toBe(before);
+  });
+
+  it('answers 413 for a chunked body that grows past 1 MiB, without forwarding it', async () => {
+    const listening = await gatewayWith({});
+    try {
+      await listening.listen({ port: 0, host: '127.0.0.1' });
+      const address = listening.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const before = customer.seen.length;
+      const { status, body } = await new Promise<{ status: number; body: string }>(
+        (resolve, reject) => {
+          const req = httpRequest(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/v1/customers',
+              headers: {
+                ...auth,
+                'content-type': 'application/json',
+                'transfer-encoding': 'chunked',
+              },
+            },
+            (res) => {
+              let text = '';
+              res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+            },
+          );
+          req.on('error', reject);
+          const chunk = 'x'.repeat(64 * 1024);
+          req.write('{"name":"');
+          for (let i = 0; i < 20; i++) req.write(chunk);
+          req.end('"}');
+        },
+      );
+      expect(status).toBe(413);
+      expect(JSON.parse(body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+      expect(customer.seen.length).toBe(before);
+    } finally {
+      await listening.close();
+    }
   });
 
   it('accepts a body of exactly 1 MiB', async () => {

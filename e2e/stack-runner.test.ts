@@ -1,0 +1,110 @@
+import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { defaultComponents, startStack, type StackComponent } from '../scripts/stack-runner.ts';
+
+// Stand-ins for services: they print, then wait for a signal (or die on their own).
+const LONG_RUNNING = `
+  console.log('listening on ' + process.env.PORT + ' with ' + process.env.SHARED);
+  process.on('SIGTERM', () => { console.log('got SIGTERM'); process.exit(0); });
+  setInterval(() => {}, 1000);
+`;
+const DIES_SOON = `console.error('cannot start'); setTimeout(() => process.exit(3), 200);`;
+
+function component(name: string, script: string, port: string): StackComponent {
+  return { name, cwd: tmpdir(), args: ['-e', script], env: { PORT: port } };
+}
+
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return { stream, text: () => text };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the stack runner', () => {
+  it('prefixes each process’s output, gives each its own PORT, and stops them all cleanly', async () => {
+    const out = capture();
+    const running = startStack({
+      components: [
+        component('customer', LONG_RUNNING, '4001'),
+        component('gateway', LONG_RUNNING, '4080'),
+      ],
+      env: { ...process.env, SHARED: 'same-env' },
+      stdout: out.stream,
+      stderr: out.stream,
+    });
+    await until(
+      () =>
+        out.text().includes('[gateway]  listening') && out.text().includes('[customer] listening'),
+    );
+    expect(out.text()).toContain('[customer] listening on 4001 with same-env');
+    expect(out.text()).toContain('[gateway]  listening on 4080 with same-env');
+
+    expect(await running.stop('SIGTERM')).toBe(0);
+    expect(out.text()).toContain('[customer] got SIGTERM');
+    expect(out.text()).toContain('[gateway]  got SIGTERM');
+  });
+
+  it('stops the others and exits non-zero when one process dies', async () => {
+    const out = capture();
+    const running = startStack({
+      components: [component('customer', LONG_RUNNING, '1'), component('outgoing', DIES_SOON, '2')],
+      env: process.env,
+      stdout: out.stream,
+      stderr: out.stream,
+    });
+    expect(await running.exited).not.toBe(0);
+    expect(out.text()).toContain('[outgoing] cannot start');
+    expect(out.text()).toMatch(/outgoing exited unexpectedly \(code 3\)/);
+    expect(out.text()).toContain('[customer] got SIGTERM');
+  });
+
+  it('kills a process that ignores SIGTERM after the timeout', async () => {
+    const stubborn = `process.on('SIGTERM', () => console.log('ignoring')); console.log('up'); setInterval(() => {}, 1000);`;
+    const out = capture();
+    const running = startStack({
+      components: [component('stubborn', stubborn, '1')],
+      env: process.env,
+      stdout: out.stream,
+      stderr: out.stream,
+      stopTimeoutMs: 300,
+    });
+    await until(() => out.text().includes('[stubborn] up'));
+    expect(await running.stop()).toBe(1);
+    expect(out.text()).toContain('did not stop in time');
+  });
+
+  it('listens on the ports of the service URLs it is given, the gateway on GATEWAY_PORT or PORT', () => {
+    const ports = (env: NodeJS.ProcessEnv) =>
+      Object.fromEntries(defaultComponents('/repo', env).map((c) => [c.name, c.env?.['PORT']]));
+    expect(ports({})).toEqual({
+      customer: '3001',
+      outgoing: '3002',
+      incoming: '3003',
+      gateway: '8080',
+    });
+    expect(
+      ports({
+        CUSTOMER_SERVICE_URL: 'http://127.0.0.1:4001',
+        INCOMING_SERVICE_URL: 'http://incoming:80',
+        PORT: '9000',
+      }),
+    ).toEqual({ customer: '4001', outgoing: '3002', incoming: '80', gateway: '9000' });
+    expect(ports({ GATEWAY_PORT: '9100', PORT: '9000' })['gateway']).toBe('9100');
+    expect(defaultComponents('/repo', {}).map((c) => [c.cwd, c.args.join(' ')])).toEqual([
+      ['/repo/services/customer', 'src/server.ts'],
+      ['/repo/services/outgoing', 'src/server.ts'],
+      ['/repo/services/incoming', 'src/server.ts'],
+      ['/repo/gateway', 'src/server.ts'],
+    ]);
+  });
+});
