@@ -40,7 +40,11 @@ export function nextOpen(
   if (!(Number.isFinite(horizonDays) && horizonDays >= 0)) {
     throw new RangeError(`horizonDays must be a finite number >= 0, got ${horizonDays}`);
   }
-  const found = nextOpenMs(compiled, t, Math.min(t + Math.floor(horizonDays * DAY_MS) + 1, MAX_SUPPORTED_MS));
+  const found = nextOpenMs(
+    compiled,
+    t,
+    Math.min(t + Math.floor(horizonDays * DAY_MS) + 1, MAX_SUPPORTED_MS),
+  );
   return found === null ? null : new Date(found);
 }
 
