@@ -13,6 +13,8 @@ export interface OutgoingStackOptions {
   /** Extra environment for the outgoing service (DISPATCHER, DISPATCH_*, …). */
   readonly env?: Record<string, string>;
   readonly channel?: RecordingChannel;
+  /** Use the channel the environment configures (webhook or log) instead of recording. */
+  readonly configuredChannel?: boolean;
 }
 
 export interface CustomerInput {
@@ -82,7 +84,10 @@ export class OutgoingStack {
       ...options.env,
     };
     const channel = options.channel ?? new RecordingChannel();
-    const outgoing = await buildApp(readConfig(env), false, { channel, instanceId: 'main' });
+    const outgoing = await buildApp(readConfig(env), false, {
+      ...(options.configuredChannel ? {} : { channel }),
+      instanceId: 'main',
+    });
     await outgoing.ready();
     return new OutgoingStack({ prefix, customer, customerProxy, outgoing, channel, env });
   }
