@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schedules } from '../src/testing/calendars.ts';
+import { OutgoingStack } from './support/outgoing-stack.ts';
+import { WebhookReceiver } from './support/webhook-receiver.ts';
+
+const MONDAY_10 = '2026-11-30T10:00:00.000Z';
+const CHILD = fileURLToPath(new URL('./support/dispatcher-child.ts', import.meta.url));
+
+describe('a dispatcher killed mid-batch', () => {
+  let stack: OutgoingStack;
+  let receiver: WebhookReceiver;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start('crash-secret');
+    stack = await OutgoingStack.start('crash', { env: { DISPATCHER: 'off', DISPATCH_LOCK_TIMEOUT_MS: '1000' } });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => stack.addCustomer({ name: `Crash ${i}`, workingHours: schedules.london })),
+    );
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await stack?.close();
+    await receiver?.close();
+  });
+
+  it('loses nothing: its claims expire and another dispatcher delivers every message', async () => {
+    await stack.setClock(MONDAY_10);
+    expect((await stack.broadcast({ message: 'Survive a crash' })).statusCode).toBe(202);
+
+    // The child claims a batch of 10 and starts 5 deliveries, which the receiver never answers.
+    receiver.hangMs = 600_000;
+    let stderr = '';
+    child = spawn(process.execPath, [CHILD], {
+      env: {
+        ...process.env,
+        ...stack.env,
+        CHILD_NOW: MONDAY_10,
+        DISPATCHER: 'on',
+        DISPATCH_BATCH_SIZE: '10',
+        DISPATCH_CONCURRENCY: '5',
+        DISPATCH_LOCK_TIMEOUT_MS: '1000',
+        DELIVERY_WEBHOOK_URL: receiver.url,
+        DELIVERY_WEBHOOK_SECRET: 'crash-secret',
+        PORT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await expect
+      .poll(() => receiver.requests.length, { timeout: 15_000, message: () => `child stderr: ${stderr}` })
+      .toBe(5);
+    const held = await stack.query<{ n: number }>("SELECT COUNT(*) AS n FROM message WHERE locked_by LIKE 'child/%'");
+    expect(Number(held[0]?.n)).toBe(10);
+
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+
+    // The 20 nobody holds go at once; the dead process's 10 once its lease (1 s of real
+    // time) has expired — on a slow machine that may already be the case here.
+    const first = await stack.runDue();
+    expect(first.delivered).toBeGreaterThanOrEqual(20);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = await stack.runDue();
+    expect(first.delivered + second.delivered).toBe(30);
+
+    const rows = await stack.query<{ status: string; locked_by: string | null }>('SELECT status, locked_by FROM message');
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => r.status === 'delivered' && r.locked_by === null)).toBe(true);
+    expect(new Set(stack.channel.deliveries.map((d) => d.messageId)).size).toBe(30);
+  });
+});
