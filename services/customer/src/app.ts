@@ -1,0 +1,68 @@
+import {
+  type App,
+  type Clock,
+  clockFor,
+  createApp,
+  type CreateAppOptions,
+  ManagedDatabase,
+  registerTestClockRoutes,
+  SettableClock,
+  useDatabase,
+} from '@screenmagic/service-kit';
+import type { CustomerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { migrations } from './db/migrations/index.ts';
+import { businessCalendarRoutes } from './routes/business-calendar.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { internalCustomerRoutes } from './routes/internal-customers.ts';
+
+export { readConfig, type CustomerConfig } from './config.ts';
+
+/** What tests (and the stack) may inject. */
+export interface CustomerAppDeps {
+  /** "Now" for delivery windows and timestamps. Default: settable under TEST_CLOCK=1, else the system clock. */
+  readonly clock?: Clock;
+}
+
+/**
+ * The customer service: the customer registry, the business calendar and delivery
+ * windows, on its own database (created and migrated when the app becomes ready).
+ *
+ * @throws {Error} when `config.testClock` is set and `deps.clock` is not a SettableClock.
+ */
+export async function buildApp(
+  config: CustomerConfig,
+  logger: CreateAppOptions['logger'],
+  deps: CustomerAppDeps = {},
+): Promise<App> {
+  const clock = deps.clock ?? clockFor(config.testClock);
+  const app = await createApp({
+    logger,
+    openapi: {
+      title: 'screenmagic customer service',
+      description: 'Customers, their working hours and delivery windows; the business calendar.',
+    },
+  });
+  const database = new ManagedDatabase<Database>({
+    serverUrl: config.mysqlUrl,
+    database: config.databaseName,
+    poolSize: config.databasePoolSize,
+    migrations,
+    ...(logger ? { logger } : {}),
+  });
+  useDatabase(app, database);
+
+  const businessCalendar = config.businessCalendar;
+  await app.register(customerRoutes, { db: database.db, clock, businessCalendar });
+  await app.register(businessCalendarRoutes, { clock, businessCalendar });
+  await app.register(internalCustomerRoutes, { db: database.db });
+
+  if (config.testClock) {
+    if (!(clock instanceof SettableClock)) {
+      throw new Error('TEST_CLOCK is set but the injected clock is not a SettableClock');
+    }
+    // Nothing here comes due by time: the clock only moves "now" for delivery windows.
+    registerTestClockRoutes(app, { clock, runDue: () => Promise.resolve({}) });
+  }
+  return app;
+}

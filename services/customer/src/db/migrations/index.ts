@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as createCustomer from './2026_11_27_0001_create_customer.ts';
+
+/** Every migration of the customer database, by name (applied in name order). */
+export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+  '2026_11_27_0001_create_customer': createCustomer,
+});

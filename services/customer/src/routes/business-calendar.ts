@@ -1,0 +1,49 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { formatLocal, type Schedule } from '@screenmagic/hours-window';
+import type { Clock } from '@screenmagic/service-kit';
+import { businessStatus } from '../domain/business-status.ts';
+import { BusinessCalendarSchema } from '../schemas/business-calendar.ts';
+import { scheduleView } from '../views/customer-view.ts';
+
+export interface BusinessCalendarRoutesOptions {
+  readonly clock: Clock;
+  readonly businessCalendar: Schedule;
+}
+
+/** `GET /v1/business-calendar`: the calendar every service uses, and its state now. */
+export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalendarRoutesOptions> = (
+  app,
+  { clock, businessCalendar },
+  done,
+) => {
+  app.get(
+    '/v1/business-calendar',
+    {
+      schema: {
+        tags: ['business-calendar'],
+        summary:
+          "The business's working hours (normalized), whether it is open now, and when that changes",
+        response: { 200: BusinessCalendarSchema },
+      },
+    },
+    () => {
+      const now = clock.now();
+      const calendar = scheduleView(businessCalendar);
+      const zone = calendar.timeZone;
+      const status = businessStatus(businessCalendar, now);
+      const local = (at: Date | null) => (at === null ? null : formatLocal(at, zone));
+      return {
+        timeZone: zone,
+        weekly: calendar.weekly,
+        closures: calendar.closures,
+        now: now.toISOString(),
+        openNow: status.openNow,
+        closesAt: status.closesAt?.toISOString() ?? null,
+        closesAtLocal: local(status.closesAt),
+        nextOpening: status.nextOpening?.toISOString() ?? null,
+        nextOpeningLocal: local(status.nextOpening),
+      };
+    },
+  );
+  done();
+};

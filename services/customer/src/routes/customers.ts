@@ -1,0 +1,230 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { type Schedule, sharedOpenIntervals } from '@screenmagic/hours-window';
+import {
+  type Clock,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  errorResponses,
+  newId,
+  notFound,
+} from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import Type from 'typebox';
+import {
+  deleteCustomer,
+  findCustomer,
+  findCustomerForUpdate,
+  insertCustomer,
+  listCustomers,
+  updateCustomer,
+} from '../db/customer-repository.ts';
+import type { Database } from '../db/database.ts';
+import { validateCustomerPatch, validateNewCustomer } from '../domain/customer-input.ts';
+import { nameKey } from '../domain/customer-name.ts';
+import { windowRange } from '../domain/window-range.ts';
+import {
+  CustomerIdParamsSchema,
+  CustomerListQuerySchema,
+  CustomerListSchema,
+  CustomerPatchSchema,
+  CustomerSchema,
+  NewCustomerSchema,
+  WindowsQuerySchema,
+  WindowsSchema,
+} from '../schemas/customer.ts';
+import { customerView, windowView } from '../views/customer-view.ts';
+
+export interface CustomerRoutesOptions {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly businessCalendar: Schedule;
+}
+
+const tags = ['customers'];
+
+/**
+ * The public customer API: create (also as the seed route `POST /addcustomer`), read,
+ * list, update, delete, and delivery windows over a range.
+ */
+export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions> = (
+  app,
+  { db, clock, businessCalendar },
+  done,
+) => {
+  for (const url of ['/v1/customers', '/addcustomer']) {
+    app.post(
+      url,
+      {
+        schema: {
+          tags,
+          summary:
+            url === '/addcustomer'
+              ? 'Register a customer (seed route, = POST /v1/customers)'
+              : 'Register a customer',
+          description:
+            'Working hours in the full form or the shorthand; the customer zone is workingHours.timeZone, ' +
+            "else timeZone, else the business's. Names are unique (case-insensitive, trimmed): 409 CUSTOMER_EXISTS.",
+          body: NewCustomerSchema,
+          response: { 201: CustomerSchema, ...errorResponses(400, 409, 413, 503) },
+        },
+      },
+      async (request, reply) => {
+        const { fields, warnings } = validateNewCustomer(request.body, businessCalendar.timeZone);
+        const now = clock.now();
+        const created = await insertCustomer(db, { id: newId('cus'), at: now, ...fields });
+        if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
+        return reply
+          .code(201)
+          .header('location', `/v1/customers/${created.id}`)
+          .send(customerView(created, businessCalendar, now, warnings));
+      },
+    );
+  }
+
+  app.get(
+    '/v1/customers',
+    {
+      schema: {
+        tags,
+        summary: 'List customers',
+        description:
+          'In id (creation) order, keyset-paginated: pass nextCursor back as cursor. `name` keeps ' +
+          'customers whose name starts with it, compared case-insensitively after trimming.',
+        querystring: CustomerListQuerySchema,
+        response: { 200: CustomerListSchema, ...errorResponses(400, 503) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit = 50 } = request.query;
+      const prefix = nameKey(request.query.name ?? '');
+      const found = await listCustomers(db, {
+        limit,
+        afterId: cursor === undefined ? undefined : String(decodeCursor(cursor, ['id']).id),
+        nameKeyPrefix: prefix === '' ? undefined : prefix,
+      });
+      const page = found.slice(0, limit);
+      const last = page.at(-1);
+      const now = clock.now();
+      return {
+        items: page.map((customer) => customerView(customer, businessCalendar, now)),
+        nextCursor:
+          found.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a customer, with delivery windows as of now',
+        params: CustomerIdParamsSchema,
+        response: { 200: CustomerSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const customer = await findCustomer(db, request.params.id);
+      if (customer === null) throw notFound('Customer', request.params.id);
+      return customerView(customer, businessCalendar, clock.now());
+    },
+  );
+
+  app.patch(
+    '/v1/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a customer',
+        description:
+          'Any of name, workingHours, timeZone, phone (null removes it), validated as on create. ' +
+          "workingHours without a zone keep the customer's current zone; timeZone alone moves the " +
+          'current hours to the new zone.',
+        params: CustomerIdParamsSchema,
+        body: CustomerPatchSchema,
+        response: { 200: CustomerSchema, ...errorResponses(400, 404, 409, 413, 503) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const now = clock.now();
+      const { customer, warnings } = await db.transaction().execute(async (trx) => {
+        const current = await findCustomerForUpdate(trx, id);
+        if (current === null) throw notFound('Customer', id);
+        const change = validateCustomerPatch(request.body, current.schedule);
+        const taken = await updateCustomer(trx, id, change.fields, now);
+        if (taken !== undefined) throw customerExists(change.fields.name ?? '', taken.existingId);
+        return {
+          customer: { ...current, ...change.fields, updatedAt: now },
+          warnings: change.warnings,
+        };
+      });
+      return customerView(customer, businessCalendar, now, warnings);
+    },
+  );
+
+  app.delete(
+    '/v1/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a customer',
+        description: 'Messages still scheduled for the customer are cancelled when they come due.',
+        params: CustomerIdParamsSchema,
+        response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(404, 503) },
+      },
+    },
+    async (request, reply) => {
+      if (!(await deleteCustomer(db, request.params.id)))
+        throw notFound('Customer', request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/customers/:id/windows',
+    {
+      schema: {
+        tags,
+        summary: "A customer's delivery windows in [from, to)",
+        description:
+          'Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, ' +
+          'to = from + 7 days; at most 31 days.',
+        params: CustomerIdParamsSchema,
+        querystring: WindowsQuerySchema,
+        response: { 200: WindowsSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request) => {
+      const { from, to } = windowRange(request.query, clock.now());
+      const customer = await findCustomer(db, request.params.id);
+      if (customer === null) throw notFound('Customer', request.params.id);
+      const zone = customer.schedule.timeZone;
+      return {
+        customerId: customer.id,
+        timeZone: zone,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        windows: sharedOpenIntervals([businessCalendar, customer.schedule], from, to).map((w) =>
+          windowView(w, zone),
+        ),
+      };
+    },
+  );
+
+  done();
+};
+
+function customerExists(name: string, existingId: string | null) {
+  return conflict('CUSTOMER_EXISTS', `A customer named ${JSON.stringify(name)} already exists`, {
+    extra: { existingId },
+    details: [
+      {
+        field: 'name',
+        message: 'is taken (names are compared case-insensitively, after trimming)',
+        existingId,
+      },
+    ],
+  });
+}

@@ -1,0 +1,138 @@
+import { ScheduleInputSchema, ScheduleSchema, TimeZoneSchema } from '@screenmagic/hours-window';
+import { InstantSchema, ListSchema, LocalInstantSchema } from '@screenmagic/service-kit';
+import Type, { type Static } from 'typebox';
+
+/** E.164: `+`, country code, subscriber number; 7 to 15 digits, no spaces. */
+export const PHONE_PATTERN = '^\\+[1-9][0-9]{6,14}$';
+
+export const PhoneSchema = Type.String({
+  pattern: PHONE_PATTERN,
+  description:
+    'E.164 phone number: + then 7–15 digits (country code first), no spaces or punctuation.',
+  examples: ['+919876543210'],
+});
+
+export const CustomerNameSchema = Type.String({
+  minLength: 1,
+  maxLength: 400,
+  description:
+    'Unique, compared case-insensitively after trimming (and Unicode NFC). Stored trimmed; ' +
+    'at most 200 characters after trimming; no control characters.',
+  examples: ['Asha Rao'],
+});
+
+const customerTimeZone = Type.Optional({
+  ...TimeZoneSchema,
+  description:
+    "The customer's IANA time zone, when workingHours names none. Default: the business's zone. " +
+    'Giving a different zone here and in workingHours.timeZone is a 400.',
+});
+
+/** `POST /v1/customers` (and the seed route `POST /addcustomer`). */
+export const NewCustomerSchema = Type.Object(
+  {
+    name: CustomerNameSchema,
+    workingHours: ScheduleInputSchema,
+    timeZone: customerTimeZone,
+    phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type NewCustomer = Static<typeof NewCustomerSchema>;
+
+/** `PATCH /v1/customers/{id}`: any of the fields; `phone: null` removes the phone. */
+export const CustomerPatchSchema = Type.Object(
+  {
+    name: Type.Optional(CustomerNameSchema),
+    workingHours: Type.Optional(ScheduleInputSchema),
+    timeZone: Type.Optional({
+      ...TimeZoneSchema,
+      description:
+        "The customer's new IANA time zone. Alone, it moves the current working hours to that zone " +
+        '(same wall-clock hours); with workingHours, it is their zone unless they name one.',
+    }),
+    phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'At least one field. workingHours without a time zone (here or in timeZone) keep the ' +
+      "customer's current zone.",
+  },
+);
+export type CustomerPatch = Static<typeof CustomerPatchSchema>;
+
+/** One delivery window: UTC instants plus the same instants in the customer's zone. */
+export const DeliveryWindowSchema = Type.Object({
+  start: InstantSchema,
+  end: InstantSchema,
+  startLocal: LocalInstantSchema,
+  endLocal: LocalInstantSchema,
+});
+export type DeliveryWindow = Static<typeof DeliveryWindowSchema>;
+
+/** A customer as the public API returns it, with its delivery windows as of now. */
+export const CustomerSchema = Type.Object({
+  id: Type.String({ examples: ['cus_01JDQ7ZK8Y3S6W2V9T4R5M0N1P'] }),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  timeZone: Type.String({ description: "The customer's IANA time zone (workingHours.timeZone)." }),
+  workingHours: ScheduleSchema,
+  deliveryWindows: Type.Array(DeliveryWindowSchema, {
+    description:
+      'Business calendar ∩ customer hours in the next 7 days from now, sorted; the first ' +
+      'starts at now when the window is open now.',
+  }),
+  reachable: Type.Boolean({ description: 'False when no window opens within 28 days.' }),
+  nextDeliveryAt: Type.Union([InstantSchema, Type.Null()], {
+    description: 'The earliest instant >= now inside the window (within 28 days), or null.',
+  }),
+  nextDeliveryAtLocal: Type.Union([LocalInstantSchema, Type.Null()]),
+  warnings: Type.Array(Type.String()),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type CustomerView = Static<typeof CustomerSchema>;
+
+export const CustomerListSchema = ListSchema(CustomerSchema);
+
+export const CustomerIdParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+export const CustomerListQuerySchema = Type.Object(
+  {
+    name: Type.Optional(
+      Type.String({
+        maxLength: 400,
+        description:
+          'Only customers whose name starts with this (case-insensitive, trimmed). Blank: no filter.',
+      }),
+    ),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The longest span `GET /v1/customers/{id}/windows` computes at once. */
+export const WINDOWS_MAX_DAYS = 31;
+
+export const WindowsQuerySchema = Type.Object(
+  {
+    from: Type.Optional({ ...InstantSchema, description: 'Default: now.' }),
+    to: Type.Optional({
+      ...InstantSchema,
+      description: `Default: from + 7 days. After from, at most ${WINDOWS_MAX_DAYS} days after it.`,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const WindowsSchema = Type.Object({
+  customerId: Type.String(),
+  timeZone: Type.String(),
+  from: InstantSchema,
+  to: InstantSchema,
+  windows: Type.Array(DeliveryWindowSchema),
+});

@@ -1,0 +1,79 @@
+import { formatLocal, type Interval, type Schedule } from '@screenmagic/hours-window';
+import type { StoredCustomer } from '../db/customer-repository.ts';
+import type { Customer } from '../domain/customer.ts';
+import { planDelivery } from '../domain/delivery-plan.ts';
+import type { ScheduleSchema } from '@screenmagic/hours-window';
+import type { Static } from 'typebox';
+import type { CustomerView, DeliveryWindow } from '../schemas/customer.ts';
+import type { CustomerRecord } from '../schemas/internal.ts';
+
+/**
+ * A schedule as response schemas type it. The same data: Schedule's arrays are readonly
+ * (it is frozen), the schema's static type has mutable ones.
+ */
+export function scheduleView(schedule: Schedule): Static<typeof ScheduleSchema> {
+  return schedule as Static<typeof ScheduleSchema>;
+}
+
+/** A window as the API shows it: UTC instants and the same instants in `timeZone`. */
+export function windowView(window: Interval, timeZone: string): DeliveryWindow {
+  return {
+    start: window.start.toISOString(),
+    end: window.end.toISOString(),
+    startLocal: formatLocal(window.start, timeZone),
+    endLocal: formatLocal(window.end, timeZone),
+  };
+}
+
+/**
+ * The public representation of a customer, with delivery windows computed as of `now`.
+ * `extraWarnings` (from validating a create or an update) come first.
+ */
+export function customerView(
+  customer: Customer,
+  business: Schedule,
+  now: Date,
+  extraWarnings: readonly string[] = [],
+): CustomerView {
+  const zone = customer.schedule.timeZone;
+  const plan = planDelivery(business, customer.schedule, now);
+  return {
+    id: customer.id,
+    name: customer.name,
+    phone: customer.phone,
+    timeZone: zone,
+    workingHours: scheduleView(customer.schedule),
+    deliveryWindows: plan.windows.map((w) => windowView(w, zone)),
+    reachable: plan.reachable,
+    nextDeliveryAt: plan.nextDeliveryAt?.toISOString() ?? null,
+    nextDeliveryAtLocal:
+      plan.nextDeliveryAt === null ? null : formatLocal(plan.nextDeliveryAt, zone),
+    warnings: [...extraWarnings, ...plan.warnings],
+    createdAt: customer.createdAt.toISOString(),
+    updatedAt: customer.updatedAt.toISOString(),
+  };
+}
+
+/** What other services get (docs/architecture.md, `CustomerRecord`). */
+export function customerRecord(customer: Customer): CustomerRecord {
+  return {
+    id: customer.id,
+    name: customer.name,
+    phone: customer.phone,
+    timeZone: customer.schedule.timeZone,
+    workingHours: scheduleView(customer.schedule),
+    updatedAt: customer.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The JSON text of a `CustomerRecord`, written by hand around the stored schedule text
+ * (see `StoredCustomer`); `JSON.parse` of it equals `customerRecord` of the same customer.
+ */
+export function storedRecordJson(customer: StoredCustomer): string {
+  return (
+    `{"id":${JSON.stringify(customer.id)},"name":${JSON.stringify(customer.name)},` +
+    `"phone":${JSON.stringify(customer.phone)},"timeZone":${JSON.stringify(customer.timeZone)},` +
+    `"workingHours":${customer.workingHoursJson},"updatedAt":"${customer.updatedAt.toISOString()}"}`
+  );
+}
