@@ -39,6 +39,9 @@ const ZONES = [
   'America/Santiago',
 ];
 const MINUTE = 60_000;
+/** HOURS_WINDOW_PROPERTY_RUNS=10 multiplies the runs, for a long soak outside the normal suite. */
+const SCALE = Number(process.env.HOURS_WINDOW_PROPERTY_RUNS ?? '1');
+const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)) });
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
@@ -154,74 +157,86 @@ function checkNextOpen(actual: Date | null, expected: number | undefined, gridEn
 }
 
 describe('against a minute-by-minute brute force of the spec', () => {
-  it('isOpen, openIntervals and nextOpen agree with it for one schedule', () => {
-    fc.assert(
-      fc.property(scheduleShape, windowShape, (shape, windowInput) => {
-        const w = resolveWindow(windowInput, shape.zone);
-        const raw = resolveSchedule(shape, w.grid);
-        const schedule = parseSchedule(raw);
-        const covered = bruteMinutes(raw, w.grid, w.minutes);
+  it(
+    'isOpen, openIntervals and nextOpen agree with it for one schedule',
+    () => {
+      fc.assert(
+        fc.property(scheduleShape, windowShape, (shape, windowInput) => {
+          const w = resolveWindow(windowInput, shape.zone);
+          const raw = resolveSchedule(shape, w.grid);
+          const schedule = parseSchedule(raw);
+          const covered = bruteMinutes(raw, w.grid, w.minutes);
 
-        const wrong = covered.flatMap((on, i) => {
-          const instant = new Date(w.grid + i * MINUTE + (i % 7) * 8_111);
-          return isOpen(schedule, instant) === on ? [] : [instant.toISOString()];
-        });
-        expect(wrong).toEqual([]);
-        expect(iso(openIntervals(schedule, new Date(w.from), new Date(w.to)))).toEqual(
-          isoRuns(runsOf(covered, w.grid, w.from, w.to)),
-        );
-        checkNextOpen(
-          nextOpen(schedule, new Date(w.probe)),
-          firstCovered(covered, w.grid, w.probe),
-          w.grid + w.minutes * MINUTE,
-        );
-      }),
-      { numRuns: 64 },
-    );
-  }, 30_000);
+          const wrong = covered.flatMap((on, i) => {
+            const instant = new Date(w.grid + i * MINUTE + (i % 7) * 8_111);
+            return isOpen(schedule, instant) === on ? [] : [instant.toISOString()];
+          });
+          expect(wrong).toEqual([]);
+          expect(iso(openIntervals(schedule, new Date(w.from), new Date(w.to)))).toEqual(
+            isoRuns(runsOf(covered, w.grid, w.from, w.to)),
+          );
+          checkNextOpen(
+            nextOpen(schedule, new Date(w.probe)),
+            firstCovered(covered, w.grid, w.probe),
+            w.grid + w.minutes * MINUTE,
+          );
+        }),
+        runs(64),
+      );
+    },
+    30_000 * SCALE,
+  );
 
-  it('sharedOpenIntervals, intersect and nextOpen agree with it for two schedules in two zones', () => {
-    fc.assert(
-      fc.property(scheduleShape, scheduleShape, windowShape, (shapeA, shapeB, windowInput) => {
-        const w = resolveWindow(windowInput, shapeA.zone);
-        const rawA = resolveSchedule(shapeA, w.grid);
-        const rawB = resolveSchedule(shapeB, w.grid);
-        const a = parseSchedule(rawA);
-        const b = parseSchedule(rawB);
-        const coveredA = bruteMinutes(rawA, w.grid, w.minutes);
-        const coveredB = bruteMinutes(rawB, w.grid, w.minutes);
-        const both = coveredA.map((on, i) => on && coveredB[i] === true);
-        const expected = isoRuns(runsOf(both, w.grid, w.from, w.to));
-        const from = new Date(w.from);
-        const to = new Date(w.to);
+  it(
+    'sharedOpenIntervals, intersect and nextOpen agree with it for two schedules in two zones',
+    () => {
+      fc.assert(
+        fc.property(scheduleShape, scheduleShape, windowShape, (shapeA, shapeB, windowInput) => {
+          const w = resolveWindow(windowInput, shapeA.zone);
+          const rawA = resolveSchedule(shapeA, w.grid);
+          const rawB = resolveSchedule(shapeB, w.grid);
+          const a = parseSchedule(rawA);
+          const b = parseSchedule(rawB);
+          const coveredA = bruteMinutes(rawA, w.grid, w.minutes);
+          const coveredB = bruteMinutes(rawB, w.grid, w.minutes);
+          const both = coveredA.map((on, i) => on && coveredB[i] === true);
+          const expected = isoRuns(runsOf(both, w.grid, w.from, w.to));
+          const from = new Date(w.from);
+          const to = new Date(w.to);
 
-        expect(iso(sharedOpenIntervals([a, b], from, to))).toEqual(expected);
-        expect(iso(intersect(openIntervals(a, from, to), openIntervals(b, from, to)))).toEqual(
-          expected,
-        );
-        checkNextOpen(
-          nextOpen([a, b], new Date(w.probe)),
-          firstCovered(both, w.grid, w.probe),
-          w.grid + w.minutes * MINUTE,
-        );
-      }),
-      { numRuns: 32 },
-    );
-  }, 30_000);
+          expect(iso(sharedOpenIntervals([a, b], from, to))).toEqual(expected);
+          expect(iso(intersect(openIntervals(a, from, to), openIntervals(b, from, to)))).toEqual(
+            expected,
+          );
+          checkNextOpen(
+            nextOpen([a, b], new Date(w.probe)),
+            firstCovered(both, w.grid, w.probe),
+            w.grid + w.minutes * MINUTE,
+          );
+        }),
+        runs(32),
+      );
+    },
+    30_000 * SCALE,
+  );
 
-  it('isOpen agrees with it at random instants in every zone Intl knows', () => {
-    const allZones = Intl.supportedValuesOf('timeZone');
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...allZones),
-        weekly,
-        fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2040, 0, 1) }),
-        (zone, week, at) => {
-          const raw: RawSchedule = { timeZone: zone, weekly: week, closures: [] };
-          expect(isOpen(parseSchedule(raw), new Date(at))).toBe(bruteIsOpen(raw, at));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  }, 30_000);
+  it(
+    'isOpen agrees with it at random instants in every zone Intl knows',
+    () => {
+      const allZones = Intl.supportedValuesOf('timeZone');
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...allZones),
+          weekly,
+          fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2040, 0, 1) }),
+          (zone, week, at) => {
+            const raw: RawSchedule = { timeZone: zone, weekly: week, closures: [] };
+            expect(isOpen(parseSchedule(raw), new Date(at))).toBe(bruteIsOpen(raw, at));
+          },
+        ),
+        runs(200),
+      );
+    },
+    30_000 * SCALE,
+  );
 });
