@@ -101,6 +101,13 @@ export class OutgoingStack {
     return app;
   }
 
+  /** Closes a replica started with {@link replica}. */
+  async closeReplica(app: App): Promise<void> {
+    const index = this.#replicas.indexOf(app);
+    if (index >= 0) this.#replicas.splice(index, 1);
+    await app.close();
+  }
+
   async addCustomer(body: CustomerInput): Promise<CreatedCustomer> {
     const response = await this.customer.inject({ method: 'POST', url: '/v1/customers', payload: body });
     if (response.statusCode !== 201) throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
