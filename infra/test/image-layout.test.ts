@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  dropTestDatabases,
+  testMysqlUrl,
+  uniqueDatabasePrefix,
+} from '@screenmagic/service-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Deployable, layOutImage } from '../validate/image-layout.ts';
+import { freePort, startNode, terminate, waitForStatus } from './support/processes.ts';
+
+const run = promisify(execFile);
+const serverUrl = testMysqlUrl();
+const prefix = uniqueDatabasePrefix('image');
+
+afterAll(() => dropTestDatabases(serverUrl, prefix));
+
+/** Every file under `dir` whose name matches, not following node_modules. */
+function findFiles(dir: string, pattern: RegExp): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findFiles(path, pattern));
+    else if (pattern.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+const CASES: ReadonlyArray<{ deployable: Deployable; ready: string }> = [
+  { deployable: 'customer', ready: '/readyz' },
+  { deployable: 'outgoing', ready: '/readyz' },
+  { deployable: 'incoming', ready: '/readyz' },
+  // The gateway's /readyz needs the services; liveness is what the image itself promises.
+  { deployable: 'gateway', ready: '/healthz' },
+];
+
+describe('the image file system (Dockerfile steps, without Docker)', () => {
+  it.each(CASES)(
+    '$deployable starts from its sources with production dependencies only and stops on SIGTERM',
+    async ({ deployable, ready }) => {
+      const image = await layOutImage(deployable);
+      try {
+        expect(findFiles(image.root, /\.test\.ts$/)).toEqual([]);
+        const store = readdirSync(join(image.root, 'node_modules', '.pnpm'));
+        for (const devOnly of ['vitest@', 'typescript@', 'eslint@', 'testcontainers@']) {
+          expect(store.filter((name) => name.startsWith(devOnly))).toEqual([]);
+        }
+        expect(existsSync(join(image.root, 'scripts', 'migrate.ts'))).toBe(
+          deployable !== 'gateway',
+        );
+
+        const service = startNode({
+          name: deployable,
+          cwd: image.workdir,
+          port: await freePort(),
+          env: {
+            NODE_ENV: 'production',
+            MYSQL_URL: serverUrl.href,
+            MYSQL_DATABASE_PREFIX: prefix,
+            GATEWAY_API_KEYS: 'image-test-key',
+            LOG_LEVEL: 'warn',
+          },
+        });
+        try {
+          await waitForStatus(service, '/healthz');
+          await waitForStatus(service, ready);
+        } finally {
+          expect(await terminate(service), service.output()).toBe(0);
+        }
+
+        if (deployable === 'customer') {
+          const { stdout } = await run(process.execPath, ['../../scripts/migrate.ts', '--status'], {
+            cwd: image.workdir,
+            env: {
+              PATH: process.env['PATH'],
+              MYSQL_URL: serverUrl.href,
+              MYSQL_DATABASE_PREFIX: prefix,
+            },
+          });
+          expect(stdout).toMatch(/customer: database \S+customer/);
+          expect(stdout).toMatch(/applied\s+\S*create_customer/);
+        }
+      } finally {
+        image.remove();
+      }
+    },
+    90_000,
+  );
+});

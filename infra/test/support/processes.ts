@@ -1,0 +1,106 @@
+/**
+ * Real processes for the infra tests: start a deployable with `node src/server.ts` (as
+ * the image does), wait until it answers, signal it, collect its output.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export interface RunningProcess {
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (or the signal's name) once the process is gone. */
+  readonly exited: Promise<number | string>;
+}
+
+export interface StartOptions {
+  readonly name: string;
+  readonly cwd: string;
+  readonly port: number;
+  readonly env: Record<string, string>;
+  readonly script?: string;
+}
+
+/** `node src/server.ts` in `cwd`, with exactly `env` (plus PATH/HOME) and PORT. */
+export function startNode(options: StartOptions): RunningProcess {
+  const child = spawn(process.execPath, [options.script ?? 'src/server.ts'], {
+    cwd: options.cwd,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+  });
+  return {
+    name: options.name,
+    url: `http://127.0.0.1:${options.port}`,
+    child,
+    output: () => output,
+    exited,
+  };
+}
+
+/** Polls `url` until it answers `status` (or throws with the process's output). */
+export async function waitForStatus(
+  process: RunningProcess,
+  path: string,
+  status = 200,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let last = 'no answer';
+  while (performance.now() < deadline) {
+    if (process.child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${process.url}${path}`, { signal: AbortSignal.timeout(2_000) });
+      last = `${response.status} ${await response.text()}`;
+      if (response.status === status) return;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await sleep(100);
+  }
+  throw new Error(
+    `${process.name}: ${path} did not answer ${status} (last: ${last}; exit: ${process.child.exitCode})\n${process.output()}`,
+  );
+}
+
+/** Sends SIGTERM and waits for the exit (SIGKILL after `timeoutMs`, which then fails). */
+export async function terminate(
+  process: RunningProcess,
+  timeoutMs = 30_000,
+): Promise<number | string> {
+  if (process.child.exitCode !== null || process.child.signalCode !== null) return process.exited;
+  process.child.kill('SIGTERM');
+  const timer = setTimeout(() => process.child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await process.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
