@@ -106,6 +106,23 @@ const withKolkata = pair(kolkata);
 console.log(
   `node ${process.version}, ${instants.length} instants over 2026, median of ${ROUNDS} rounds`,
 );
+
+// The one-time cost the caches pay for: the first look at a zone in a 100-day stretch.
+const coldZones = [
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Africa/Casablanca',
+];
+const coldStart = performance.now();
+for (const timeZone of coldZones) {
+  const schedule = parseSchedule({ timeZone, start: '09:00', end: '17:00' });
+  consume(isOpen(schedule, new Date(Date.UTC(2031, 5, 1))));
+}
+const coldMs = (performance.now() - coldStart) / coldZones.length;
+console.log(
+  `${'first isOpen in a new zone-chunk (cold cache)'.padEnd(62)} ${coldMs.toFixed(2).padStart(12)} ms`,
+);
 const results = {
   nextOpenNewYork: measure('nextOpen([London business, New York customer], at)', (i) =>
     nextOpen(withNewYork, instants[i] as Date),
