@@ -196,6 +196,19 @@ describe('reading, listing, changing and deleting customers', () => {
       expect(read).toMatchObject({ name: 'Wants Name', phone: null });
     });
 
+    it('lets only one of two simultaneous renames to the same name win', async () => {
+      const first = await createCustomer(service.app, { name: 'Renamer One', workingHours: hours });
+      const second = await createCustomer(service.app, {
+        name: 'Renamer Two',
+        workingHours: hours,
+      });
+      const [a, b] = await Promise.all([
+        patch(first.id, { name: 'Renamed Same' }),
+        patch(second.id, { name: 'renamed same' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    });
+
     it('clears the phone with null and sets it with an E.164 number', async () => {
       const created = await createCustomer(service.app, {
         name: 'Phone Owner',
