@@ -29,7 +29,7 @@ export interface TimeRange {
 
 /**
  * A normalized weekly schedule in one IANA time zone (what {@link parseSchedule} returns).
- * Every weekday key is present; ranges are sorted by start; closures are sorted, unique
+ * Every weekday key is present; ranges are sorted by start, then end; closures are sorted, unique
  * local dates (`YYYY-MM-DD`) on which no range *starts*.
  */
 export interface Schedule {
