@@ -48,7 +48,11 @@ declare module 'fastify' {
  * channels. `config.dispatcher.mode` decides whether this process serves the API, runs
  * the dispatcher, or both (README, "Deployments").
  */
-export async function buildApp(config: OutgoingConfig, logger: Logger | false, deps: OutgoingDeps = {}): Promise<App> {
+export async function buildApp(
+  config: OutgoingConfig,
+  logger: Logger | false,
+  deps: OutgoingDeps = {},
+): Promise<App> {
   const clock = deps.clock ?? clockFor(config.testClock);
   const app = await createApp({
     logger,
@@ -82,7 +86,9 @@ export async function buildApp(config: OutgoingConfig, logger: Logger | false, d
         })
       : new LogChannel(log));
   if (config.webhook && config.webhook.secret === '') {
-    log?.warn('DELIVERY_WEBHOOK_SECRET is not set: webhook deliveries are signed with an empty key');
+    log?.warn(
+      'DELIVERY_WEBHOOK_SECRET is not set: webhook deliveries are signed with an empty key',
+    );
   }
   const schedules = new ScheduleCache();
   const dispatcher = new Dispatcher({
@@ -114,7 +120,10 @@ export async function buildApp(config: OutgoingConfig, logger: Logger | false, d
     registerInternalMessageRoutes(app, context);
   }
   if (config.testClock && clock instanceof SettableClock) {
-    registerTestClockRoutes(app, { clock, runDue: async () => ({ ...(await dispatcher.runDue()) }) });
+    registerTestClockRoutes(app, {
+      clock,
+      runDue: async () => ({ ...(await dispatcher.runDue()) }),
+    });
   }
 
   app.addHook('onReady', () => {

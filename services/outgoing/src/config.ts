@@ -95,7 +95,8 @@ export function readConfig(env: Env): OutgoingConfig {
         max: 86_400_000,
       }),
       maxAttempts: envInteger(env, 'DISPATCH_MAX_ATTEMPTS', { fallback: 10, min: 1, max: 100 }),
-      ratePerSecond: ratePerSecond === undefined ? undefined : Math.max(1, Math.floor(ratePerSecond)),
+      ratePerSecond:
+        ratePerSecond === undefined ? undefined : Math.max(1, Math.floor(ratePerSecond)),
     }),
     webhook: webhookUrl
       ? Object.freeze({
@@ -108,7 +109,11 @@ export function readConfig(env: Env): OutgoingConfig {
           }),
         })
       : undefined,
-    recipientsPageSize: envInteger(env, 'RECIPIENTS_PAGE_SIZE', { fallback: 100, min: 1, max: 500 }),
+    recipientsPageSize: envInteger(env, 'RECIPIENTS_PAGE_SIZE', {
+      fallback: 100,
+      min: 1,
+      max: 500,
+    }),
   });
 }
 

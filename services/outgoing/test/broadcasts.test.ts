@@ -30,8 +30,14 @@ describe('broadcasts', () => {
 
   beforeAll(async () => {
     // Two recipients a page, so four customers show the cursor at work.
-    stack = await OutgoingStack.start('brd', { env: { DISPATCHER: 'off', RECIPIENTS_PAGE_SIZE: '2' } });
-    c['asha'] = await stack.addCustomer({ name: 'Asha', workingHours: schedules.kolkata, phone: '+911234567890' });
+    stack = await OutgoingStack.start('brd', {
+      env: { DISPATCHER: 'off', RECIPIENTS_PAGE_SIZE: '2' },
+    });
+    c['asha'] = await stack.addCustomer({
+      name: 'Asha',
+      workingHours: schedules.kolkata,
+      phone: '+911234567890',
+    });
     c['ben'] = await stack.addCustomer({ name: 'Ben', workingHours: schedules.newYork });
     c['kenji'] = await stack.addCustomer({ name: 'Kenji', workingHours: schedules.tokyo });
     c['lucy'] = await stack.addCustomer({ name: 'Lucy', workingHours: schedules.london });
@@ -58,7 +64,10 @@ describe('broadcasts', () => {
   describe('decisions per recipient', () => {
     it('decides every recipient at once: sending now, later today in another zone, unreachable', async () => {
       await stack.setClock(MONDAY_10);
-      const response = await stack.broadcast({ message: 'Sale today', customers: ['Asha', 'ben', 'Kenji', 'Lucy'] });
+      const response = await stack.broadcast({
+        message: 'Sale today',
+        customers: ['Asha', 'ben', 'Kenji', 'Lucy'],
+      });
       expect(response.statusCode).toBe(202);
       const body = response.json<Accepted>();
       expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
@@ -76,7 +85,11 @@ describe('broadcasts', () => {
         scheduledFor: '2026-11-30T14:00:00.000Z',
         scheduledForLocal: '2026-11-30T09:00:00-05:00',
       });
-      expect(r['Kenji']).toMatchObject({ status: 'unreachable', scheduledFor: null, scheduledForLocal: null });
+      expect(r['Kenji']).toMatchObject({
+        status: 'unreachable',
+        scheduledFor: null,
+        scheduledForLocal: null,
+      });
       expect(r['Lucy']).toMatchObject({ status: 'sending', scheduledFor: MONDAY_10 });
       expect(r['Lucy']?.messageId).toMatch(/^msg_/);
     });
@@ -84,7 +97,11 @@ describe('broadcasts', () => {
     it('schedules a future sendAt inside the window for sendAt itself', async () => {
       await stack.setClock(MONDAY_10);
       const sendAt = '2026-12-01T10:00:00.000Z';
-      const response = await stack.broadcast({ message: 'Tomorrow', customers: ['Asha', 'Lucy'], sendAt });
+      const response = await stack.broadcast({
+        message: 'Tomorrow',
+        customers: ['Asha', 'Lucy'],
+        sendAt,
+      });
       const body = response.json<Accepted>();
       expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0 });
       expect(body.recipients.map((r) => [r.status, r.scheduledFor])).toEqual([
@@ -94,19 +111,36 @@ describe('broadcasts', () => {
     });
 
     it.each([
-      ['the next day, after the customer closed', '2026-11-30T13:00:00.000Z', '2026-12-01T09:00:00.000Z'],
-      ['next Monday, from a Friday evening', '2026-12-04T13:00:00.000Z', '2026-12-07T09:00:00.000Z'],
-      ['after the holidays, from Christmas Eve', '2026-12-24T13:00:00.000Z', '2026-12-29T09:00:00.000Z'],
+      [
+        'the next day, after the customer closed',
+        '2026-11-30T13:00:00.000Z',
+        '2026-12-01T09:00:00.000Z',
+      ],
+      [
+        'next Monday, from a Friday evening',
+        '2026-12-04T13:00:00.000Z',
+        '2026-12-07T09:00:00.000Z',
+      ],
+      [
+        'after the holidays, from Christmas Eve',
+        '2026-12-24T13:00:00.000Z',
+        '2026-12-29T09:00:00.000Z',
+      ],
     ])('queues a message sent outside the window for %s', async (_label, sendAt, expected) => {
       await stack.setClock(MONDAY_10);
-      const body = (await stack.broadcast({ message: 'Later', customers: ['Asha'], sendAt })).json<Accepted>();
+      const body = (
+        await stack.broadcast({ message: 'Later', customers: ['Asha'], sendAt })
+      ).json<Accepted>();
       expect(body.recipients[0]).toMatchObject({ status: 'scheduled', scheduledFor: expected });
     });
 
     it('answers 409 BUSINESS_CLOSED with the next opening for a closed day, and stores nothing', async () => {
       await stack.setClock(MONDAY_10);
       const before = await stored();
-      const response = await stack.broadcast({ message: 'Weekend', sendAt: '2026-12-05T10:00:00.000Z' });
+      const response = await stack.broadcast({
+        message: 'Weekend',
+        sendAt: '2026-12-05T10:00:00.000Z',
+      });
       expect(response.statusCode).toBe(409);
       expect(response.json<ErrorBody>().error).toMatchObject({
         code: 'BUSINESS_CLOSED',
@@ -143,7 +177,12 @@ describe('broadcasts', () => {
       await stack.setClock(MONDAY_10);
       const body = (await stack.broadcast({ message: 'Everyone' })).json<Accepted>();
       expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
-      expect(Object.keys(await allRecipients(body.broadcastId)).sort()).toEqual(['Asha', 'Ben', 'Kenji', 'Lucy']);
+      expect(Object.keys(await allRecipients(body.broadcastId)).sort()).toEqual([
+        'Asha',
+        'Ben',
+        'Kenji',
+        'Lucy',
+      ]);
     });
 
     it('addresses customers by id, each once however often listed', async () => {
@@ -158,7 +197,10 @@ describe('broadcasts', () => {
     it('answers 422 UNKNOWN_CUSTOMER naming the unknown names, and stores nothing', async () => {
       await stack.setClock(MONDAY_10);
       const before = await stored();
-      const response = await stack.broadcast({ message: 'Hi', customers: ['Asha', 'Nobody', 'Ghost'] });
+      const response = await stack.broadcast({
+        message: 'Hi',
+        customers: ['Asha', 'Nobody', 'Ghost'],
+      });
       expect(response.statusCode).toBe(422);
       const { error } = response.json<ErrorBody>();
       expect(error.code).toBe('UNKNOWN_CUSTOMER');
@@ -180,10 +222,18 @@ describe('broadcasts', () => {
       ['an unknown property', { message: 'x', colour: 'red' }, 'colour'],
       ['a number for the message', { message: 10 }, 'message'],
       ['an empty customer list', { message: 'x', customers: [] }, 'customers'],
-      ['both customer lists', { message: 'x', customers: ['Asha'], customerIds: ['cus_1'] }, 'customerIds'],
+      [
+        'both customer lists',
+        { message: 'x', customers: ['Asha'], customerIds: ['cus_1'] },
+        'customerIds',
+      ],
       ['a sendAt that is not an instant', { message: 'x', sendAt: 'tomorrow' }, 'sendAt'],
       ['an unknown onClosedDay', { message: 'x', onClosedDay: 'later' }, 'onClosedDay'],
-      ['an expiresAt before sendAt', { message: 'x', expiresAt: '2026-11-30T09:00:00.000Z' }, 'expiresAt'],
+      [
+        'an expiresAt before sendAt',
+        { message: 'x', expiresAt: '2026-11-30T09:00:00.000Z' },
+        'expiresAt',
+      ],
     ])('answers 400 VALIDATION_FAILED for %s, naming the field', async (_label, body, field) => {
       await stack.setClock(MONDAY_10);
       const before = await stored();
@@ -222,7 +272,15 @@ describe('broadcasts', () => {
         status: 'active',
         sendAt: MONDAY_10,
         summary: { sendingNow: 2, scheduled: 1, unreachable: 1 },
-        counts: { scheduled: 1, sending: 2, delivered: 0, failed: 0, cancelled: 0, expired: 0, unreachable: 1 },
+        counts: {
+          scheduled: 1,
+          sending: 2,
+          delivered: 0,
+          failed: 0,
+          cancelled: 0,
+          expired: 0,
+          unreachable: 1,
+        },
       });
       const asha = (await allRecipients(accepted.broadcastId))['Asha'];
       const message = await stack.get(`/v1/messages/${asha?.messageId}`);
@@ -262,21 +320,34 @@ describe('broadcasts', () => {
       expect(rest.nextCursor).toBeNull();
       expect(new Set([...first.items, ...rest.items].map((r) => r.name)).size).toBe(4);
       // The 202's first page is the list's first page.
-      expect(accepted.recipients.map((r) => r.messageId)).toEqual(first.items.slice(0, 2).map((r) => r.messageId));
+      expect(accepted.recipients.map((r) => r.messageId)).toEqual(
+        first.items.slice(0, 2).map((r) => r.messageId),
+      );
     });
 
     it('answers 404 in the envelope for unknown broadcasts and messages', async () => {
-      for (const url of ['/v1/broadcasts/brd_nope', '/v1/broadcasts/brd_nope/recipients', '/v1/messages/msg_nope']) {
+      for (const url of [
+        '/v1/broadcasts/brd_nope',
+        '/v1/broadcasts/brd_nope/recipients',
+        '/v1/messages/msg_nope',
+      ]) {
         const response = await stack.outgoing.inject({ method: 'GET', url });
         expect(response.statusCode).toBe(404);
-        expect(response.json<ErrorBody>()).toMatchObject({ error: { code: 'NOT_FOUND' }, requestId: expect.any(String) });
+        const body = response.json<ErrorBody>();
+        expect(body.error.code).toBe('NOT_FOUND');
+        expect(body.requestId).toEqual(response.headers['x-request-id']);
       }
-      const cancel = await stack.outgoing.inject({ method: 'DELETE', url: '/v1/broadcasts/brd_nope' });
+      const cancel = await stack.outgoing.inject({
+        method: 'DELETE',
+        url: '/v1/broadcasts/brd_nope',
+      });
       expect(cancel.statusCode).toBe(404);
     });
 
     it('answers 400 for a cursor it did not issue', async () => {
-      const accepted = (await stack.broadcast({ message: 'x', customers: ['Lucy'] })).json<Accepted>();
+      const accepted = (
+        await stack.broadcast({ message: 'x', customers: ['Lucy'] })
+      ).json<Accepted>();
       const response = await stack.outgoing.inject({
         method: 'GET',
         url: `/v1/broadcasts/${accepted.broadcastId}/recipients?cursor=garbage`,
@@ -288,7 +359,10 @@ describe('broadcasts', () => {
     it('cancels what is not yet sent; nothing of it is delivered afterwards', async () => {
       await stack.setClock(MONDAY_10);
       const accepted = (await stack.broadcast({ message: 'Oops' })).json<Accepted>();
-      const response = await stack.outgoing.inject({ method: 'DELETE', url: `/v1/broadcasts/${accepted.broadcastId}` });
+      const response = await stack.outgoing.inject({
+        method: 'DELETE',
+        url: `/v1/broadcasts/${accepted.broadcastId}`,
+      });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toMatchObject({
         status: 'cancelled',
@@ -297,8 +371,15 @@ describe('broadcasts', () => {
       });
       stack.channel.clear();
       await stack.advance('2026-11-30T15:00:00.000Z');
-      expect(stack.channel.deliveries.filter((d) => 'broadcastId' in d && d.broadcastId === accepted.broadcastId)).toEqual([]);
-      const again = await stack.outgoing.inject({ method: 'DELETE', url: `/v1/broadcasts/${accepted.broadcastId}` });
+      expect(
+        stack.channel.deliveries.filter(
+          (d) => 'broadcastId' in d && d.broadcastId === accepted.broadcastId,
+        ),
+      ).toEqual([]);
+      const again = await stack.outgoing.inject({
+        method: 'DELETE',
+        url: `/v1/broadcasts/${accepted.broadcastId}`,
+      });
       expect(again.json()).toMatchObject({ status: 'cancelled', cancelledNow: 0 });
     });
   });
@@ -314,7 +395,10 @@ describe('broadcasts', () => {
       const before = await countBroadcasts();
       await stack.setClock('2026-11-30T11:00:00.000Z');
       // The same body with its keys in another order is the same request.
-      const second = await stack.broadcast({ customers: ['Asha', 'Ben'], message: 'Once' }, headers);
+      const second = await stack.broadcast(
+        { customers: ['Asha', 'Ben'], message: 'Once' },
+        headers,
+      );
       expect(second.statusCode).toBe(202);
       expect(second.json()).toEqual(first.json());
       expect(await countBroadcasts()).toBe(before);
@@ -322,7 +406,9 @@ describe('broadcasts', () => {
 
     it('answers 409 IDEMPOTENCY_KEY_REUSED for the same key with another body', async () => {
       const headers = { 'idempotency-key': 'key-other-body' };
-      expect((await stack.broadcast({ message: 'One', customers: ['Asha'] }, headers)).statusCode).toBe(202);
+      expect(
+        (await stack.broadcast({ message: 'One', customers: ['Asha'] }, headers)).statusCode,
+      ).toBe(202);
       const response = await stack.broadcast({ message: 'Two', customers: ['Asha'] }, headers);
       expect(response.statusCode).toBe(409);
       expect(response.json<ErrorBody>().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -343,13 +429,20 @@ describe('broadcasts', () => {
     it('does not remember a refused request: the same key may be retried', async () => {
       await stack.setClock('2026-12-05T10:00:00.000Z'); // Saturday
       const headers = { 'idempotency-key': 'key-after-refusal' };
-      expect((await stack.broadcast({ message: 'Retry me', customers: ['Lucy'] }, headers)).statusCode).toBe(409);
+      expect(
+        (await stack.broadcast({ message: 'Retry me', customers: ['Lucy'] }, headers)).statusCode,
+      ).toBe(409);
       await stack.setClock(MONDAY_10);
-      expect((await stack.broadcast({ message: 'Retry me', customers: ['Lucy'] }, headers)).statusCode).toBe(202);
+      expect(
+        (await stack.broadcast({ message: 'Retry me', customers: ['Lucy'] }, headers)).statusCode,
+      ).toBe(202);
     });
 
     it('answers 400 for a malformed key', async () => {
-      const response = await stack.broadcast({ message: 'x' }, { 'idempotency-key': 'has spaces in it' });
+      const response = await stack.broadcast(
+        { message: 'x' },
+        { 'idempotency-key': 'has spaces in it' },
+      );
       expect(response.statusCode).toBe(400);
     });
   });

@@ -15,9 +15,13 @@ describe('a dispatcher killed mid-batch', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start('crash-secret');
-    stack = await OutgoingStack.start('crash', { env: { DISPATCHER: 'off', DISPATCH_LOCK_TIMEOUT_MS: '1000' } });
+    stack = await OutgoingStack.start('crash', {
+      env: { DISPATCHER: 'off', DISPATCH_LOCK_TIMEOUT_MS: '1000' },
+    });
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) => stack.addCustomer({ name: `Crash ${i}`, workingHours: schedules.london })),
+      Array.from({ length: 30 }, (_, i) =>
+        stack.addCustomer({ name: `Crash ${i}`, workingHours: schedules.london }),
+      ),
     );
   });
   afterAll(async () => {
@@ -49,10 +53,14 @@ describe('a dispatcher killed mid-batch', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await expect
-      .poll(() => receiver.requests.length, { timeout: 15_000, message: () => `child stderr: ${stderr}` })
-      .toBe(5);
-    const held = await stack.query<{ n: number }>("SELECT COUNT(*) AS n FROM message WHERE locked_by LIKE 'child/%'");
+    try {
+      await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(5);
+    } catch (error) {
+      throw new Error(`the child did not start its batch; its stderr: ${stderr}`, { cause: error });
+    }
+    const held = await stack.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM message WHERE locked_by LIKE 'child/%'",
+    );
     expect(Number(held[0]?.n)).toBe(10);
 
     const exited = new Promise((resolve) => child?.once('exit', resolve));
@@ -67,7 +75,9 @@ describe('a dispatcher killed mid-batch', () => {
     const second = await stack.runDue();
     expect(first.delivered + second.delivered).toBe(30);
 
-    const rows = await stack.query<{ status: string; locked_by: string | null }>('SELECT status, locked_by FROM message');
+    const rows = await stack.query<{ status: string; locked_by: string | null }>(
+      'SELECT status, locked_by FROM message',
+    );
     expect(rows).toHaveLength(30);
     expect(rows.every((r) => r.status === 'delivered' && r.locked_by === null)).toBe(true);
     expect(new Set(stack.channel.deliveries.map((d) => d.messageId)).size).toBe(30);

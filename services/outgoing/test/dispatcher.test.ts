@@ -15,8 +15,14 @@ describe('dispatcher', () => {
   const c: Record<string, CreatedCustomer> = {};
 
   beforeAll(async () => {
-    stack = await OutgoingStack.start('disp', { env: { DISPATCHER: 'off', DISPATCH_MAX_ATTEMPTS: '3' } });
-    c['asha'] = await stack.addCustomer({ name: 'Asha', workingHours: schedules.kolkata, phone: '+911234567890' });
+    stack = await OutgoingStack.start('disp', {
+      env: { DISPATCHER: 'off', DISPATCH_MAX_ATTEMPTS: '3' },
+    });
+    c['asha'] = await stack.addCustomer({
+      name: 'Asha',
+      workingHours: schedules.kolkata,
+      phone: '+911234567890',
+    });
     c['ben'] = await stack.addCustomer({ name: 'Ben', workingHours: schedules.newYork });
     c['lucy'] = await stack.addCustomer({ name: 'Lucy', workingHours: schedules.london });
   });
@@ -24,9 +30,13 @@ describe('dispatcher', () => {
 
   async function send(body: object): Promise<Record<string, string>> {
     const response = await stack.broadcast(body);
-    if (response.statusCode !== 202) throw new Error(`broadcast: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 202)
+      throw new Error(`broadcast: ${response.statusCode} ${response.body}`);
     const accepted = response.json<Accepted>();
-    return { broadcastId: accepted.broadcastId, ...Object.fromEntries(accepted.recipients.map((r) => [r.name, r.messageId])) };
+    return {
+      broadcastId: accepted.broadcastId,
+      ...Object.fromEntries(accepted.recipients.map((r) => [r.name, r.messageId])),
+    };
   }
   const message = (id: string | undefined) => stack.get<MessageView>(`/v1/messages/${id}`);
   const deliveredTo = (messageId: string | undefined) =>
@@ -37,7 +47,14 @@ describe('dispatcher', () => {
     stack.channel.clear();
     const ids = await send({ message: 'Hello', customers: ['Asha', 'Ben'] });
     const ran = await stack.runDue();
-    expect(ran).toMatchObject({ delivered: 1, rescheduled: 0, cancelled: 0, expired: 0, failed: 0, retried: 0 });
+    expect(ran).toMatchObject({
+      delivered: 1,
+      rescheduled: 0,
+      cancelled: 0,
+      expired: 0,
+      failed: 0,
+      retried: 0,
+    });
     expect(stack.channel.deliveries).toEqual([
       {
         messageId: ids['Asha'],
@@ -58,7 +75,9 @@ describe('dispatcher', () => {
 
     // Ben (New York) opens at 14:00Z; he has no phone, so `to` is his name.
     expect(await stack.advance('2026-11-30T14:00:00.000Z')).toMatchObject({ delivered: 1 });
-    expect(deliveredTo(ids['Ben'])).toMatchObject([{ to: 'Ben', sentAt: '2026-11-30T14:00:00.000Z' }]);
+    expect(deliveredTo(ids['Ben'])).toMatchObject([
+      { to: 'Ben', sentAt: '2026-11-30T14:00:00.000Z' },
+    ]);
   });
 
   it('reschedules a message that became due late, after its window closed, instead of sending it', async () => {
@@ -66,7 +85,10 @@ describe('dispatcher', () => {
     stack.channel.clear();
     const ids = await send({ message: 'Late', customers: ['Ben'] });
     // The dispatcher was "down" until 19:00Z: the business closed at 18:00.
-    expect(await stack.advance('2026-11-30T19:00:00.000Z')).toMatchObject({ delivered: 0, rescheduled: 1 });
+    expect(await stack.advance('2026-11-30T19:00:00.000Z')).toMatchObject({
+      delivered: 0,
+      rescheduled: 1,
+    });
     expect(deliveredTo(ids['Ben'])).toEqual([]);
     expect(await message(ids['Ben'])).toMatchObject({
       status: 'scheduled',
@@ -81,9 +103,19 @@ describe('dispatcher', () => {
   it("re-checks the customer's current hours and zone at dispatch", async () => {
     await stack.setClock(MONDAY_10);
     const moving = await stack.addCustomer({ name: 'Mover', workingHours: schedules.london });
-    const ids = await send({ message: 'Moved', customers: ['Mover'], sendAt: '2026-11-30T11:00:00.000Z' });
-    await stack.patchCustomer(moving.id, { workingHours: schedules.newYork, timeZone: 'America/New_York' });
-    expect(await stack.advance('2026-11-30T11:00:00.000Z')).toMatchObject({ delivered: 0, rescheduled: 1 });
+    const ids = await send({
+      message: 'Moved',
+      customers: ['Mover'],
+      sendAt: '2026-11-30T11:00:00.000Z',
+    });
+    await stack.patchCustomer(moving.id, {
+      workingHours: schedules.newYork,
+      timeZone: 'America/New_York',
+    });
+    expect(await stack.advance('2026-11-30T11:00:00.000Z')).toMatchObject({
+      delivered: 0,
+      rescheduled: 1,
+    });
     expect(await message(ids['Mover'])).toMatchObject({
       status: 'scheduled',
       scheduledFor: '2026-11-30T14:00:00.000Z',
@@ -94,9 +126,16 @@ describe('dispatcher', () => {
   it('cancels the message of a customer deleted meanwhile', async () => {
     await stack.setClock(MONDAY_10);
     const leaving = await stack.addCustomer({ name: 'Leaver', workingHours: schedules.london });
-    const ids = await send({ message: 'Bye', customers: ['Leaver'], sendAt: '2026-11-30T11:00:00.000Z' });
+    const ids = await send({
+      message: 'Bye',
+      customers: ['Leaver'],
+      sendAt: '2026-11-30T11:00:00.000Z',
+    });
     await stack.deleteCustomer(leaving.id);
-    expect(await stack.advance('2026-11-30T11:00:00.000Z')).toMatchObject({ delivered: 0, cancelled: 1 });
+    expect(await stack.advance('2026-11-30T11:00:00.000Z')).toMatchObject({
+      delivered: 0,
+      cancelled: 1,
+    });
     expect(await message(ids['Leaver'])).toMatchObject({ status: 'cancelled', attempts: 0 });
   });
 
@@ -113,15 +152,29 @@ describe('dispatcher', () => {
       stack.customerProxy.up();
     }
     expect(await stack.runDue()).toMatchObject({ delivered: 2, deferred: 0 });
-    expect(stack.channel.deliveries.map((d) => d.messageId).sort()).toEqual([ids['Lucy'], ids['Asha']].sort());
+    expect(stack.channel.deliveries.map((d) => d.messageId).sort()).toEqual(
+      [ids['Lucy'], ids['Asha']].sort(),
+    );
   });
 
   it('expires what is still unsent at expiresAt', async () => {
     await stack.setClock(MONDAY_10);
-    const ids = await send({ message: 'Flash sale', customers: ['Ben'], expiresAt: '2026-11-30T12:00:00.000Z' });
-    expect(await stack.advance('2026-11-30T12:00:00.000Z')).toMatchObject({ expired: 1, delivered: 0 });
-    expect(await message(ids['Ben'])).toMatchObject({ status: 'expired', expiresAt: '2026-11-30T12:00:00.000Z' });
-    const broadcast = await stack.get<{ counts: Record<string, number> }>(`/v1/broadcasts/${ids['broadcastId']}`);
+    const ids = await send({
+      message: 'Flash sale',
+      customers: ['Ben'],
+      expiresAt: '2026-11-30T12:00:00.000Z',
+    });
+    expect(await stack.advance('2026-11-30T12:00:00.000Z')).toMatchObject({
+      expired: 1,
+      delivered: 0,
+    });
+    expect(await message(ids['Ben'])).toMatchObject({
+      status: 'expired',
+      expiresAt: '2026-11-30T12:00:00.000Z',
+    });
+    const broadcast = await stack.get<{ counts: Record<string, number> }>(
+      `/v1/broadcasts/${ids['broadcastId']}`,
+    );
     expect(broadcast.counts['expired']).toBe(1);
   });
 
@@ -141,7 +194,11 @@ describe('dispatcher', () => {
     expect(await stack.advance('2026-11-30T10:00:03.000Z')).toMatchObject({ delivered: 1 });
     expect(stack.channel.failures.map((d) => d.messageId)).toEqual([ids['Lucy']]);
     expect(deliveredTo(ids['Lucy'])).toHaveLength(1);
-    expect(await message(ids['Lucy'])).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
+    expect(await message(ids['Lucy'])).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   it('marks a message failed after the last allowed attempt', async () => {
@@ -151,7 +208,11 @@ describe('dispatcher', () => {
     expect(await stack.runDue()).toMatchObject({ retried: 1 });
     expect(await stack.advance('2026-11-30T10:00:03.000Z')).toMatchObject({ retried: 1 });
     expect(await stack.advance('2026-11-30T10:00:11.000Z')).toMatchObject({ failed: 1 });
-    expect(await message(ids['Lucy'])).toMatchObject({ status: 'failed', attempts: 3, nextAttemptAt: null });
+    expect(await message(ids['Lucy'])).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      nextAttemptAt: null,
+    });
     stack.channel.failNext(0);
   });
 });
@@ -159,8 +220,11 @@ describe('dispatcher', () => {
 describe('dispatcher rate limit', () => {
   let stack: OutgoingStack;
   beforeAll(async () => {
-    stack = await OutgoingStack.start('rate', { env: { DISPATCHER: 'off', DISPATCH_RATE_PER_SECOND: '4' } });
-    for (let i = 0; i < 10; i++) await stack.addCustomer({ name: `Rate ${i}`, workingHours: schedules.london });
+    stack = await OutgoingStack.start('rate', {
+      env: { DISPATCHER: 'off', DISPATCH_RATE_PER_SECOND: '4' },
+    });
+    for (let i = 0; i < 10; i++)
+      await stack.addCustomer({ name: `Rate ${i}`, workingHours: schedules.london });
   });
   afterAll(() => stack?.close());
 
@@ -174,7 +238,9 @@ describe('dispatcher rate limit', () => {
     };
     expect((await stack.broadcast({ message: 'Paced' })).statusCode).toBe(202);
     const started = Date.now();
-    expect(await stack.runDue().finally(() => (stack.channel.deliver = deliver))).toMatchObject({ delivered: 10 });
+    expect(await stack.runDue().finally(() => (stack.channel.deliver = deliver))).toMatchObject({
+      delivered: 10,
+    });
     // 10 at 4 a second: at least three distinct seconds, so at least two boundaries crossed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     const perSecond = new Map<number, number>();
@@ -207,9 +273,11 @@ describe('several dispatchers on one queue', () => {
       return deliver(delivery);
     };
     expect((await stack.broadcast({ message: 'Once each' })).statusCode).toBe(202);
-    const [a, b] = await Promise.all([stack.runDue(stack.outgoing), stack.runDue(other)]).finally(() => {
-      stack.channel.deliver = deliver;
-    });
+    const [a, b] = await Promise.all([stack.runDue(stack.outgoing), stack.runDue(other)]).finally(
+      () => {
+        stack.channel.deliver = deliver;
+      },
+    );
     expect((a?.delivered ?? 0) + (b?.delivered ?? 0)).toBe(120);
     expect(a?.delivered).toBeGreaterThan(0);
     expect(b?.delivered).toBeGreaterThan(0);
@@ -230,7 +298,10 @@ describe('several dispatchers on one queue', () => {
     const response = await stopping.inject({
       method: 'POST',
       url: '/v1/broadcasts',
-      payload: { message: 'Stop midway', customers: ['Multi 1', 'Multi 2', 'Multi 3', 'Multi 4', 'Multi 5'] },
+      payload: {
+        message: 'Stop midway',
+        customers: ['Multi 1', 'Multi 2', 'Multi 3', 'Multi 4', 'Multi 5'],
+      },
     });
     expect(response.statusCode).toBe(202);
     await expect.poll(() => stack.channel.started, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
@@ -239,11 +310,17 @@ describe('several dispatchers on one queue', () => {
     stack.channel.release();
     await closing;
     expect(stack.channel.deliveries).toHaveLength(3);
-    const rows = await stack.query<{ status: string; locked_by: string | null; due_at: Date | null }>(
+    const rows = await stack.query<{
+      status: string;
+      locked_by: string | null;
+      due_at: Date | null;
+    }>(
       "SELECT m.status, m.locked_by, m.due_at FROM message m JOIN broadcast b ON b.id = m.broadcast_id WHERE b.message = 'Stop midway'",
     );
     expect(rows.filter((r) => r.status === 'delivered')).toHaveLength(3);
-    expect(rows.filter((r) => r.status === 'sending' && r.locked_by === null && r.due_at !== null)).toHaveLength(2);
+    expect(
+      rows.filter((r) => r.status === 'sending' && r.locked_by === null && r.due_at !== null),
+    ).toHaveLength(2);
     expect(await stack.runDue()).toMatchObject({ delivered: 2 });
   });
 });

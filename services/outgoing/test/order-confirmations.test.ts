@@ -13,7 +13,11 @@ describe('POST /internal/messages (order confirmations)', () => {
     // The dispatcher runs in the background (its poll is a minute long): only a wake
     // can deliver "at once".
     stack = await OutgoingStack.start('ordconf', { env: { DISPATCHER: 'on' } });
-    asha = await stack.addCustomer({ name: 'Asha', workingHours: schedules.kolkata, phone: '+911234567890' });
+    asha = await stack.addCustomer({
+      name: 'Asha',
+      workingHours: schedules.kolkata,
+      phone: '+911234567890',
+    });
   });
   afterAll(() => stack?.close());
 
@@ -33,7 +37,12 @@ describe('POST /internal/messages (order confirmations)', () => {
     const response = await confirm(order('ord-now', false));
     expect(response.statusCode).toBe(201);
     const created = response.json<{ messageId: string; status: string; scheduledFor: string }>();
-    expect(created).toEqual({ messageId: expect.stringMatching(/^msg_/), status: 'sending', scheduledFor: MONDAY_EVENING });
+    expect(created.messageId).toMatch(/^msg_/);
+    expect(created).toEqual({
+      messageId: created.messageId,
+      status: 'sending',
+      scheduledFor: MONDAY_EVENING,
+    });
     await expect.poll(() => stack.channel.deliveries.length, { timeout: 3_000 }).toBe(1);
     expect(stack.channel.deliveries[0]).toEqual({
       messageId: created.messageId,
@@ -59,7 +68,9 @@ describe('POST /internal/messages (order confirmations)', () => {
   });
 
   it('creates one message when the same confirmation arrives twice at once', async () => {
-    const responses = await Promise.all(Array.from({ length: 5 }, () => confirm(order('ord-race', true))));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => confirm(order('ord-race', true))),
+    );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(responses.map((r) => r.json<{ messageId: string }>().messageId)).size).toBe(1);
   });
@@ -68,16 +79,17 @@ describe('POST /internal/messages (order confirmations)', () => {
     await stack.setClock(MONDAY_EVENING);
     stack.channel.clear();
     const response = await confirm(order('ord-held', true));
-    expect(response.json()).toMatchObject({ status: 'scheduled', scheduledFor: '2026-12-01T09:00:00.000Z' });
+    expect(response.json()).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2026-12-01T09:00:00.000Z',
+    });
     expect(await stack.runDue()).toMatchObject({ delivered: 0 });
     expect(stack.channel.deliveries).toEqual([]);
     // The earlier tests' held confirmations (ord-twice, ord-race) open at 09:00 too.
     expect(await stack.advance('2026-12-01T09:00:00.000Z')).toMatchObject({ delivered: 3 });
-    expect(stack.channel.deliveries.map((d) => ('orderId' in d ? d.orderId : null)).sort()).toEqual([
-      'ord-held',
-      'ord-race',
-      'ord-twice',
-    ]);
+    expect(stack.channel.deliveries.map((d) => ('orderId' in d ? d.orderId : null)).sort()).toEqual(
+      ['ord-held', 'ord-race', 'ord-twice'],
+    );
   });
 
   it('answers 422 UNKNOWN_CUSTOMER for a customer that does not exist', async () => {
@@ -89,6 +101,8 @@ describe('POST /internal/messages (order confirmations)', () => {
   it('answers 400 for a body outside the contract', async () => {
     const response = await confirm({ ...order('ord-bad', false), kind: 'broadcast' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'kind' }] } });
+    expect(response.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'kind' }] },
+    });
   });
 });

@@ -22,7 +22,11 @@ describe('webhook channel', () => {
         DELIVERY_WEBHOOK_TIMEOUT_MS: '300',
       },
     });
-    lucy = await stack.addCustomer({ name: 'Lucy', workingHours: schedules.london, phone: '+447700900123' });
+    lucy = await stack.addCustomer({
+      name: 'Lucy',
+      workingHours: schedules.london,
+      phone: '+447700900123',
+    });
   });
   afterAll(async () => {
     await stack?.close();

@@ -15,7 +15,14 @@ import { OutgoingStack } from './support/outgoing-stack.ts';
  * moment, and every accepted message ends delivered, cancelled, expired or unreachable.
  */
 
-const ZONES = ['Europe/London', 'Asia/Kolkata', 'America/New_York', 'Australia/Sydney', 'Europe/Berlin', 'Asia/Tokyo'];
+const ZONES = [
+  'Europe/London',
+  'Asia/Kolkata',
+  'America/New_York',
+  'Australia/Sydney',
+  'Europe/Berlin',
+  'Asia/Tokyo',
+];
 // Monday 30 Nov 2026, and Friday 26 Mar 2027 (Europe springs forward on Sunday the 28th).
 const STARTS = ['2026-11-30T07:00:00.000Z', '2027-03-26T07:00:00.000Z'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -32,7 +39,10 @@ const scheduleArb = fc
     const start = `${pad(startHour)}:${pad(startQuarter * 15)}`;
     const endHour = startHour + hours;
     // Past midnight: an overnight range (end < start), or exactly 24:00.
-    const end = endHour === 24 && startQuarter === 0 ? '24:00' : `${pad(endHour % 24)}:${pad(startQuarter * 15)}`;
+    const end =
+      endHour === 24 && startQuarter === 0
+        ? '24:00'
+        : `${pad(endHour % 24)}:${pad(startQuarter * 15)}`;
     const range = { start, end };
     return { timeZone, weekly: Object.fromEntries(days.map((d) => [d, [range]])) };
   });
@@ -51,7 +61,10 @@ const stepArb = fc.record({
     { freq: 2 },
   ),
   change: fc.option(
-    fc.record({ customer: fc.integer({ min: 0, max: 4 }), to: fc.oneof(scheduleArb, fc.constant('delete' as const)) }),
+    fc.record({
+      customer: fc.integer({ min: 0, max: 4 }),
+      to: fc.oneof(scheduleArb, fc.constant('delete' as const)),
+    }),
     { freq: 4 },
   ),
 });
@@ -89,9 +102,12 @@ describe('the delivery-window invariant', () => {
         stack.channel.deliver = (delivery: Delivery) => {
           const customer = current.get(delivery.customerId);
           const at = new Date(delivery.sentAt);
-          if (!customer || customer.deleted) violations.push(`${delivery.messageId}: customer gone at ${delivery.sentAt}`);
+          if (!customer || customer.deleted)
+            violations.push(`${delivery.messageId}: customer gone at ${delivery.sentAt}`);
           else if (!isOpen(businessCalendar, at) || !isOpen(customer.schedule, at)) {
-            violations.push(`${delivery.messageId}: sent at ${delivery.sentAt}, outside ${JSON.stringify(customer.schedule)}`);
+            violations.push(
+              `${delivery.messageId}: sent at ${delivery.sentAt}, outside ${JSON.stringify(customer.schedule)}`,
+            );
           }
           delivered.set(delivery.messageId, (delivered.get(delivery.messageId) ?? 0) + 1);
           return original(delivery);
@@ -112,14 +128,21 @@ describe('the delivery-window invariant', () => {
               const sendAt = new Date(now.getTime() + b.sendAfterMinutes * 60_000);
               const response = await stack.broadcast({
                 message: `run ${run}`,
-                customerIds: b.recipients.map((r) => ids[r]).filter((id) => !current.get(id as string)?.deleted),
+                customerIds: b.recipients
+                  .map((r) => ids[r])
+                  .filter((id) => !current.get(id as string)?.deleted),
                 sendAt: sendAt.toISOString(),
                 onClosedDay: b.onClosedDay,
                 ...(b.expiresAfterMinutes === null
                   ? {}
-                  : { expiresAt: new Date(sendAt.getTime() + b.expiresAfterMinutes * 60_000).toISOString() }),
+                  : {
+                      expiresAt: new Date(
+                        sendAt.getTime() + b.expiresAfterMinutes * 60_000,
+                      ).toISOString(),
+                    }),
               });
-              if (response.statusCode === 202) broadcasts.push(response.json<{ broadcastId: string }>().broadcastId);
+              if (response.statusCode === 202)
+                broadcasts.push(response.json<{ broadcastId: string }>().broadcastId);
               else expect([409, 400]).toContain(response.statusCode);
             }
             if (step.change) {
@@ -130,7 +153,10 @@ describe('the delivery-window invariant', () => {
                   await stack.deleteCustomer(id);
                   state.deleted = true;
                 } else {
-                  await stack.patchCustomer(id, { workingHours: step.change.to, timeZone: step.change.to.timeZone });
+                  await stack.patchCustomer(id, {
+                    workingHours: step.change.to,
+                    timeZone: step.change.to.timeZone,
+                  });
                   state.schedule = parseSchedule(step.change.to);
                 }
               }
@@ -140,7 +166,11 @@ describe('the delivery-window invariant', () => {
                 instanceId: `bg${run}`,
                 env: { DISPATCHER: 'on', DISPATCH_POLL_INTERVAL_MS: '20' },
               });
-              await replica.inject({ method: 'POST', url: '/internal/test/clock', payload: { now: now.toISOString() } });
+              await replica.inject({
+                method: 'POST',
+                url: '/internal/test/clock',
+                payload: { now: now.toISOString() },
+              });
             } else if (step.replica === 'stop' && replica) {
               await stack.closeReplica(replica);
               replica = undefined;
@@ -156,7 +186,9 @@ describe('the delivery-window invariant', () => {
           replica = undefined;
           // Finally, a dispatcher that stays up: follow the queue until nothing is left.
           for (let i = 0; i < 400; i++) {
-            const [next] = await stack.query<{ due: Date | null }>('SELECT MIN(due_at) AS due FROM message');
+            const [next] = await stack.query<{ due: Date | null }>(
+              'SELECT MIN(due_at) AS due FROM message',
+            );
             if (!next?.due) break;
             if (next.due.getTime() > now.getTime()) now = next.due;
             await stack.setClock(now.toISOString());

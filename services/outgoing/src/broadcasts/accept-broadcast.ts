@@ -25,7 +25,11 @@ import {
   findIdempotencyKey,
   storeIdempotentAnswer,
 } from '../repositories/idempotency-store.ts';
-import { insertMessages, INSERT_CHUNK, listBroadcastMessages } from '../repositories/message-store.ts';
+import {
+  insertMessages,
+  INSERT_CHUNK,
+  listBroadcastMessages,
+} from '../repositories/message-store.ts';
 import { isDuplicateKey } from '../repositories/mysql-errors.ts';
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
@@ -124,7 +128,12 @@ export async function acceptBroadcast(
       .setIsolationLevel('read committed')
       .execute(async (trx) => {
         if (idempotencyKey !== undefined) {
-          await claimIdempotencyKey(trx, { key: idempotencyKey, requestHash: hash, broadcastId, at: now });
+          await claimIdempotencyKey(trx, {
+            key: idempotencyKey,
+            requestHash: hash,
+            broadcastId,
+            at: now,
+          });
         }
         await insertBroadcast(trx, {
           id: broadcastId,
@@ -148,7 +157,12 @@ export async function acceptBroadcast(
             : audience === 'names'
               ? deps.directory.resolve('names', body.customers ?? [], missing, request.requestId)
               : deps.directory.resolve('ids', body.customerIds ?? [], missing, request.requestId);
-        const summary = await storeRecipients(trx, source, { broadcastId, planner, expiresAt, now });
+        const summary = await storeRecipients(trx, source, {
+          broadcastId,
+          planner,
+          expiresAt,
+          now,
+        });
         if (missing.length > 0) throw unknownCustomers(audience, missing);
         await updateBroadcastSummary(trx, broadcastId, summary);
         const accepted = await firstAnswer(trx, {
@@ -158,7 +172,8 @@ export async function acceptBroadcast(
           summary,
           pageSize: deps.pageSize,
         });
-        if (idempotencyKey !== undefined) await storeIdempotentAnswer(trx, idempotencyKey, 202, accepted);
+        if (idempotencyKey !== undefined)
+          await storeIdempotentAnswer(trx, idempotencyKey, 202, accepted);
         return accepted;
       });
   } catch (error) {
@@ -246,7 +261,13 @@ async function storeRecipients(
 
 async function firstAnswer(
   trx: Transaction<Database>,
-  context: { broadcastId: string; at: Date; expiresAt: Date | null; summary: Summary; pageSize: number },
+  context: {
+    broadcastId: string;
+    at: Date;
+    expiresAt: Date | null;
+    summary: Summary;
+    pageSize: number;
+  },
 ): Promise<BroadcastAccepted> {
   const rows = await listBroadcastMessages(trx, context.broadcastId, {
     afterId: null,
@@ -273,13 +294,20 @@ async function firstAnswer(
 function unknownCustomers(audience: Audience, missing: readonly string[]) {
   const field = audience === 'names' ? 'customers' : 'customerIds';
   const what = audience === 'names' ? 'names' : 'ids';
-  const shown = missing.slice(0, 20).map((m) => JSON.stringify(m)).join(', ');
+  const shown = missing
+    .slice(0, 20)
+    .map((m) => JSON.stringify(m))
+    .join(', ');
   return unprocessable(
     'UNKNOWN_CUSTOMER',
     `No customer with ${what} ${shown}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}`,
     {
-      details: missing.slice(0, 1_000).map((value) => ({ field, message: 'no such customer', value })),
-      extra: { [audience === 'names' ? 'unknownCustomers' : 'unknownCustomerIds']: missing.slice(0, 1_000) },
+      details: missing
+        .slice(0, 1_000)
+        .map((value) => ({ field, message: 'no such customer', value })),
+      extra: {
+        [audience === 'names' ? 'unknownCustomers' : 'unknownCustomerIds']: missing.slice(0, 1_000),
+      },
     },
   );
 }

@@ -37,7 +37,9 @@ export class DeliveryError extends Error {
  */
 export function deliveryBody(delivery: Delivery): string {
   const reference =
-    'broadcastId' in delivery ? { broadcastId: delivery.broadcastId } : { orderId: delivery.orderId };
+    'broadcastId' in delivery
+      ? { broadcastId: delivery.broadcastId }
+      : { orderId: delivery.orderId };
   return JSON.stringify({
     messageId: delivery.messageId,
     ...reference,

@@ -12,7 +12,11 @@ export function signBody(body: string | Uint8Array, secret: string): string {
 }
 
 /** What a receiver does: recompute the signature over the raw body, compare in constant time. */
-export function verifySignature(body: string | Uint8Array, secret: string, header: string | undefined): boolean {
+export function verifySignature(
+  body: string | Uint8Array,
+  secret: string,
+  header: string | undefined,
+): boolean {
   if (header === undefined) return false;
   const expected = Buffer.from(signBody(body, secret));
   const given = Buffer.from(header);

@@ -19,7 +19,10 @@ export class CustomerDirectory {
   }
 
   /** One lookup call: at most {@link LOOKUP_CHUNK} ids and names. */
-  async lookup(query: { ids?: readonly string[]; names?: readonly string[] }, requestId?: string): Promise<CustomerLookup> {
+  async lookup(
+    query: { ids?: readonly string[]; names?: readonly string[] },
+    requestId?: string,
+  ): Promise<CustomerLookup> {
     const response = await this.#client.call<CustomerLookup>('POST', '/internal/customers/lookup', {
       body: {
         ...(query.ids && query.ids.length > 0 ? { ids: query.ids } : {}),
@@ -28,7 +31,9 @@ export class CustomerDirectory {
       ...(requestId ? { requestId } : {}),
     });
     if (response.status !== 200 || !Array.isArray(response.body?.items)) {
-      throw new Error(`customer lookup answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+      throw new Error(
+        `customer lookup answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`,
+      );
     }
     return {
       items: response.body.items,
@@ -54,7 +59,9 @@ export class CustomerDirectory {
       ...(requestId ? { requestId } : {}),
     });
     if (response.status !== 200 || !Array.isArray(response.body?.items)) {
-      throw new Error(`customer list answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+      throw new Error(
+        `customer list answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`,
+      );
     }
     return { items: response.body.items, nextAfter: response.body.nextAfter ?? null };
   }
@@ -63,11 +70,15 @@ export class CustomerDirectory {
    * Every customer, page by page. The next page is fetched while the caller works on the
    * current one, so at most two pages are in memory at a time.
    */
-  async *walk(pageSize = WALK_PAGE_SIZE, requestId?: string): AsyncGenerator<readonly CustomerRecord[]> {
+  async *walk(
+    pageSize = WALK_PAGE_SIZE,
+    requestId?: string,
+  ): AsyncGenerator<readonly CustomerRecord[]> {
     let pending: Promise<CustomerPage> | undefined = this.page(null, pageSize, requestId);
     while (pending) {
       const page: CustomerPage = await pending;
-      pending = page.nextAfter === null ? undefined : this.page(page.nextAfter, pageSize, requestId);
+      pending =
+        page.nextAfter === null ? undefined : this.page(page.nextAfter, pageSize, requestId);
       // A rejected prefetch must not become an unhandled rejection if the caller stops early.
       pending?.catch(() => undefined);
       if (page.items.length > 0) yield page.items;

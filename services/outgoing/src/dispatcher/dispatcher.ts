@@ -200,7 +200,10 @@ export class Dispatcher {
     } finally {
       if (this.#tally) addCounts(this.#tally, counts);
     }
-    this.#options.logger?.debug({ owner, claimed: claim.messages.length, ...counts }, 'dispatched batch');
+    this.#options.logger?.debug(
+      { owner, claimed: claim.messages.length, ...counts },
+      'dispatched batch',
+    );
     return claim.messages.length;
   }
 
@@ -242,10 +245,18 @@ export class Dispatcher {
     let customers: Map<string, CustomerRecord>;
     let broadcasts: Map<string, BroadcastForDispatch>;
     try {
-      broadcasts = await loadBroadcastsForDispatch(db, distinct(messages.map((m) => m.broadcast_id)));
+      broadcasts = await loadBroadcastsForDispatch(
+        db,
+        distinct(messages.map((m) => m.broadcast_id)),
+      );
       customers = await directory.byIds(distinct(messages.map((m) => m.customer_id)));
     } catch (error) {
-      const released = await releaseMessages(db, owner, messages.map((m) => m.id), now).catch(() => 0);
+      const released = await releaseMessages(
+        db,
+        owner,
+        messages.map((m) => m.id),
+        now,
+      ).catch(() => 0);
       if (isDependencyUnavailable(error)) {
         counts.deferred += released;
         throw new DispatchDeferredError(released, error);
@@ -259,7 +270,9 @@ export class Dispatcher {
         message,
         customer,
         broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
-        window: customer ? [this.#options.calendar, this.#options.schedules.get(customer.workingHours).schedule] : null,
+        window: customer
+          ? [this.#options.calendar, this.#options.schedules.get(customer.workingHours).schedule]
+          : null,
       };
     });
 
@@ -286,7 +299,12 @@ export class Dispatcher {
     });
   }
 
-  async #deliver(owner: string, now: Date, candidates: readonly Candidate[], counts: DispatchCounts): Promise<void> {
+  async #deliver(
+    owner: string,
+    now: Date,
+    candidates: readonly Candidate[],
+    counts: DispatchCounts,
+  ): Promise<void> {
     const { channel, clock, db, config } = this.#options;
     const delivered: { id: string; at: Date }[] = [];
     const late = new Outcomes();
@@ -301,7 +319,10 @@ export class Dispatcher {
       // The window is checked again at the very instant of the attempt: a batch that
       // straddles a closing time must not send its tail after the window closed.
       const sentAt = clock.now();
-      const action = sentAt.getTime() === now.getTime() ? { action: 'deliver' as const } : this.#plan(candidate, sentAt);
+      const action =
+        sentAt.getTime() === now.getTime()
+          ? { action: 'deliver' as const }
+          : this.#plan(candidate, sentAt);
       if (action.action !== 'deliver') {
         late.add(candidate, action);
         return;
@@ -332,7 +353,12 @@ export class Dispatcher {
       if (next.outcome === 'retry') counts.retried++;
       else counts.failed++;
       this.#options.logger?.warn(
-        { owner, messageId: failure.message.id, attempts: failure.message.attempts, err: failure.error },
+        {
+          owner,
+          messageId: failure.message.id,
+          attempts: failure.message.attempts,
+          err: failure.error,
+        },
         next.outcome === 'retry' ? 'delivery failed; will retry' : 'delivery failed for good',
       );
     }
@@ -341,13 +367,22 @@ export class Dispatcher {
   }
 
   /** Writes the outcomes that are not deliveries (grouped: one statement per kind/time). */
-  async #record(owner: string, now: Date, outcomes: Outcomes, counts: DispatchCounts): Promise<void> {
+  async #record(
+    owner: string,
+    now: Date,
+    outcomes: Outcomes,
+    counts: DispatchCounts,
+  ): Promise<void> {
     const { db } = this.#options;
     await finishWithoutAttempt(db, owner, outcomes.cancelled, 'cancelled', now);
     await finishWithoutAttempt(db, owner, outcomes.expired, 'expired', now);
     await finishWithoutAttempt(db, owner, outcomes.unreachable, 'unreachable', now);
     for (const group of outcomes.rescheduled.values()) {
-      await rescheduleMessages(db, owner, group.ids, { at: group.at, timeZone: group.timeZone, now });
+      await rescheduleMessages(db, owner, group.ids, {
+        at: group.at,
+        timeZone: group.timeZone,
+        now,
+      });
     }
     counts.cancelled += outcomes.cancelled.length;
     counts.expired += outcomes.expired.length;
@@ -358,9 +393,13 @@ export class Dispatcher {
   async #sweep(): Promise<void> {
     if (!this.#options.isReady() || this.#stopping) return;
     try {
-      const released = await releaseStaleLocks(this.#options.db, this.#options.config.lockTimeoutMs);
+      const released = await releaseStaleLocks(
+        this.#options.db,
+        this.#options.config.lockTimeoutMs,
+      );
       if (released > 0) this.#options.logger?.warn({ released }, 'released stale message claims');
-      if (this.#options.config.ratePerSecond !== undefined) await pruneDispatchRate(this.#options.db);
+      if (this.#options.config.ratePerSecond !== undefined)
+        await pruneDispatchRate(this.#options.db);
       if (released > 0) this.wake();
     } catch (error) {
       this.#options.logger?.error({ err: toError(error) }, 'stale-claim sweep failed');

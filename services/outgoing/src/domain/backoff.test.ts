@@ -11,7 +11,10 @@ describe('retry backoff', () => {
 
   it('retries until the last allowed attempt, then fails', () => {
     const now = new Date('2026-11-30T10:00:00.000Z');
-    expect(afterFailedAttempt(2, 3, now)).toEqual({ outcome: 'retry', at: new Date('2026-11-30T10:00:07.389Z') });
+    expect(afterFailedAttempt(2, 3, now)).toEqual({
+      outcome: 'retry',
+      at: new Date('2026-11-30T10:00:07.389Z'),
+    });
     expect(afterFailedAttempt(3, 3, now)).toEqual({ outcome: 'fail' });
   });
 });

@@ -4,8 +4,7 @@ import { isClosedDay, nextOpen, type Schedule } from '@screenmagic/hours-window'
 const NEXT_OPENING_HORIZON_DAYS = 366;
 
 export type BusinessDayCheck =
-  | { readonly closed: false }
-  | { readonly closed: true; readonly nextOpening: Date | null };
+  { readonly closed: false } | { readonly closed: true; readonly nextOpening: Date | null };
 
 /**
  * Whether `at` falls on a day the business is closed (its local date has no opening

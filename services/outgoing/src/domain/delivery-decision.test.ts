@@ -62,16 +62,25 @@ describe('decideDelivery', () => {
   });
 
   it('marks a customer whose hours never overlap the business unreachable', () => {
-    expect(decide('tokyo', '2026-11-30T10:00:00.000Z')).toEqual({ status: 'unreachable', scheduledFor: null });
+    expect(decide('tokyo', '2026-11-30T10:00:00.000Z')).toEqual({
+      status: 'unreachable',
+      scheduledFor: null,
+    });
   });
 
   it('looks only 28 days ahead', () => {
     const business = businessCalendar;
     const closedFor5Weeks = {
       ...business,
-      closures: Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)),
+      closures: Array.from({ length: 40 }, (_, i) =>
+        new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+      ),
     };
-    const decision = decideDelivery([closedFor5Weeks, schedules.london], at('2027-01-01T10:00:00.000Z'), at('2027-01-01T10:00:00.000Z'));
+    const decision = decideDelivery(
+      [closedFor5Weeks, schedules.london],
+      at('2027-01-01T10:00:00.000Z'),
+      at('2027-01-01T10:00:00.000Z'),
+    );
     expect(decision.status).toBe('unreachable');
   });
 });
@@ -81,6 +90,8 @@ describe('effectiveSendAt', () => {
     const now = at('2026-11-30T10:00:00.000Z');
     expect(effectiveSendAt(undefined, now)).toBe(now);
     expect(effectiveSendAt(at('2026-11-30T09:00:00.000Z'), now)).toBe(now);
-    expect(effectiveSendAt(at('2026-11-30T11:00:00.000Z'), now).toISOString()).toBe('2026-11-30T11:00:00.000Z');
+    expect(effectiveSendAt(at('2026-11-30T11:00:00.000Z'), now).toISOString()).toBe(
+      '2026-11-30T11:00:00.000Z',
+    );
   });
 });

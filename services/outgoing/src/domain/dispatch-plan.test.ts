@@ -11,7 +11,9 @@ const base: DispatchFacts = {
 };
 const plan = (facts: Partial<DispatchFacts>) => {
   const action = planDispatch({ ...base, ...facts });
-  return action.action === 'reschedule' ? { action: 'reschedule', at: action.at.toISOString() } : action;
+  return action.action === 'reschedule'
+    ? { action: 'reschedule', at: action.at.toISOString() }
+    : action;
 };
 
 describe('planDispatch', () => {
@@ -38,7 +40,10 @@ describe('planDispatch', () => {
   });
 
   it('cancels the message of a cancelled broadcast, before anything else', () => {
-    expect(plan({ broadcastCancelled: true, window: null })).toEqual({ action: 'cancel', reason: 'broadcast-cancelled' });
+    expect(plan({ broadcastCancelled: true, window: null })).toEqual({
+      action: 'cancel',
+      reason: 'broadcast-cancelled',
+    });
   });
 
   it('expires a message at or past its expiry', () => {
@@ -46,10 +51,14 @@ describe('planDispatch', () => {
   });
 
   it('delivers an order confirmation not held to the window even outside it', () => {
-    expect(plan({ holdToWindow: false, now: new Date('2026-11-30T22:00:00.000Z') })).toEqual({ action: 'deliver' });
+    expect(plan({ holdToWindow: false, now: new Date('2026-11-30T22:00:00.000Z') })).toEqual({
+      action: 'deliver',
+    });
   });
 
   it('marks a customer whose new hours never meet the business unreachable', () => {
-    expect(plan({ window: [businessCalendar, schedules.tokyo] })).toEqual({ action: 'unreachable' });
+    expect(plan({ window: [businessCalendar, schedules.tokyo] })).toEqual({
+      action: 'unreachable',
+    });
   });
 });

@@ -4,13 +4,7 @@
  * recipients no delivery window reaches within 28 days.
  */
 export type MessageStatus =
-  | 'scheduled'
-  | 'sending'
-  | 'delivered'
-  | 'failed'
-  | 'cancelled'
-  | 'expired'
-  | 'unreachable';
+  'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
 
 export type MessageKind = 'broadcast' | 'order-confirmation';
 

@@ -5,7 +5,13 @@ import { ScheduleCache } from './schedule-cache.ts';
 
 const now = new Date('2026-11-30T08:00:00.000Z');
 const planner = (expiresAt: Date | null = null) =>
-  new RecipientPlanner({ calendar: businessCalendar, at: now, now, expiresAt, schedules: new ScheduleCache() });
+  new RecipientPlanner({
+    calendar: businessCalendar,
+    at: now,
+    now,
+    expiresAt,
+    schedules: new ScheduleCache(),
+  });
 
 describe('RecipientPlanner', () => {
   it("gives scheduledForLocal in the customer's zone", () => {
@@ -28,13 +34,21 @@ describe('RecipientPlanner', () => {
 
   it('makes a message due at its expiry when that comes before its scheduled time', () => {
     const expiresAt = new Date('2026-11-30T08:30:00.000Z');
-    const plan = planner(expiresAt).plan({ timeZone: 'Asia/Kolkata', workingHours: schedules.kolkata });
+    const plan = planner(expiresAt).plan({
+      timeZone: 'Asia/Kolkata',
+      workingHours: schedules.kolkata,
+    });
     expect(plan.status).toBe('scheduled');
     expect(plan.dueAt?.toISOString()).toBe('2026-11-30T08:30:00.000Z');
   });
 
   it('gives an unreachable recipient no times', () => {
     const plan = planner().plan({ timeZone: 'Asia/Tokyo', workingHours: schedules.tokyo });
-    expect(plan).toEqual({ status: 'unreachable', scheduledFor: null, scheduledForLocal: null, dueAt: null });
+    expect(plan).toEqual({
+      status: 'unreachable',
+      scheduledFor: null,
+      scheduledForLocal: null,
+      dueAt: null,
+    });
   });
 });

@@ -45,15 +45,23 @@ export async function createOrderConfirmation(
   const lookup = await deps.directory.lookup({ ids: [input.customerId] }, requestId);
   const customer = lookup.items.find((item) => item.id === input.customerId);
   if (!customer) {
-    throw unprocessable('UNKNOWN_CUSTOMER', `No customer with id ${JSON.stringify(input.customerId)}`, {
-      details: [{ field: 'customerId', message: 'no such customer', value: input.customerId }],
-    });
+    throw unprocessable(
+      'UNKNOWN_CUSTOMER',
+      `No customer with id ${JSON.stringify(input.customerId)}`,
+      {
+        details: [{ field: 'customerId', message: 'no such customer', value: input.customerId }],
+      },
+    );
   }
   const now = deps.clock.now();
   const plan = input.holdToWindow
-    ? new RecipientPlanner({ calendar: deps.calendar, at: now, now, expiresAt: null, schedules: deps.schedules }).plan(
-        customer,
-      )
+    ? new RecipientPlanner({
+        calendar: deps.calendar,
+        at: now,
+        now,
+        expiresAt: null,
+        schedules: deps.schedules,
+      }).plan(customer)
     : { status: 'sending' as const, scheduledFor: now, dueAt: now };
   const id = newId('msg');
   try {

@@ -3,7 +3,10 @@ import type { BroadcastRow, NewBroadcastRow } from '../db/broadcast.table.ts';
 import type { Database } from '../db/database.ts';
 import { statusCounts, type StatusCounts } from '../domain/message-status.ts';
 
-export async function insertBroadcast(trx: Transaction<Database>, row: NewBroadcastRow): Promise<void> {
+export async function insertBroadcast(
+  trx: Transaction<Database>,
+  row: NewBroadcastRow,
+): Promise<void> {
   await trx.insertInto('broadcast').values(row).execute();
 }
 
@@ -24,12 +27,20 @@ export async function updateBroadcastSummary(
     .execute();
 }
 
-export async function findBroadcast(db: Kysely<Database>, id: string): Promise<BroadcastRow | null> {
-  return (await db.selectFrom('broadcast').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+export async function findBroadcast(
+  db: Kysely<Database>,
+  id: string,
+): Promise<BroadcastRow | null> {
+  return (
+    (await db.selectFrom('broadcast').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 /** How many of a broadcast's messages are in each status (every status present). */
-export async function countMessagesByStatus(db: Kysely<Database>, broadcastId: string): Promise<StatusCounts> {
+export async function countMessagesByStatus(
+  db: Kysely<Database>,
+  broadcastId: string,
+): Promise<StatusCounts> {
   const rows = await db
     .selectFrom('message')
     .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
@@ -40,7 +51,11 @@ export async function countMessagesByStatus(db: Kysely<Database>, broadcastId: s
 }
 
 /** Marks the broadcast cancelled (first time only); the messages are cancelled separately. */
-export async function markBroadcastCancelled(trx: Transaction<Database>, id: string, at: Date): Promise<void> {
+export async function markBroadcastCancelled(
+  trx: Transaction<Database>,
+  id: string,
+  at: Date,
+): Promise<void> {
   await trx
     .updateTable('broadcast')
     .set({ cancelled_at: at })
@@ -65,5 +80,7 @@ export async function loadBroadcastsForDispatch(
     .select(['id', 'message', 'cancelled_at'])
     .where('id', 'in', ids)
     .execute();
-  return new Map(rows.map((row) => [row.id, { message: row.message, cancelled: row.cancelled_at !== null }]));
+  return new Map(
+    rows.map((row) => [row.id, { message: row.message, cancelled: row.cancelled_at !== null }]),
+  );
 }

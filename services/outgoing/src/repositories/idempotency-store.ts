@@ -2,7 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { IdempotencyKeyRow } from '../db/idempotency-key.table.ts';
 
-export async function findIdempotencyKey(db: Kysely<Database>, key: string): Promise<IdempotencyKeyRow | null> {
+export async function findIdempotencyKey(
+  db: Kysely<Database>,
+  key: string,
+): Promise<IdempotencyKeyRow | null> {
   return (
     (await db
       .selectFrom('idempotency_key')

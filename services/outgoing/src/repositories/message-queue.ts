@@ -230,7 +230,10 @@ export async function recordFailedAttempt(
  * expiry if earlier); the attempt the dead claim counted stays counted, since it may have
  * reached the receiver. Returns how many were released.
  */
-export async function releaseStaleLocks(db: Kysely<Database>, lockTimeoutMs: number): Promise<number> {
+export async function releaseStaleLocks(
+  db: Kysely<Database>,
+  lockTimeoutMs: number,
+): Promise<number> {
   const result = await db
     .updateTable('message')
     .set({
@@ -238,7 +241,11 @@ export async function releaseStaleLocks(db: Kysely<Database>, lockTimeoutMs: num
       locked_by: null,
       locked_at: null,
     })
-    .where('locked_at', '<', sql<Date>`UTC_TIMESTAMP(3) - INTERVAL ${lockTimeoutMs * 1000} MICROSECOND`)
+    .where(
+      'locked_at',
+      '<',
+      sql<Date>`UTC_TIMESTAMP(3) - INTERVAL ${lockTimeoutMs * 1000} MICROSECOND`,
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -7,7 +7,10 @@ import { UNSENT_STATUSES, type MessageStatus } from '../domain/message-status.ts
 export const INSERT_CHUNK = 1_000;
 
 /** Multi-row inserts, {@link INSERT_CHUNK} rows a statement, in the caller's transaction. */
-export async function insertMessages(trx: Transaction<Database>, rows: readonly NewMessageRow[]): Promise<void> {
+export async function insertMessages(
+  trx: Transaction<Database>,
+  rows: readonly NewMessageRow[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await trx
       .insertInto('message')
@@ -21,10 +24,15 @@ export async function insertMessage(db: Kysely<Database>, row: NewMessageRow): P
 }
 
 export async function findMessage(db: Kysely<Database>, id: string): Promise<MessageRow | null> {
-  return (await db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
-export async function findOrderConfirmation(db: Kysely<Database>, orderId: string): Promise<MessageRow | null> {
+export async function findOrderConfirmation(
+  db: Kysely<Database>,
+  orderId: string,
+): Promise<MessageRow | null> {
   return (
     (await db
       .selectFrom('message')
@@ -52,7 +60,11 @@ export async function listBroadcastMessages(
  * now (a claimed message is mid-delivery; if its delivery fails, the dispatcher sees the
  * broadcast cancelled and cancels it then). Returns how many were cancelled.
  */
-export async function cancelUnsentMessages(trx: Transaction<Database>, broadcastId: string, at: Date): Promise<number> {
+export async function cancelUnsentMessages(
+  trx: Transaction<Database>,
+  broadcastId: string,
+  at: Date,
+): Promise<number> {
   const result = await trx
     .updateTable('message')
     .set({ status: 'cancelled', due_at: null, finished_at: at, updated_at: at })

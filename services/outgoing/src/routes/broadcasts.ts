@@ -1,4 +1,10 @@
-import { type App, decodeCursor, encodeCursor, errorResponses, notFound } from '@screenmagic/service-kit';
+import {
+  type App,
+  decodeCursor,
+  encodeCursor,
+  errorResponses,
+  notFound,
+} from '@screenmagic/service-kit';
 import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
 import type { OutgoingContext } from '../context.ts';
@@ -85,7 +91,9 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     async (request) => {
       const { id } = request.params;
       const limit = request.query.limit ?? context.config.recipientsPageSize;
-      const afterId = request.query.cursor ? String(decodeCursor(request.query.cursor, ['id']).id) : null;
+      const afterId = request.query.cursor
+        ? String(decodeCursor(request.query.cursor, ['id']).id)
+        : null;
       if ((await findBroadcast(context.db, id)) === null) throw notFound('Broadcast', id);
       const rows = await listBroadcastMessages(context.db, id, {
         afterId,

@@ -1,7 +1,10 @@
 import type { App } from '@screenmagic/service-kit';
 import type { OutgoingContext } from '../context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
-import { InternalMessageCreatedSchema, NewInternalMessageSchema } from '../schemas/internal-message.ts';
+import {
+  InternalMessageCreatedSchema,
+  NewInternalMessageSchema,
+} from '../schemas/internal-message.ts';
 
 /** `POST /internal/messages`: order confirmations from the incoming service (hidden). */
 export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {

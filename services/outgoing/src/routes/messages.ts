@@ -20,7 +20,8 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
     async (request) => {
       const row = await findMessage(context.db, request.params.id);
       if (row === null) throw notFound('Message', request.params.id);
-      const broadcast = row.broadcast_id === null ? null : await findBroadcast(context.db, row.broadcast_id);
+      const broadcast =
+        row.broadcast_id === null ? null : await findBroadcast(context.db, row.broadcast_id);
       return messageView(row, broadcast?.message ?? null);
     },
   );

@@ -10,7 +10,8 @@ export const NewBroadcastSchema = Type.Object(
       Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
         minItems: 1,
         maxItems: 100_000,
-        description: 'Customer names (trimmed, case-insensitive). Omit both lists for every customer.',
+        description:
+          'Customer names (trimmed, case-insensitive). Omit both lists for every customer.',
       }),
     ),
     customerIds: Type.Optional(
@@ -19,7 +20,8 @@ export const NewBroadcastSchema = Type.Object(
     sendAt: Type.Optional(InstantSchema),
     onClosedDay: Type.Optional(
       Type.Enum(['reject', 'queue'], {
-        description: 'When sendAt falls on a day the business is closed: 409 (reject, default) or queue.',
+        description:
+          'When sendAt falls on a day the business is closed: 409 (reject, default) or queue.',
       }),
     ),
     expiresAt: Type.Optional(InstantSchema),

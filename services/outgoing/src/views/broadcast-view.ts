@@ -16,7 +16,11 @@ export function broadcastView(row: BroadcastRow, counts: StatusCounts): Broadcas
     createdAt: row.created_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     recipientCount: row.recipient_count,
-    summary: { sendingNow: row.sending_now, scheduled: row.scheduled, unreachable: row.unreachable },
+    summary: {
+      sendingNow: row.sending_now,
+      scheduled: row.scheduled,
+      unreachable: row.unreachable,
+    },
     counts,
   };
 }

@@ -1,7 +1,14 @@
-import { buildApp as buildCustomerApp, readConfig as readCustomerConfig } from '@screenmagic/customer';
+import {
+  buildApp as buildCustomerApp,
+  readConfig as readCustomerConfig,
+} from '@screenmagic/customer';
 import { type App, mysqlOptions } from '@screenmagic/service-kit';
 import { createConnection } from 'mysql2/promise';
-import { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from '@screenmagic/service-kit/testing';
+import {
+  dropTestDatabases,
+  testMysqlUrl,
+  uniqueDatabasePrefix,
+} from '@screenmagic/service-kit/testing';
 import { buildApp, type OutgoingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import type { DispatchCounts } from '../../src/dispatcher/dispatch-counts.ts';
@@ -95,7 +102,10 @@ export class OutgoingStack {
   /** Another outgoing replica on the same database (closed with the stack). */
   async replica(deps: OutgoingDeps & { env?: Record<string, string> } = {}): Promise<App> {
     const { env, ...rest } = deps;
-    const app = await buildApp(readConfig({ ...this.env, ...env }), false, { channel: this.channel, ...rest });
+    const app = await buildApp(readConfig({ ...this.env, ...env }), false, {
+      channel: this.channel,
+      ...rest,
+    });
     await app.ready();
     this.#replicas.push(app);
     return app;
@@ -109,34 +119,51 @@ export class OutgoingStack {
   }
 
   async addCustomer(body: CustomerInput): Promise<CreatedCustomer> {
-    const response = await this.customer.inject({ method: 'POST', url: '/v1/customers', payload: body });
-    if (response.statusCode !== 201) throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
+    const response = await this.customer.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      payload: body,
+    });
+    if (response.statusCode !== 201)
+      throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
     return response.json();
   }
 
   async patchCustomer(id: string, body: object): Promise<void> {
-    const response = await this.customer.inject({ method: 'PATCH', url: `/v1/customers/${id}`, payload: body });
-    if (response.statusCode !== 200) throw new Error(`patchCustomer: ${response.statusCode} ${response.body}`);
+    const response = await this.customer.inject({
+      method: 'PATCH',
+      url: `/v1/customers/${id}`,
+      payload: body,
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`patchCustomer: ${response.statusCode} ${response.body}`);
   }
 
   async deleteCustomer(id: string): Promise<void> {
     const response = await this.customer.inject({ method: 'DELETE', url: `/v1/customers/${id}` });
-    if (response.statusCode >= 300) throw new Error(`deleteCustomer: ${response.statusCode} ${response.body}`);
+    if (response.statusCode >= 300)
+      throw new Error(`deleteCustomer: ${response.statusCode} ${response.body}`);
   }
 
   /** Freezes every service's clock at `now` (what the gateway's /test/clock does first). */
   async setClock(now: string): Promise<void> {
     for (const app of [this.customer, this.outgoing, ...this.#replicas]) {
-      const response = await app.inject({ method: 'POST', url: '/internal/test/clock', payload: { now } });
-      if (response.statusCode !== 200) throw new Error(`setClock: ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/internal/test/clock',
+        payload: { now },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`setClock: ${response.statusCode} ${response.body}`);
     }
   }
 
   /** `POST /internal/test/run-due`: what the dispatcher did. */
   async runDue(app: App = this.outgoing): Promise<DispatchCounts> {
     const response = await app.inject({ method: 'POST', url: '/internal/test/run-due' });
-    if (response.statusCode !== 200) throw new Error(`runDue: ${response.statusCode} ${response.body}`);
-    return (response.json() as { ran: DispatchCounts }).ran;
+    if (response.statusCode !== 200)
+      throw new Error(`runDue: ${response.statusCode} ${response.body}`);
+    return response.json<{ ran: DispatchCounts }>().ran;
   }
 
   /** Sets the clock, then runs what is due (the gateway's `POST /test/clock`). */
@@ -151,13 +178,16 @@ export class OutgoingStack {
 
   async get<T = Record<string, unknown>>(url: string): Promise<T> {
     const response = await this.outgoing.inject({ method: 'GET', url });
-    if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
     return response.json();
   }
 
   /** A read of the outgoing service's own database (assertions about what is stored). */
   async query<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-    const connection = await createConnection(mysqlOptions(testMysqlUrl(), `${this.prefix}outgoing`));
+    const connection = await createConnection(
+      mysqlOptions(testMysqlUrl(), `${this.prefix}outgoing`),
+    );
     try {
       const [rows] = await connection.query(text, values);
       return rows as T[];

@@ -16,8 +16,9 @@ export class SwitchableProxy {
   }
 
   static async start(targetPort: number): Promise<SwitchableProxy> {
-    let proxy: SwitchableProxy | undefined;
+    const ref: { proxy?: SwitchableProxy } = {};
     const server = createServer((client) => {
+      const proxy = ref.proxy;
       if (proxy === undefined || !proxy.#up) {
         client.destroy();
         return;
@@ -35,7 +36,8 @@ export class SwitchableProxy {
       client.on('close', cut);
       upstream.on('close', cut);
     });
-    proxy = new SwitchableProxy(server);
+    const proxy = new SwitchableProxy(server);
+    ref.proxy = proxy;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     proxy.#port = typeof address === 'object' && address !== null ? address.port : 0;

@@ -26,13 +26,13 @@ export class WebhookReceiver {
   }
 
   static async start(secret: string): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
+    const ref: { receiver?: WebhookReceiver } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const r = receiver as WebhookReceiver;
+        const r = ref.receiver as WebhookReceiver;
         const signature = request.headers['x-signature'] as string | undefined;
         if (!verifySignature(raw, r.#secret, signature)) {
           r.rejected.push(raw.toString('utf8'));
@@ -40,13 +40,19 @@ export class WebhookReceiver {
           return;
         }
         const status = r.respondWith.shift() ?? 200;
-        r.requests.push({ body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, signature, status });
-        const answer = () => response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+        r.requests.push({
+          body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
+          signature,
+          status,
+        });
+        const answer = () =>
+          response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
         if (r.hangMs > 0) setTimeout(answer, r.hangMs);
         else answer();
       });
     });
-    receiver = new WebhookReceiver(server, secret);
+    const receiver = new WebhookReceiver(server, secret);
+    ref.receiver = receiver;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }
