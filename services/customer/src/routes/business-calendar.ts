@@ -3,7 +3,7 @@ import { formatLocal, type Schedule } from '@screenmagic/hours-window';
 import type { Clock } from '@screenmagic/service-kit';
 import { businessStatus } from '../domain/business-status.ts';
 import { BusinessCalendarSchema } from '../schemas/business-calendar.ts';
-import { scheduleView } from '../views/customer-view.ts';
+import { scheduleView } from '../views/schedule-view.ts';
 
 export interface BusinessCalendarRoutesOptions {
   readonly clock: Clock;

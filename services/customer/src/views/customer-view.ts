@@ -2,18 +2,9 @@ import { formatLocal, type Interval, type Schedule } from '@screenmagic/hours-wi
 import type { StoredCustomer } from '../db/customer-repository.ts';
 import type { Customer } from '../domain/customer.ts';
 import { planDelivery } from '../domain/delivery-plan.ts';
-import type { ScheduleSchema } from '@screenmagic/hours-window';
-import type { Static } from 'typebox';
 import type { CustomerView, DeliveryWindow } from '../schemas/customer.ts';
 import type { CustomerRecord } from '../schemas/internal.ts';
-
-/**
- * A schedule as response schemas type it. The same data: Schedule's arrays are readonly
- * (it is frozen), the schema's static type has mutable ones.
- */
-export function scheduleView(schedule: Schedule): Static<typeof ScheduleSchema> {
-  return schedule as Static<typeof ScheduleSchema>;
-}
+import { scheduleView } from './schedule-view.ts';
 
 /** A window as the API shows it: UTC instants and the same instants in `timeZone`. */
 export function windowView(window: Interval, timeZone: string): DeliveryWindow {
