@@ -8,8 +8,7 @@ import type { CustomerOrderRow, NewCustomerOrderRow } from '../db/customer-order
 import type { Database } from '../db/database.ts';
 import { findOrder, insertOrder, recordHandover } from '../db/order-repository.ts';
 import { rescheduleClaimed, takeClaimed } from '../db/work-queue.ts';
-import { decideOrder } from '../domain/order-decision.ts';
-import { confirmationText, pendingReply } from '../domain/order-reply.ts';
+import { orderOutcome } from '../domain/order-outcome.ts';
 import {
   type CustomerRef,
   type OrderBody,
@@ -141,27 +140,23 @@ function newOrderRow(
   now: Date,
 ): NewCustomerOrderRow &
   Pick<CustomerOrderRow, 'first_status' | 'first_response' | 'status' | 'processing_at'> {
-  const decision = decideOrder(calendar, request.placedAt);
-  if (decision.status === 'unschedulable') {
+  const outcome = orderOutcome(calendar, {
+    facts: {
+      customerName: customer.name,
+      orderId: request.orderId,
+      productId: request.productId,
+      payment: request.payment,
+    },
+    placedAt: request.placedAt,
+    customerTimeZone: customer.timeZone,
+    now,
+  });
+  if (outcome === null) {
     throw unprocessable(
       'BUSINESS_NEVER_OPENS',
       'The business calendar has no opening within a year; the order cannot be scheduled',
     );
   }
-  const facts = {
-    customerName: customer.name,
-    orderId: request.orderId,
-    productId: request.productId,
-    payment: request.payment,
-  };
-  const text = confirmationText(facts);
-  // Confirmed while open: at once, but never before it was placed (placedAt may be ahead).
-  const confirmedAt =
-    decision.status === 'confirmed'
-      ? new Date(Math.max(now.getTime(), request.placedAt.getTime()))
-      : null;
-  const processingAt =
-    decision.status === 'confirmed' ? (confirmedAt as Date) : decision.processingAt;
   const fields = {
     order_id: request.orderId,
     customer_id: customer.id,
@@ -172,26 +167,19 @@ function newOrderRow(
     amount: request.payment.amount,
     currency: request.payment.currency,
     placed_at: request.placedAt,
-    status: decision.status,
-    reason: decision.reason,
-    processing_at: processingAt,
-    confirmed_at: confirmedAt,
-    reply:
-      decision.status === 'confirmed'
-        ? text
-        : pendingReply(facts, {
-            processingAt,
-            placedAt: request.placedAt,
-            timeZone: customer.timeZone,
-          }),
+    status: outcome.status,
+    reason: outcome.reason,
+    processing_at: outcome.processingAt,
+    confirmed_at: outcome.confirmedAt,
+    reply: outcome.reply,
     confirmation_message_id: null,
   };
   return {
     ...fields,
-    confirmation_text: text,
+    confirmation_text: outcome.confirmationText,
     confirmation_error: null,
     request_hash: fingerprint,
-    first_status: decision.status === 'confirmed' ? 201 : 202,
+    first_status: outcome.status === 'confirmed' ? 201 : 202,
     first_response: JSON.stringify(toOrderView(fields)),
     created_at: now,
     updated_at: now,

@@ -1,0 +1,63 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import { decideOrder } from './order-decision.ts';
+import { confirmationText, type OrderFacts, pendingReply } from './order-reply.ts';
+
+/** Everything decided about a new order: its status, its times and its texts. */
+export interface OrderOutcome {
+  readonly status: 'confirmed' | 'pending';
+  readonly reason: 'open' | 'outside-hours' | 'closed-day';
+  /** The next opening when pending; the confirmation instant when confirmed at once. */
+  readonly processingAt: Date;
+  readonly confirmedAt: Date | null;
+  /** What the customer is answered now. */
+  readonly reply: string;
+  /** What the customer receives when the order is confirmed (now or at processingAt). */
+  readonly confirmationText: string;
+}
+
+/**
+ * The outcome of an order placed at `placedAt` by a customer in `customerTimeZone`
+ * ({@link decideOrder} plus the texts). Confirmed at once means at `now`, but never
+ * before `placedAt` (a client may give a placedAt slightly ahead of our clock). Null when
+ * the business calendar has no opening within the horizon.
+ */
+export function orderOutcome(
+  calendar: Schedule,
+  order: {
+    readonly facts: OrderFacts;
+    readonly placedAt: Date;
+    readonly customerTimeZone: string;
+    readonly now: Date;
+  },
+): OrderOutcome | null {
+  const decision = decideOrder(calendar, order.placedAt);
+  const text = confirmationText(order.facts);
+  switch (decision.status) {
+    case 'unschedulable':
+      return null;
+    case 'confirmed': {
+      const confirmedAt = new Date(Math.max(order.now.getTime(), order.placedAt.getTime()));
+      return {
+        status: 'confirmed',
+        reason: 'open',
+        processingAt: confirmedAt,
+        confirmedAt,
+        reply: text,
+        confirmationText: text,
+      };
+    }
+    case 'pending':
+      return {
+        status: 'pending',
+        reason: decision.reason,
+        processingAt: decision.processingAt,
+        confirmedAt: null,
+        reply: pendingReply(order.facts, {
+          processingAt: decision.processingAt,
+          placedAt: order.placedAt,
+          timeZone: order.customerTimeZone,
+        }),
+        confirmationText: text,
+      };
+  }
+}
