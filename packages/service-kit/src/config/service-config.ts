@@ -1,23 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import { loadBusinessCalendar } from './business-calendar.ts';
 import { ConfigError } from './config-error.ts';
-import {
-  envBoolean,
-  envInteger,
-  envPort,
-  envString,
-  envUrl,
-  type Env,
-} from './env.ts';
+import { envBoolean, envInteger, envPort, envString, envUrl, type Env } from './env.ts';
 
-export const DEFAULT_PORTS = Object.freeze({
-  customer: 3001,
-  outgoing: 3002,
-  incoming: 3003,
-  gateway: 8080,
-});
+import { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
 
-export type ServiceName = 'customer' | 'outgoing' | 'incoming';
+export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
 
 /** What every service reads from its environment. */
 export interface ServiceConfig {
@@ -67,17 +55,15 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
     testClock,
     businessCalendar: loadBusinessCalendar(env),
     serviceUrls: readServiceUrls(env),
-    upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', { fallback: 5_000, min: 100, max: 120_000 }),
-    shutdownTimeoutMs: envInteger(env, 'SHUTDOWN_TIMEOUT_MS', { fallback: 25_000, min: 0, max: 600_000 }),
+    upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {
+      fallback: 5_000,
+      min: 100,
+      max: 120_000,
+    }),
+    shutdownTimeoutMs: envInteger(env, 'SHUTDOWN_TIMEOUT_MS', {
+      fallback: 25_000,
+      min: 0,
+      max: 600_000,
+    }),
   });
 }
-
-/** CUSTOMER_SERVICE_URL, OUTGOING_SERVICE_URL, INCOMING_SERVICE_URL with local defaults. */
-export function readServiceUrls(env: Env): Readonly<Record<ServiceName, URL>> {
-  return Object.freeze({
-    customer: envUrl(env, 'CUSTOMER_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.customer}`),
-    outgoing: envUrl(env, 'OUTGOING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.outgoing}`),
-    incoming: envUrl(env, 'INCOMING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.incoming}`),
-  });
-}
-

@@ -1,0 +1,66 @@
+/**
+ * `@screenmagic/service-kit/core`: the HTTP half of the kit — app, errors, environment
+ * helpers, service URLs, ServiceClient, runService, shared schemas — without the
+ * database (kysely, mysql2) or the business calendar (hours-window, date-fns-tz). For
+ * components that have neither, such as the gateway: loading only this costs about a
+ * third of the memory the full kit does. Everything here is also exported by the main
+ * entry.
+ */
+export { type Clock, clockFor, SettableClock, systemClock } from './clock.ts';
+export {
+  AppError,
+  type AppErrorOptions,
+  conflict,
+  type ErrorDetail,
+  notFound,
+  toError,
+  unavailable,
+  unprocessable,
+  validationFailed,
+} from './errors.ts';
+export { newId, newIds } from './ids.ts';
+export { loggerOptions } from './logging.ts';
+
+export { ConfigError } from './config/config-error.ts';
+export {
+  envBoolean,
+  envInteger,
+  envOptionalPositiveNumber,
+  envOptionalString,
+  envOptionalUrl,
+  envPort,
+  envString,
+  envUrl,
+  type Env,
+} from './config/env.ts';
+export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './config/service-urls.ts';
+
+export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
+export { decodeCursor, encodeCursor } from './http/cursor.ts';
+export {
+  errorHandlerPlugin,
+  sendError,
+  toErrorResponse,
+  type ErrorBody,
+} from './http/error-handler.ts';
+export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
+export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
+export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';
+export { describeValidationErrors, pointerToPath, validatorCompiler } from './http/validation.ts';
+
+export {
+  isDependencyUnavailable,
+  ServiceClient,
+  type ServiceCallOptions,
+  type ServiceResponse,
+} from './clients/service-client.ts';
+export { runService, type RunServiceOptions } from './server/run-service.ts';
+export {
+  ErrorDetailSchema,
+  ErrorEnvelopeSchema,
+  errorResponses,
+  InstantSchema,
+  ListSchema,
+  LocalInstantSchema,
+  PageQuerySchema,
+} from './schemas/common.ts';
