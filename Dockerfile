@@ -44,9 +44,7 @@ WORKDIR /app
 # Owned by root and not writable by the process: the code cannot be changed at run time.
 COPY --from=deps /app/ ./
 COPY --from=prune /out/app/ ./
-# /app/current -> the deployable's folder (services/<name> or gateway), so one CMD fits all.
-RUN ln -s "$(case "${SERVICE}" in gateway) echo gateway ;; *) echo "services/${SERVICE}" ;; esac)" current \
-    && test -f current/src/server.ts
+# current -> services/<name> or gateway (made by prune.ts), so one CMD fits all.
 WORKDIR /app/current
 # The unprivileged user of the node images (uid 1000).
 USER node

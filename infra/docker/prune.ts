@@ -11,12 +11,13 @@
  *   install layer is cached until a dependency changes;
  * - `<out>/app`: the sources of the deployable and of the workspace packages it depends
  *   on (production dependencies only, transitively), tests left out, plus
- *   `scripts/migrate.ts` for the services.
+ *   `scripts/migrate.ts` for the services, and `current`, a symlink to the deployable's
+ *   folder (the image's working directory).
  *
  * The Dockerfile runs it, and so does `infra/validate/image-layout.ts`, which then starts
  * the result: what CI checks is what the image holds.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const DEPLOYABLES = {
@@ -97,7 +98,8 @@ export function prune(root: string, deployable: Deployable, out: string): void {
   if (deployable !== 'gateway') {
     copyFile(join(root, 'scripts', 'migrate.ts'), join(app, 'scripts', 'migrate.ts'));
   }
-  writeFileSync(join(app, '.deployable'), `${deployable}\n`);
+  // /app/current -> the deployable's folder: one WORKDIR and CMD for every image.
+  symlinkSync(DEPLOYABLES[deployable], join(app, 'current'));
 }
 
 function copyFile(from: string, to: string): void {

@@ -179,7 +179,7 @@ async function query<T>(database: string, sql: string, values: unknown[] = []): 
   }
 }
 
-let customerIds: string[] = [];
+const customerIds: string[] = [];
 
 beforeAll(async () => {
   await startWebhook();

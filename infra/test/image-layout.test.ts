@@ -45,7 +45,7 @@ describe('the image file system (Dockerfile steps, without Docker)', () => {
       try {
         expect(findFiles(image.root, /\.test\.ts$/)).toEqual([]);
         const store = readdirSync(join(image.root, 'node_modules', '.pnpm'));
-        for (const devOnly of ['vitest@', 'typescript@', 'eslint@', 'testcontainers@']) {
+        for (const devOnly of ['vitest@', 'typescript@', 'eslint@', 'testcontainers@', 'node@']) {
           expect(store.filter((name) => name.startsWith(devOnly))).toEqual([]);
         }
         expect(existsSync(join(image.root, 'scripts', 'migrate.ts'))).toBe(

@@ -17,13 +17,6 @@ const run = promisify(execFile);
 
 export type Deployable = 'customer' | 'outgoing' | 'incoming' | 'gateway';
 
-export const DEPLOYABLE_DIRS: Readonly<Record<Deployable, string>> = {
-  customer: 'services/customer',
-  outgoing: 'services/outgoing',
-  incoming: 'services/incoming',
-  gateway: 'gateway',
-};
-
 /** The Dockerfile's `pnpm install …` command (deps stage), without its throw-away store. */
 export function dockerfileInstallCommand(): string {
   const deps = parseDockerfile(readDockerfile()).stages.find((stage) => stage.name === 'deps');
@@ -42,7 +35,7 @@ export function dockerfileInstallCommand(): string {
 export interface LaidOutImage {
   /** What the image's /app holds. */
   readonly root: string;
-  /** The deployable's folder (the image's working directory). */
+  /** `current`, the symlink to the deployable's folder (the image's working directory). */
   readonly workdir: string;
   remove(): void;
 }
@@ -59,14 +52,15 @@ export async function layOutImage(deployable: Deployable): Promise<LaidOutImage>
       env: { ...process.env, SERVICE: deployable, CI: 'true' },
       maxBuffer: 16 * 1024 * 1024,
     });
-    cpSync(join(scratch, 'out', 'app'), root, { recursive: true });
+    // verbatimSymlinks: keep `current` relative, as Docker's COPY does.
+    cpSync(join(scratch, 'out', 'app'), root, { recursive: true, verbatimSymlinks: true });
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
   return {
     root,
-    workdir: join(root, DEPLOYABLE_DIRS[deployable]),
+    workdir: join(root, 'current'),
     remove: () => rmSync(scratch, { recursive: true, force: true }),
   };
 }
