@@ -3,7 +3,7 @@ import {
   decodeCursor,
   encodeCursor,
   errorResponses,
-  notFound,
+  AppError,
   validationFailed,
 } from '@screenmagic/service-kit';
 import { findOrder, listOrders } from '../db/order-repository.ts';
@@ -60,7 +60,7 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
     },
     async (request) => {
       const row = await findOrder(deps.db, request.params.orderId);
-      if (row === undefined) throw notFound('Order', request.params.orderId);
+      if (row === undefined) throw orderNotFound(request.params.orderId);
       return toOrderView(row);
     },
   );
@@ -102,4 +102,10 @@ function cursorSeq(cursor: string): string {
     ]);
   }
   return seq;
+}
+
+function orderNotFound(orderId: string): AppError {
+  return new AppError(404, 'NOT_FOUND', `Order ${JSON.stringify(orderId)} does not exist`, {
+    details: [{ field: 'orderId', message: 'not found' }],
+  });
 }
