@@ -36,7 +36,12 @@ export {
 
 export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
 export { decodeCursor, encodeCursor } from './http/cursor.ts';
-export { errorHandlerPlugin, sendError, toErrorResponse, type ErrorBody } from './http/error-handler.ts';
+export {
+  errorHandlerPlugin,
+  sendError,
+  toErrorResponse,
+  type ErrorBody,
+} from './http/error-handler.ts';
 export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
 export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
 export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';

@@ -3,7 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.ts';
 import { ManagedDatabase, MigrationError } from '../src/db/managed-database.ts';
 import { useDatabase } from '../src/db/use-database.ts';
-import { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from '../src/testing/test-databases.ts';
+import {
+  dropTestDatabases,
+  testMysqlUrl,
+  uniqueDatabasePrefix,
+} from '../src/testing/test-databases.ts';
 
 interface Database {
   thing: { id: number; label: string };
@@ -33,7 +37,9 @@ describe('ManagedDatabase', () => {
     await Promise.all([first.start(), second.start()]);
     expect(first.isReady && second.isReady).toBe(true);
     await first.db.insertInto('thing').values({ id: 1, label: 'one' }).execute();
-    const applied = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(second.db);
+    const applied = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+      second.db,
+    );
     expect(Number(applied.rows[0]?.n)).toBe(1);
     await first.check();
     await Promise.all([first.close(), second.close()]);
@@ -44,7 +50,11 @@ describe('ManagedDatabase', () => {
       serverUrl,
       database: `${prefix}b`,
       poolSize: 1,
-      migrations: { '0001_broken': { up: (db: Kysely<unknown>) => sql`create tabel nope`.execute(db).then(() => {}) } },
+      migrations: {
+        '0001_broken': {
+          up: (db: Kysely<unknown>) => sql`create tabel nope`.execute(db).then(() => {}),
+        },
+      },
     });
     await expect(broken.start()).rejects.toBeInstanceOf(MigrationError);
     expect(broken.isReady).toBe(false);

@@ -36,7 +36,11 @@ export class ServiceClient {
     });
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: ServiceCallOptions = {}): Promise<ServiceResponse<T>> {
+  async call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    options: ServiceCallOptions = {},
+  ): Promise<ServiceResponse<T>> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const query = options.query
       ? Object.fromEntries(Object.entries(options.query).filter(([, v]) => v !== undefined))
@@ -60,7 +64,11 @@ export class ServiceClient {
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
-      throw unavailable('DEPENDENCY_UNAVAILABLE', `The ${this.name} service is unavailable; retry later`, error);
+      throw unavailable(
+        'DEPENDENCY_UNAVAILABLE',
+        `The ${this.name} service is unavailable; retry later`,
+        error,
+      );
     }
     if (status >= 500) {
       throw unavailable(
@@ -72,7 +80,9 @@ export class ServiceClient {
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch (error) {
-      throw new AppError(502, 'BAD_GATEWAY', `The ${this.name} service sent invalid JSON`, { cause: error });
+      throw new AppError(502, 'BAD_GATEWAY', `The ${this.name} service sent invalid JSON`, {
+        cause: error,
+      });
     }
     return { status, body: body as T };
   }

@@ -20,7 +20,10 @@ export function loadBusinessCalendar(env: Env, readFile = readUtf8): Schedule {
   const inline = env['BUSINESS_CALENDAR']?.trim();
   const file = env['BUSINESS_CALENDAR_FILE']?.trim();
   if (inline && file) {
-    throw new ConfigError('BUSINESS_CALENDAR', 'set BUSINESS_CALENDAR or BUSINESS_CALENDAR_FILE, not both');
+    throw new ConfigError(
+      'BUSINESS_CALENDAR',
+      'set BUSINESS_CALENDAR or BUSINESS_CALENDAR_FILE, not both',
+    );
   }
   const variable = file ? 'BUSINESS_CALENDAR_FILE' : 'BUSINESS_CALENDAR';
   let text: string | undefined = inline;

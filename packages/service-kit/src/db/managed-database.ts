@@ -3,6 +3,7 @@ import { type Migration, Migrator } from 'kysely/migration';
 import { createPool } from 'mysql2';
 import { createConnection as createPromiseConnection } from 'mysql2/promise';
 import type { Logger } from 'pino';
+import { toError } from '../errors.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { mysqlOptions, quoteIdentifier } from './mysql-options.ts';
 
@@ -20,9 +21,12 @@ export interface ManagedDatabaseOptions {
 export class MigrationError extends Error {
   readonly migration: string | undefined;
   constructor(migration: string | undefined, cause: unknown) {
-    super(`migration ${migration ?? '(unknown)'} failed: ${(cause as Error)?.message ?? String(cause)}`, {
-      cause,
-    });
+    super(
+      `migration ${migration ?? '(unknown)'} failed: ${(cause as Error)?.message ?? String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'MigrationError';
     this.migration = migration;
   }
@@ -107,11 +111,14 @@ export class ManagedDatabase<DB> {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error !== undefined) {
-      if (isDatabaseUnavailable(error)) throw error;
+      if (isDatabaseUnavailable(error)) throw toError(error);
       throw new MigrationError(failed?.migrationName, error);
     }
     for (const result of results ?? []) {
-      this.#options.logger?.info({ migration: result.migrationName, database: this.name }, 'migrated');
+      this.#options.logger?.info(
+        { migration: result.migrationName, database: this.name },
+        'migrated',
+      );
     }
     this.#migrated = true;
   }

@@ -18,8 +18,14 @@ describe('createApp', () => {
               count: Type.Integer(),
               price: Type.String({ pattern: '^\\d+\\.\\d{2}$' }),
               hours: Type.Union([
-                Type.Object({ weekly: Type.Object({ mon: Type.String() }) }, { additionalProperties: false }),
-                Type.Object({ start: Type.String({ pattern: '^\\d\\d:\\d\\d$' }) }, { additionalProperties: false }),
+                Type.Object(
+                  { weekly: Type.Object({ mon: Type.String() }) },
+                  { additionalProperties: false },
+                ),
+                Type.Object(
+                  { start: Type.String({ pattern: '^\\d\\d:\\d\\d$' }) },
+                  { additionalProperties: false },
+                ),
               ]),
             },
             { additionalProperties: false },
@@ -54,7 +60,11 @@ describe('createApp', () => {
   });
 
   it('does not coerce body types: "10" is not 10', async () => {
-    const response = await app.inject({ method: 'POST', url: '/things', payload: { ...valid, count: '10' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, count: '10' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -63,15 +73,25 @@ describe('createApp', () => {
   });
 
   it('does not coerce a number into a decimal string: 499.5 is not "499.50"', async () => {
-    const response = await app.inject({ method: 'POST', url: '/things', payload: { ...valid, price: 499.5 } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, price: 499.5 },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe('price');
   });
 
   it('rejects unknown properties instead of dropping them, naming the property', async () => {
-    const response = await app.inject({ method: 'POST', url: '/things', payload: { ...valid, colour: 'red' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, colour: 'red' },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ field: 'colour', message: 'is not an allowed property' }]);
+    expect(response.json().error.details).toEqual([
+      { field: 'colour', message: 'is not an allowed property' },
+    ]);
   });
 
   it('reports the union branch the client meant, at the deepest field', async () => {
@@ -123,14 +143,26 @@ describe('createApp', () => {
   });
 
   it('echoes a sane x-request-id and generates one otherwise', async () => {
-    const given = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    const given = await app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(given.headers['x-request-id']).toBe('abc-123');
-    const generated = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n' } });
+    const generated = await app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id\n' },
+    });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('renders AppErrors with their code and extra members', async () => {
-    const response = await app.inject({ method: 'GET', url: '/conflict', headers: { 'x-request-id': 'r1' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/conflict',
+      headers: { 'x-request-id': 'r1' },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toEqual({
       error: { code: 'THING_EXISTS', message: 'already there', details: [], existingId: 'x1' },

@@ -29,7 +29,11 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface CreateAppOptions {
   /** A pino logger (production) or `false` (tests). */
   readonly logger: Logger | false;
-  readonly openapi?: { readonly title: string; readonly description?: string; readonly version?: string };
+  readonly openapi?: {
+    readonly title: string;
+    readonly description?: string;
+    readonly version?: string;
+  };
   readonly bodyLimit?: number;
 }
 
@@ -39,14 +43,13 @@ export interface CreateAppOptions {
  * `/readyz`, and OpenAPI generated from the route schemas at `GET /openapi.json`.
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
+  // Widened on purpose: Fastify would otherwise infer pino's `Logger` and clash with App.
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined;
   const app = Fastify({
-    ...(options.logger
-      ? { loggerInstance: options.logger as FastifyBaseLogger }
-      : { logger: false }),
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     genReqId: requestIdFor,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },

@@ -23,5 +23,7 @@ export function decodeCursor<K extends string>(
   } catch {
     // fall through to the 400 below
   }
-  throw validationFailed('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API issued' }]);
+  throw validationFailed('Invalid cursor', [
+    { field: 'cursor', message: 'is not a cursor this API issued' },
+  ]);
 }

@@ -44,7 +44,9 @@ export function toErrorResponse(error: unknown): {
     return {
       status: error.statusCode,
       body: { code: error.code, message: error.message, details: error.details, ...error.extra },
-      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+      ...(error.retryAfterSeconds === undefined
+        ? {}
+        : { retryAfterSeconds: error.retryAfterSeconds }),
       log: error.statusCode >= 500,
     };
   }
@@ -54,7 +56,8 @@ export function toErrorResponse(error: unknown): {
       fastifyError.validation as never,
       fastifyError.validationContext,
     );
-    const where = fastifyError.validationContext === 'body' ? 'request body' : fastifyError.validationContext;
+    const where =
+      fastifyError.validationContext === 'body' ? 'request body' : fastifyError.validationContext;
     const first = details[0];
     return {
       status: 400,
@@ -117,13 +120,19 @@ export function toErrorResponse(error: unknown): {
   if (status !== undefined && status >= 400 && status < 500) {
     return {
       status,
-      body: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: fastifyError.message ?? 'Bad request' },
+      body: {
+        code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+        message: fastifyError.message ?? 'Bad request',
+      },
       log: false,
     };
   }
   return {
     status: 500,
-    body: { code: 'INTERNAL_ERROR', message: 'Internal error; the request id identifies it in the logs' },
+    body: {
+      code: 'INTERNAL_ERROR',
+      message: 'Internal error; the request id identifies it in the logs',
+    },
     log: true,
   };
 }

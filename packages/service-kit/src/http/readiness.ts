@@ -36,7 +36,10 @@ export const healthPlugin = fp(
       );
       const ready = results.every(([, result]) => result === 'ok');
       if (!ready) void reply.code(503).header('retry-after', '5');
-      return reply.send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+      return reply.send({
+        status: ready ? 'ready' : 'unavailable',
+        checks: Object.fromEntries(results),
+      });
     });
   },
   { name: 'health', fastify: '5.x' },

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { ErrorDetail } from '../errors.ts';
@@ -22,7 +22,7 @@ const textAjv = addFormats(
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ValidateFunction;
+  return ajv.compile(schema as object);
 };
 
 /** Dotted path of a JSON pointer: `/workingHours/weekly/mon/0/end` → `workingHours.weekly.mon[0].end`. */
@@ -74,7 +74,10 @@ function describeOne(error: ErrorObject): ErrorDetail {
         message: `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
       };
     case 'const':
-      return { field: base || '(root)', message: `must be ${JSON.stringify(params['allowedValue'])}` };
+      return {
+        field: base || '(root)',
+        message: `must be ${JSON.stringify(params['allowedValue'])}`,
+      };
     default:
       return { field: base || '(root)', message: error.message ?? 'is invalid' };
   }
@@ -96,7 +99,8 @@ function pickDeepestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
     const b = branchOf(error);
     if (!b) continue;
     const current = best.get(b.group);
-    if (!current || depth(error) > current.depth) best.set(b.group, { branch: b.branch, depth: depth(error) });
+    if (!current || depth(error) > current.depth)
+      best.set(b.group, { branch: b.branch, depth: depth(error) });
   }
   return errors.filter((error) => {
     const b = branchOf(error);

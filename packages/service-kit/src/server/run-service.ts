@@ -7,7 +7,9 @@ export interface RunServiceOptions<Config> {
   /** Component name for the logs (`customer`, `gateway`, …). */
   readonly name: string;
   /** Reads and validates the environment; throws ConfigError naming a bad variable. */
-  readonly readConfig: (env: NodeJS.ProcessEnv) => Config & { port: number; host: string; logLevel?: string; shutdownTimeoutMs?: number };
+  readonly readConfig: (
+    env: NodeJS.ProcessEnv,
+  ) => Config & { port: number; host: string; logLevel?: string; shutdownTimeoutMs?: number };
   readonly buildApp: (config: Config, logger: Logger) => Promise<App>;
 }
 

@@ -49,7 +49,9 @@ async function pickServer(env: NodeJS.ProcessEnv): Promise<TestMysqlServer> {
 /** Pings the Docker engine's API (`/_ping`); the docker CLI alone is not an engine. */
 export function dockerEngineAnswers(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const host = env['DOCKER_HOST'];
-  const socketPath = host?.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock';
+  const socketPath = host?.startsWith('unix://')
+    ? host.slice('unix://'.length)
+    : '/var/run/docker.sock';
   if (host && !host.startsWith('unix://')) return Promise.resolve(true);
   if (!existsSync(socketPath)) return Promise.resolve(false);
   return new Promise((resolve) => {

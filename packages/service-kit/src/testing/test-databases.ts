@@ -14,7 +14,10 @@ export function testMysqlUrl(): URL {
  * `dropTestDatabases` in `afterAll`.
  */
 export function uniqueDatabasePrefix(label: string): string {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 12);
   return `t_${safe}_${randomBytes(4).toString('hex')}_`;
 }
 
@@ -25,7 +28,8 @@ export async function dropTestDatabases(serverUrl: URL, prefix: string): Promise
     const [rows] = await connection.query('SHOW DATABASES');
     for (const row of rows as Array<Record<string, string>>) {
       const name = Object.values(row)[0];
-      if (name?.startsWith(prefix)) await connection.query(`DROP DATABASE ${quoteIdentifier(name)}`);
+      if (name?.startsWith(prefix))
+        await connection.query(`DROP DATABASE ${quoteIdentifier(name)}`);
     }
   } finally {
     await connection.end();

@@ -78,7 +78,10 @@ export class PollLoop {
         const handled = await this.#batch();
         if (handled > 0) delay = 0;
       } catch (error) {
-        this.#options.logger?.error({ err: toError(error), worker: this.#options.name }, 'batch failed');
+        this.#options.logger?.error(
+          { err: toError(error), worker: this.#options.name },
+          'batch failed',
+        );
         delay = this.#options.errorDelayMs ?? this.#options.pollIntervalMs * 4;
       }
       if (!this.#running) break;
