@@ -24,9 +24,10 @@ FROM ${NODE_IMAGE} AS deps
 # Pinned as in package.json's packageManager (scripts/validate-infra.sh checks they agree).
 # npm, not corepack: corepack's signature check needs the network at run time.
 ARG PNPM_VERSION=10.34.9
-ARG SERVICE
 RUN npm install --global --no-fund --no-audit --loglevel=error "pnpm@${PNPM_VERSION}" \
     && npm cache clean --force
+# Declared after the pnpm layer, so the four images share it.
+ARG SERVICE
 WORKDIR /app
 COPY --from=prune /out/manifests/ ./
 RUN pnpm install --prod --frozen-lockfile --filter "@screenmagic/${SERVICE}..." \
