@@ -1,7 +1,14 @@
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { defaultComponents, startStack, type StackComponent } from '../scripts/stack-runner.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  defaultComponents,
+  startArgs,
+  startStack,
+  type StackComponent,
+} from '../scripts/stack-runner.ts';
 
 // Stand-ins for services: they print, then wait for a signal (or die on their own).
 const LONG_RUNNING = `
@@ -106,5 +113,13 @@ describe('the stack runner', () => {
       ['/repo/services/incoming', 'src/server.ts'],
       ['/repo/gateway', 'src/server.ts'],
     ]);
+  });
+
+  it('runs each component with the Node arguments of its own start script', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    expect(startArgs(join(root, 'gateway')).at(-1)).toBe('src/server.ts');
+    expect(startArgs(join(root, 'gateway'))).toContain('--max-old-space-size=128');
+    expect(startArgs(join(root, 'services', 'customer'))).toEqual(['src/server.ts']);
+    expect(startArgs('/nowhere')).toEqual(['src/server.ts']);
   });
 });

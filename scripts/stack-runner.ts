@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -35,7 +36,7 @@ export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackCo
   const service = (name: string, dir: string, port: string): StackComponent => ({
     name,
     cwd: join(root, dir),
-    args: ['src/server.ts'],
+    args: startArgs(join(root, dir)),
     env: { PORT: port },
   });
   return [
@@ -44,6 +45,30 @@ export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackCo
     service('incoming', 'services/incoming', portOf(env['INCOMING_SERVICE_URL'], 3003)),
     service('gateway', 'gateway', env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || '8080'),
   ];
+}
+
+/**
+ * The Node arguments of a package's own `start` script (`node [flags] src/server.ts`), so
+ * the stack runs each component exactly as `pnpm --filter <package> start` does (the
+ * gateway's V8 heap flags included); `src/server.ts` when the script is not of that form.
+ */
+export function startArgs(packageDir: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      scripts?: { start?: string };
+    };
+    const words = manifest.scripts?.start?.trim().split(/\s+/) ?? [];
+    if (
+      words[0] === 'node' &&
+      words.length > 1 &&
+      words.every((word) => /^[\w./=-]+$/.test(word))
+    ) {
+      return words.slice(1);
+    }
+  } catch {
+    // no readable package.json: the conventional entry point
+  }
+  return ['src/server.ts'];
 }
 
 /**

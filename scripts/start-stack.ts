@@ -1,6 +1,7 @@
 /**
  * `pnpm start`: the whole stack on one machine — the three services and the gateway as
- * child processes, each from its own package, with the environment this was given and
+ * child processes, each from its own package as its `start` script runs it
+ * (`node [flags] src/server.ts`), with the environment this was given and
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
  * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Ctrl-C or SIGTERM
  * stops every process and waits for them; if one dies, the rest are stopped and this

@@ -1,4 +1,4 @@
-import { createApp, type App, type CreateAppOptions } from '@screenmagic/service-kit';
+import { createApp, type App, type CreateAppOptions } from '@screenmagic/service-kit/core';
 import type { GatewayConfig } from './config.ts';
 import {
   createServiceClients,

@@ -1,4 +1,4 @@
-import { ConfigError } from '@screenmagic/service-kit';
+import { ConfigError } from '@screenmagic/service-kit/core';
 import { describe, expect, it } from 'vitest';
 import { readGatewayConfig } from './config.ts';
 

@@ -8,7 +8,7 @@ import {
   readServiceUrls,
   type Env,
   type ServiceName,
-} from '@screenmagic/service-kit';
+} from '@screenmagic/service-kit/core';
 
 /** The gateway's configuration, read once at start and frozen. */
 export interface GatewayConfig {

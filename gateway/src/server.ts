@@ -1,4 +1,4 @@
-import { runService } from '@screenmagic/service-kit';
+import { runService } from '@screenmagic/service-kit/core';
 import { buildApp } from './app.ts';
 import { readGatewayConfig } from './config.ts';
 

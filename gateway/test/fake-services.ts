@@ -1,5 +1,5 @@
-import { createApp, type App } from '@screenmagic/service-kit';
-import type { ServiceName } from '@screenmagic/service-kit';
+import { createApp, type App } from '@screenmagic/service-kit/core';
+import type { ServiceName } from '@screenmagic/service-kit/core';
 
 /** What a fake service saw: enough to check what the gateway forwarded. */
 export interface SeenRequest {

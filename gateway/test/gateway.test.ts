@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '@screenmagic/service-kit';
+import type { App } from '@screenmagic/service-kit/core';
 import { buildApp } from '../src/app.ts';
 import { readGatewayConfig } from '../src/config.ts';
 import { closedPortUrl, startFakeService, type FakeService } from './fake-services.ts';

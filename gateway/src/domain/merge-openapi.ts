@@ -1,4 +1,4 @@
-import type { ServiceName } from '@screenmagic/service-kit';
+import type { ServiceName } from '@screenmagic/service-kit/core';
 import { ownerOf } from './route-table.ts';
 
 /** The parts of an OpenAPI 3.x document the merge reads; everything else is carried over. */

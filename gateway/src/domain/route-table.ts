@@ -1,4 +1,4 @@
-import type { ServiceName } from '@screenmagic/service-kit';
+import type { ServiceName } from '@screenmagic/service-kit/core';
 
 /**
  * Which service owns which public path. Each entry is a Fastify route pattern; `/*` covers

@@ -1,4 +1,4 @@
-import { sendError } from '@screenmagic/service-kit';
+import { sendError } from '@screenmagic/service-kit/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiKeys, bearerToken } from '../domain/api-keys.ts';
 

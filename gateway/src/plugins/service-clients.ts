@@ -1,4 +1,4 @@
-import { AppError, ServiceClient, type ServiceName } from '@screenmagic/service-kit';
+import { AppError, ServiceClient, type ServiceName } from '@screenmagic/service-kit/core';
 import { UPSTREAM_RETRY_AFTER_SECONDS } from '../domain/upstream-failure.ts';
 
 /** Clients for the gateway's own calls to the services (readiness, OpenAPI, test clock). */

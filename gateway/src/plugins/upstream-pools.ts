@@ -1,4 +1,4 @@
-import type { ServiceName } from '@screenmagic/service-kit';
+import type { ServiceName } from '@screenmagic/service-kit/core';
 import { Pool } from 'undici';
 
 /** One keep-alive connection pool per service, shared by the proxy routes that reach it. */

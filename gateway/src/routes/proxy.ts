@@ -1,6 +1,11 @@
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
-import { AppError, BODY_LIMIT_BYTES, sendError, type ServiceName } from '@screenmagic/service-kit';
+import {
+  AppError,
+  BODY_LIMIT_BYTES,
+  sendError,
+  type ServiceName,
+} from '@screenmagic/service-kit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { ROUTE_TABLE } from '../domain/route-table.ts';

@@ -1,4 +1,4 @@
-import { InstantSchema, type App } from '@screenmagic/service-kit';
+import { InstantSchema, type App } from '@screenmagic/service-kit/core';
 import Type from 'typebox';
 import { callService, SERVICE_NAMES, type ServiceClients } from '../plugins/service-clients.ts';
 
