@@ -52,8 +52,9 @@ USER node
 # Liveness only (/healthz does no I/O): readiness is the orchestrator's business (/readyz).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["node", "-e", "const p=process.env.PORT||{customer:3001,outgoing:3002,incoming:3003,gateway:8080}[process.env.SERVICE];fetch('http://127.0.0.1:'+p+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Node is the process that gets SIGTERM (no npm/pnpm wrapper, which would not forward it):
-# the service stops taking work, finishes what is in flight, closes its pools and exits.
-# docker-compose.yml adds `init: true` (Docker's tini) to reap zombies and forward signals.
+# What `pnpm start` runs, without pnpm: `node [the start script's flags] src/server.ts`.
+# `exec` replaces the shell, so Node is the process that gets SIGTERM (npm/pnpm would not
+# forward it): the service stops taking work, finishes what is in flight, closes its pools
+# and exits. docker-compose.yml adds `init: true` (Docker's tini) to reap and forward.
 STOPSIGNAL SIGTERM
-CMD ["node", "src/server.ts"]
+CMD ["/bin/sh", "-c", "exec node $(cat .node-flags) src/server.ts"]

@@ -11,13 +11,22 @@
  *   install layer is cached until a dependency changes;
  * - `<out>/app`: the sources of the deployable and of the workspace packages it depends
  *   on (production dependencies only, transitively), tests left out, plus
- *   `scripts/migrate.ts` for the services, and `current`, a symlink to the deployable's
- *   folder (the image's working directory).
+ *   `scripts/migrate.ts` for the services, `current`, a symlink to the deployable's
+ *   folder (the image's working directory), and in that folder `.node-flags`, the Node
+ *   flags of its `start` script.
  *
  * The Dockerfile runs it, and so does `infra/validate/image-layout.ts`, which then starts
  * the result: what CI checks is what the image holds.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const DEPLOYABLES = {
@@ -32,6 +41,26 @@ type Deployable = keyof typeof DEPLOYABLES;
 interface Manifest {
   readonly name: string;
   readonly dependencies?: Record<string, string>;
+  readonly scripts?: Record<string, string>;
+}
+
+const START_SCRIPT = /^node((?:\s+--[A-Za-z0-9-]+(?:=\S+)?)*)\s+src\/server\.ts$/;
+
+/**
+ * The Node flags of the deployable's `start` script (`node [--flags] src/server.ts`), which
+ * the image runs without pnpm: e.g. the gateway's V8 heap settings. Any other form of start
+ * script is an error, so the image cannot silently run something else than `pnpm start`.
+ */
+export function startFlags(root: string, deployable: Deployable): string {
+  const start =
+    readManifest(join(root, DEPLOYABLES[deployable], 'package.json')).scripts?.['start'] ?? '';
+  const match = START_SCRIPT.exec(start.trim());
+  if (!match) {
+    throw new Error(
+      `${DEPLOYABLES[deployable]}/package.json: scripts.start must be \`node [--flags] src/server.ts\`, got '${start}'`,
+    );
+  }
+  return (match[1] ?? '').trim();
 }
 
 /** Every workspace package (the globs of pnpm-workspace.yaml: `dir/*` or `dir`). */
@@ -100,6 +129,10 @@ export function prune(root: string, deployable: Deployable, out: string): void {
   }
   // /app/current -> the deployable's folder: one WORKDIR and CMD for every image.
   symlinkSync(DEPLOYABLES[deployable], join(app, 'current'));
+  writeFileSync(
+    join(app, DEPLOYABLES[deployable], '.node-flags'),
+    `${startFlags(root, deployable)}\n`,
+  );
 }
 
 function copyFile(from: string, to: string): void {

@@ -56,7 +56,10 @@ describe('Dockerfile', () => {
 
   it('runs node on the TypeScript sources directly, as the unprivileged node user', () => {
     expect(instructions(runtime, 'USER')).toEqual(['node']);
-    expect(instructions(runtime, 'CMD')).toEqual(['["node", "src/server.ts"]']);
+    // exec: the shell is replaced by node, which then receives SIGTERM itself.
+    expect(instructions(runtime, 'CMD')).toEqual([
+      '["/bin/sh", "-c", "exec node $(cat .node-flags) src/server.ts"]',
+    ]);
     expect(instructions(runtime, 'ENTRYPOINT')).toEqual([]);
     expect(instructions(runtime, 'ENV').join(' ')).toContain('NODE_ENV=production');
     expect(

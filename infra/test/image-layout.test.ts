@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -8,7 +8,9 @@ import {
   uniqueDatabasePrefix,
 } from '@screenmagic/service-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Deployable, layOutImage } from '../validate/image-layout.ts';
+import { startFlags } from '../docker/prune.ts';
+import { type Deployable, dockerfileCmd, layOutImage } from '../validate/image-layout.ts';
+import { REPO_ROOT } from '../validate/kubernetes.ts';
 import { freePort, startNode, terminate, waitForStatus } from './support/processes.ts';
 
 const run = promisify(execFile);
@@ -28,6 +30,13 @@ function findFiles(dir: string, pattern: RegExp): string[] {
   }
   return found;
 }
+
+const DIRS: Readonly<Record<Deployable, string>> = {
+  customer: 'services/customer',
+  outgoing: 'services/outgoing',
+  incoming: 'services/incoming',
+  gateway: 'gateway',
+};
 
 const CASES: ReadonlyArray<{ deployable: Deployable; ready: string }> = [
   { deployable: 'customer', ready: '/readyz' },
@@ -52,9 +61,20 @@ describe('the image file system (Dockerfile steps, without Docker)', () => {
           deployable !== 'gateway',
         );
 
+        // The image runs what `pnpm start` runs, flags included, through the Dockerfile's CMD.
+        const start = (
+          JSON.parse(readFileSync(join(REPO_ROOT, DIRS[deployable], 'package.json'), 'utf8')) as {
+            scripts: { start: string };
+          }
+        ).scripts.start;
+        const flags = readFileSync(join(image.workdir, '.node-flags'), 'utf8').trim();
+        expect(['node', flags, 'src/server.ts'].filter(Boolean).join(' ')).toBe(start);
+        expect(start).toContain(startFlags(REPO_ROOT, deployable));
+
         const service = startNode({
           name: deployable,
           cwd: image.workdir,
+          command: dockerfileCmd(),
           port: await freePort(),
           env: {
             NODE_ENV: 'production',

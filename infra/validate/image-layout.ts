@@ -32,6 +32,14 @@ export function dockerfileInstallCommand(): string {
     .trim();
 }
 
+/** The runtime stage's `CMD` (exec form), as the image runs it. */
+export function dockerfileCmd(): string[] {
+  const runtime = parseDockerfile(readDockerfile()).stages.at(-1);
+  const cmd = runtime?.instructions.findLast((instruction) => instruction.keyword === 'CMD');
+  if (!cmd) throw new Error('the Dockerfile has no CMD in its last stage');
+  return JSON.parse(cmd.args) as string[];
+}
+
 export interface LaidOutImage {
   /** What the image's /app holds. */
   readonly root: string;

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A TCP port nobody listens on right now. */
@@ -34,15 +35,20 @@ export interface StartOptions {
   readonly cwd: string;
   readonly port: number;
   readonly env: Record<string, string>;
-  readonly script?: string;
+  /** The command line (default: this Node with `src/server.ts`); `node` on PATH is this Node. */
+  readonly command?: readonly string[];
 }
 
-/** `node src/server.ts` in `cwd`, with exactly `env` (plus PATH/HOME) and PORT. */
+/** `node src/server.ts` (or `command`) in `cwd`, with exactly `env` (plus PATH/HOME) and PORT. */
 export function startNode(options: StartOptions): RunningProcess {
-  const child = spawn(process.execPath, [options.script ?? 'src/server.ts'], {
+  const [command = process.execPath, ...args] = options.command ?? [
+    process.execPath,
+    'src/server.ts',
+  ];
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env: {
-      PATH: process.env['PATH'] ?? '',
+      PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
       HOME: process.env['HOME'] ?? '',
       HOST: '127.0.0.1',
       PORT: String(options.port),
