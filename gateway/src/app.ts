@@ -52,7 +52,7 @@ export async function buildApp(
     });
   }
 
-  await app.register(proxyRoutes, { config, pools });
+  await app.register(proxyRoutes, { config, pools, accessLog: app.log, logLevel: 'warn' });
   await app.register(openApiRoutes, { clients });
   if (config.testClock) {
     registerTestClockRoute(app, { clients, timeoutMs: config.upstreamTimeoutMs });
