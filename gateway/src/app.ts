@@ -5,7 +5,6 @@ import {
   SERVICE_NAMES,
   type ServiceClients,
 } from './plugins/service-clients.ts';
-import { createUpstreamPools } from './plugins/upstream-pools.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { proxyRoutes } from './routes/proxy.ts';
 import { registerTestClockRoute } from './routes/test-clock.ts';
@@ -30,19 +29,12 @@ export async function buildApp(
     );
   }
 
-  const pools = createUpstreamPools(config.serviceUrls, {
-    connections: config.upstreamConnections,
-    timeoutMs: config.upstreamTimeoutMs,
-  });
   const clients: ServiceClients = createServiceClients(
     config.serviceUrls,
     config.upstreamTimeoutMs,
   );
   app.addHook('onClose', async () => {
-    await Promise.all([
-      ...Object.values(pools).map((pool) => pool.close()),
-      ...Object.values(clients).map((client) => client.close()),
-    ]);
+    await Promise.all(Object.values(clients).map((client) => client.close()));
   });
 
   for (const service of SERVICE_NAMES) {
@@ -52,7 +44,7 @@ export async function buildApp(
     });
   }
 
-  await app.register(proxyRoutes, { config, pools, accessLog: app.log, logLevel: 'warn' });
+  await app.register(proxyRoutes, { config, accessLog: app.log, logLevel: 'warn' });
   await app.register(openApiRoutes, { clients });
   if (config.testClock) {
     registerTestClockRoute(app, { clients, timeoutMs: config.upstreamTimeoutMs });
