@@ -29,6 +29,7 @@ const PENDING = Number(process.env['BENCH_PENDING'] ?? 10_000);
 const WORKER_SETTINGS = [
   { batchSize: 200, concurrency: 16 },
   { batchSize: 50, concurrency: 4 },
+  { batchSize: 200, concurrency: 32 },
   { batchSize: 500, concurrency: 64 },
 ];
 

@@ -43,7 +43,10 @@ export async function startChild(
     output = (output + chunk.toString()).slice(-8_000);
   };
   child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stderr.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    if (process.env['BENCH_DEBUG']) process.stderr.write(chunk);
+  });
   child.once('exit', (code, signal) => {
     if (code !== 0 && code !== null && signal === null) {
       process.stderr.write(`${name} exited with ${code}:\n${output}\n`);

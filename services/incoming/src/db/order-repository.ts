@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CustomerOrderRow, NewCustomerOrderRow, OrderStatus } from './customer-order.table.ts';
 import type { Database } from './database.ts';
 import type { NewConfirmationOutboxRow, NewPendingOrderRow } from './work-queue.table.ts';
@@ -85,50 +85,67 @@ export interface HandoverOutcome {
 }
 
 /**
- * Marks pending orders confirmed at `confirmedAt` with their hand-over outcome. Only
- * orders still pending change, so a confirmation is never recorded twice.
+ * Marks pending orders confirmed at `confirmedAt` with their hand-over outcomes, in one
+ * statement. Only orders still pending change, so a confirmation is never recorded
+ * twice. Returns how many changed.
  */
 export async function markConfirmed(
   trx: Transaction<Database>,
   outcomes: readonly HandoverOutcome[],
   confirmedAt: Date,
 ): Promise<number> {
-  let confirmed = 0;
-  for (const outcome of outcomes) {
-    const result = await trx
-      .updateTable('customer_order')
-      .set({
-        status: 'confirmed',
-        confirmed_at: confirmedAt,
-        confirmation_message_id: outcome.messageId,
-        confirmation_error: outcome.error,
-        updated_at: confirmedAt,
-      })
-      .where('order_id', '=', outcome.orderId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    confirmed += Number(result.numUpdatedRows);
-  }
-  return confirmed;
+  if (outcomes.length === 0) return 0;
+  const result = await trx
+    .updateTable('customer_order')
+    .set({
+      status: 'confirmed',
+      confirmed_at: confirmedAt,
+      confirmation_message_id: byOrderId(outcomes, (outcome) => outcome.messageId),
+      confirmation_error: byOrderId(outcomes, (outcome) => outcome.error),
+      updated_at: confirmedAt,
+    })
+    .where(
+      'order_id',
+      'in',
+      outcomes.map((outcome) => outcome.orderId),
+    )
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
-/** Records the hand-over of an already confirmed order's confirmation. */
+/** Records the hand-over of already confirmed orders' confirmations, in one statement. */
 export async function recordHandover(
   trx: Transaction<Database>,
   outcomes: readonly HandoverOutcome[],
   at: Date,
 ): Promise<void> {
-  for (const outcome of outcomes) {
-    await trx
-      .updateTable('customer_order')
-      .set({
-        confirmation_message_id: outcome.messageId,
-        confirmation_error: outcome.error,
-        updated_at: at,
-      })
-      .where('order_id', '=', outcome.orderId)
-      .execute();
-  }
+  if (outcomes.length === 0) return;
+  await trx
+    .updateTable('customer_order')
+    .set({
+      confirmation_message_id: byOrderId(outcomes, (outcome) => outcome.messageId),
+      confirmation_error: byOrderId(outcomes, (outcome) => outcome.error),
+      updated_at: at,
+    })
+    .where(
+      'order_id',
+      'in',
+      outcomes.map((outcome) => outcome.orderId),
+    )
+    .execute();
+}
+
+/**
+ * `CASE order_id WHEN … THEN … END`: a per-row value in one UPDATE (a batch of 200
+ * confirmations is one statement instead of 200 round trips).
+ */
+function byOrderId(
+  outcomes: readonly HandoverOutcome[],
+  value: (outcome: HandoverOutcome) => string | null,
+): RawBuilder<string | null> {
+  const branches = outcomes.map((outcome) => sql`WHEN ${outcome.orderId} THEN ${value(outcome)}`);
+  return sql<string | null>`CASE order_id ${sql.join(branches, sql` `)} END`;
 }
 
 function isDuplicateKey(error: unknown): boolean {
