@@ -7,7 +7,8 @@
  *
  *   pnpm --filter @screenmagic/gateway bench      (MYSQL_URL as for the services)
  *
- * BENCH_SECONDS (default 8) per measured run, BENCH_ROUNDS (default 2) rounds per target,
+ * BENCH_SECONDS (default 6) per measured run, BENCH_ROUNDS (default 3) rounds per target
+ * (interleaved, so a noisy neighbour hurts every target alike; the median is reported),
  * BENCH_CONNECTIONS (default 32).
  */
 import autocannon, { type Request as AutocannonRequest, type Result } from 'autocannon';
@@ -24,8 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const gatewayDir = join(here, '..');
 const customerDir = join(here, '..', '..', 'services', 'customer');
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const STEADY_RATE = 1_000;
 const STEADY_SECONDS = 10;
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
   const summary = summarize(rows);
   console.log(`\n## Gateway benchmark (${new Date().toISOString().slice(0, 10)})\n`);
   console.log(
-    `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per target and route (averaged), target order interleaved.\n`,
+    `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per target and route, interleaved; medians.\n`,
   );
   console.log('| route | target | req/s | p50 ms | p99 ms | proxy CPU µs/req | errors |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
@@ -326,18 +327,22 @@ function summarize(rows: readonly Row[]): Row[] {
     const key = `${row.route}|${row.target}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const cpu = group.flatMap((row) => (row.proxyCpuUs === undefined ? [] : [row.proxyCpuUs]));
     return {
       target: first.target,
       route: first.route,
-      rps: mean(group.map((row) => row.rps)),
-      p50: mean(group.map((row) => row.p50)),
-      p99: mean(group.map((row) => row.p99)),
+      rps: median(group.map((row) => row.rps)),
+      p50: median(group.map((row) => row.p50)),
+      p99: median(group.map((row) => row.p99)),
       errors: group.reduce((sum, row) => sum + row.errors, 0),
-      ...(cpu.length > 0 ? { proxyCpuUs: mean(cpu) } : {}),
+      ...(cpu.length > 0 ? { proxyCpuUs: median(cpu) } : {}),
     };
   });
 }
