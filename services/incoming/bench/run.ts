@@ -27,9 +27,9 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const PENDING = Number(process.env['BENCH_PENDING'] ?? 10_000);
 /** Worker settings measured: the defaults first. */
 const WORKER_SETTINGS = [
-  { batchSize: 200, concurrency: 16 },
-  { batchSize: 50, concurrency: 4 },
   { batchSize: 200, concurrency: 32 },
+  { batchSize: 50, concurrency: 4 },
+  { batchSize: 200, concurrency: 16 },
   { batchSize: 500, concurrency: 64 },
 ];
 

@@ -76,7 +76,11 @@ export async function buildApp(
     deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const clientOptions = { timeoutMs: config.upstreamTimeoutMs };
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, clientOptions);
-  const outgoingClient = new ServiceClient('outgoing', config.serviceUrls.outgoing, clientOptions);
+  // The worker keeps `concurrency` hand-overs in flight; requests need connections too.
+  const outgoingClient = new ServiceClient('outgoing', config.serviceUrls.outgoing, {
+    ...clientOptions,
+    connections: config.worker.concurrency + 16,
+  });
   const outgoing = new OutgoingMessages(outgoingClient);
 
   const worker = new OrderWorker({

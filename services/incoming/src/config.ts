@@ -44,7 +44,7 @@ export function readConfig(env: Env): IncomingConfig {
         max: 600_000,
       }),
       batchSize: envInteger(env, 'ORDER_WORKER_BATCH_SIZE', { fallback: 200, min: 1, max: 5_000 }),
-      concurrency: envInteger(env, 'ORDER_WORKER_CONCURRENCY', { fallback: 16, min: 1, max: 256 }),
+      concurrency: envInteger(env, 'ORDER_WORKER_CONCURRENCY', { fallback: 32, min: 1, max: 256 }),
       lockTimeoutMs: envInteger(env, 'ORDER_WORKER_LOCK_TIMEOUT_MS', {
         fallback: 120_000,
         min: 1_000,
