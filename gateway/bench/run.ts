@@ -1,9 +1,11 @@
 /**
  * What the gateway costs, in one run: `POST /v1/customers` and `GET /v1/customers/{id}`
  * against the customer service directly, through a bare node:http pipe proxy (the floor
- * cost of one extra hop) and through the gateway; then the gateway's p99 at a steady,
- * evenly paced 1,000 req/s, and its RSS under load. Everything runs on 127.0.0.1 in
- * throwaway databases (dropped at the end); every load is bounded in time.
+ * cost of one extra hop), through a bare Fastify + @fastify/http-proxy app (the floor of
+ * the gateway's framework) and through the gateway; then p99 at a steady, evenly paced
+ * 1,000 req/s through the gateway (and direct, for comparison), and the gateway's RSS
+ * under load. Everything runs on 127.0.0.1 in throwaway databases (dropped at the end);
+ * every load is bounded in time.
  *
  *   pnpm --filter @screenmagic/gateway bench      (MYSQL_URL as for the services)
  *
@@ -35,7 +37,7 @@ const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:330
 const prefix = `bench_gw_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
 
-type Target = 'direct' | 'bare proxy' | 'gateway';
+type Target = 'direct' | 'bare proxy' | 'Fastify + http-proxy' | 'gateway';
 type Route = 'POST /v1/customers' | 'GET /v1/customers/{id}';
 interface Row {
   target: Target;
@@ -145,10 +147,11 @@ function ratio(a: number, b: number): string {
 }
 
 async function main(): Promise<void> {
-  const [customerPort, gatewayPort, barePort, unusedA, unusedB] = await freePorts(5);
+  const [customerPort, gatewayPort, barePort, unusedA, unusedB, floorPort] = await freePorts(6);
   const customerUrl = `http://127.0.0.1:${customerPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const bareUrl = `http://127.0.0.1:${barePort}`;
+  const floorUrl = `http://127.0.0.1:${floorPort}`;
 
   console.log(
     `gateway bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -187,7 +190,14 @@ async function main(): Promise<void> {
   );
   await waitFor(`${customerUrl}/readyz`);
   await waitFor(`${gatewayUrl}/healthz`);
+  const floor = start(
+    'fastify floor',
+    gatewayDir,
+    ['bench/fastify-floor.ts', String(floorPort), customerUrl],
+    {},
+  );
   await waitFor(`${bareUrl}/readyz`);
+  await waitFor(`${floorUrl}/v1/customers/none`, 404);
 
   const ids: string[] = [];
   for (let batch = 0; batch < SEED_CUSTOMERS / 50; batch++) {
@@ -211,6 +221,7 @@ async function main(): Promise<void> {
   const targets: Array<[Target, string, ChildProcess | undefined]> = [
     ['direct', customerUrl, undefined],
     ['bare proxy', bareUrl, bare],
+    ['Fastify + http-proxy', floorUrl, floor],
     ['gateway', gatewayUrl, gateway],
   ];
   let peakRss = idleRss;
@@ -248,12 +259,19 @@ async function main(): Promise<void> {
     }
   }
 
-  const steady: Array<{ route: Route; result: Result }> = [];
+  // Direct runs at the same rate show what the service itself contributes to the tail.
+  const steady: Array<{ route: Route; target: Target; result: Result }> = [];
   for (const route of ['GET /v1/customers/{id}', 'POST /v1/customers'] as const) {
-    steady.push({
-      route,
-      result: await load(gatewayUrl, route, ids, { seconds: STEADY_SECONDS, rate: STEADY_RATE }),
-    });
+    for (const [target, url] of [
+      ['gateway', gatewayUrl],
+      ['direct', customerUrl],
+    ] as const) {
+      steady.push({
+        route,
+        target,
+        result: await load(url, route, ids, { seconds: STEADY_SECONDS, rate: STEADY_RATE }),
+      });
+    }
   }
   clearInterval(sampler);
 
@@ -272,24 +290,24 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    '\n| route | gateway / bare proxy (target ≥ 0.80x) | gateway / direct (target ≥ 0.45x) |',
+    '\n| route | gateway / bare proxy (target ≥ 0.80x) | gateway / direct (target ≥ 0.45x) | Fastify + http-proxy / bare proxy |',
   );
-  console.log('|---|---:|---:|');
+  console.log('|---|---:|---:|---:|');
   for (const route of ['POST /v1/customers', 'GET /v1/customers/{id}'] as const) {
     const of = (target: Target) =>
       summary.find((row) => row.route === route && row.target === target)?.rps ?? 0;
     console.log(
-      `| ${route} | ${ratio(of('gateway'), of('bare proxy'))} | ${ratio(of('gateway'), of('direct'))} |`,
+      `| ${route} | ${ratio(of('gateway'), of('bare proxy'))} | ${ratio(of('gateway'), of('direct'))} | ${ratio(of('Fastify + http-proxy'), of('bare proxy'))} |`,
     );
   }
   console.log(
-    `\nSteady ${STEADY_RATE} req/s through the gateway for ${STEADY_SECONDS} s (target p99 ≤ 50 ms):\n`,
+    `\nSteady ${STEADY_RATE} req/s for ${STEADY_SECONDS} s, evenly paced (target through the gateway: p99 ≤ 50 ms):\n`,
   );
-  console.log('| route | achieved req/s | p50 ms | p99 ms | max ms | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const { route, result } of steady) {
+  console.log('| route | target | achieved req/s | p50 ms | p99 ms | max ms | errors |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const { route, target, result } of steady) {
     console.log(
-      `| ${route} | ${Math.round(result.requests.average)} | ${result.latency.p50.toFixed(1)} | ${result.latency.p99.toFixed(1)} | ${result.latency.max.toFixed(1)} | ${errorsOf(result)} |`,
+      `| ${route} | ${target} | ${Math.round(result.requests.average)} | ${result.latency.p50.toFixed(1)} | ${result.latency.p99.toFixed(1)} | ${result.latency.max.toFixed(1)} | ${errorsOf(result)} |`,
     );
   }
   console.log(
@@ -305,7 +323,8 @@ async function main(): Promise<void> {
       {
         rows,
         summary,
-        steady: steady.map(({ route, result }) => ({
+        steady: steady.map(({ route, target, result }) => ({
+          target,
           route,
           latency: result.latency,
           requests: result.requests,
