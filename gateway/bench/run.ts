@@ -17,7 +17,7 @@ import autocannon, { type Request as AutocannonRequest, type Result } from 'auto
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@screenmagic/service-kit';
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const floorUrl = `http://127.0.0.1:${floorPort}`;
 
+  const loadAtStart = loadavg()[0] ?? 0;
   console.log(
     `gateway bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
@@ -277,6 +278,9 @@ async function main(): Promise<void> {
 
   const summary = summarize(rows);
   console.log(`\n## Gateway benchmark (${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(
+    `Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores: anything else running competes with every measurement, the tail latencies most.\n`,
+  );
   console.log(
     `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per target and route, interleaved; medians.\n`,
   );
