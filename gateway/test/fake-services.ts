@@ -66,6 +66,19 @@ export async function startFakeService(
       requestId: request.id,
     }),
   );
+  app.get(`${prefixes[0]}/broken`, (_request, reply) => {
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    reply.raw.write('{"partial":');
+    setTimeout(() => reply.raw.destroy(), 20);
+  });
+  app.get(`${prefixes[0]}/headers`, (_request, reply) =>
+    reply
+      .header('location', '/v1/customers/cus_9')
+      .header('x-upstream', 'kept')
+      .code(201)
+      .send({ ok: true }),
+  );
   app.post('/internal/secret', () => ({ secret: true }));
   app.get('/openapi.json', () => ({
     openapi: '3.1.0',

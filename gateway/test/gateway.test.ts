@@ -84,6 +84,37 @@ describe('routing', () => {
     });
   });
 
+  it('relays the service’s status and headers, adding the request id and rate-limit counters', async () => {
+    const response = await gateway.inject({
+      method: 'GET',
+      url: '/v1/customers/headers',
+      headers: auth,
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.headers['location']).toBe('/v1/customers/cus_9');
+    expect(response.headers['x-upstream']).toBe('kept');
+    expect(response.headers['x-request-id']).toEqual(expect.any(String));
+    expect(Number(response.headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
+    expect(response.json()).toEqual({ ok: true });
+  });
+
+  it('cuts the connection when a service dies mid-answer, and keeps serving', async () => {
+    const listening = await gatewayWith({});
+    try {
+      await listening.listen({ port: 0, host: '127.0.0.1' });
+      const address = listening.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const url = `http://127.0.0.1:${port}/v1/customers`;
+      await expect(
+        fetch(`${url}/broken`, { headers: auth }).then((response) => response.text()),
+      ).rejects.toThrow();
+      const next = await fetch(`${url}/cus_1`, { headers: auth });
+      expect(next.status).toBe(200);
+    } finally {
+      await listening.close();
+    }
+  });
+
   it('relays upstream error envelopes unchanged', async () => {
     const response = await gateway.inject({
       method: 'GET',

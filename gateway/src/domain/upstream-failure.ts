@@ -1,4 +1,4 @@
-/** How the gateway answers when it could not get a response from a service. */
+/** How the gateway answers when it could not relay a service's response. */
 export interface UpstreamFailure {
   readonly status: 502 | 503 | 504;
   readonly code: 'UPSTREAM_UNAVAILABLE' | 'BAD_GATEWAY';
@@ -6,28 +6,26 @@ export interface UpstreamFailure {
   readonly retryAfterSeconds?: number;
 }
 
-const TIMEOUT_CODES = new Set([
-  'FST_REPLY_FROM_GATEWAY_TIMEOUT',
-  'FST_REPLY_FROM_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
+/** `code` of the error the forwarder raises when a service stays silent too long. */
+export const UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT';
+/** `code` of the error the forwarder raises when a service's answer cannot be relayed. */
+export const UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE';
 
-/** Seconds a client should wait before retrying a request an upstream could not serve. */
+/** Seconds a client should wait before retrying a request a service could not serve. */
 export const UPSTREAM_RETRY_AFTER_SECONDS = 5;
 
 /**
- * Classifies a proxying error (from @fastify/reply-from, wrapping undici's): a service that
- * did not answer in time is 504, one that could not be reached (refused, reset, connect
- * timeout) is 503, one that sent an unusable response is 502. Never a 500.
+ * Classifies a forwarding error: a service that stayed silent for the timeout is 504, one
+ * whose answer cannot be relayed (e.g. an invalid header) is 502, and anything else — a
+ * refused, reset or failed connection — is 503. Never a 500.
  */
 export function classifyUpstreamFailure(
   service: string,
   error: unknown,
   timeoutMs: number,
 ): UpstreamFailure {
-  const codes = errorCodes(error);
-  if (codes.some((code) => TIMEOUT_CODES.has(code))) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === UPSTREAM_TIMEOUT) {
     return {
       status: 504,
       code: 'UPSTREAM_UNAVAILABLE',
@@ -35,11 +33,11 @@ export function classifyUpstreamFailure(
       retryAfterSeconds: UPSTREAM_RETRY_AFTER_SECONDS,
     };
   }
-  if (codes.includes('FST_REPLY_FROM_BAD_GATEWAY')) {
+  if (code === UPSTREAM_BAD_RESPONSE) {
     return {
       status: 502,
       code: 'BAD_GATEWAY',
-      message: `The ${service} service sent an invalid response`,
+      message: `The ${service} service sent a response that cannot be relayed`,
     };
   }
   return {
@@ -48,16 +46,4 @@ export function classifyUpstreamFailure(
     message: `The ${service} service is unavailable; retry later`,
     retryAfterSeconds: UPSTREAM_RETRY_AFTER_SECONDS,
   };
-}
-
-/** The `code`s of an error and its chain of causes. */
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
 }

@@ -1,15 +1,10 @@
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
-import {
-  AppError,
-  BODY_LIMIT_BYTES,
-  sendError,
-  type ServiceName,
-} from '@screenmagic/service-kit/core';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, BODY_LIMIT_BYTES, type ServiceName } from '@screenmagic/service-kit/core';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { ROUTE_TABLE } from '../domain/route-table.ts';
-import { classifyUpstreamFailure } from '../domain/upstream-failure.ts';
+import { createForwarder } from '../forwarding/forward.ts';
 import { registerApiKeyAuth } from '../plugins/api-key-auth.ts';
 
 export interface ProxyRoutesOptions {
@@ -75,57 +70,25 @@ export async function proxyRoutes(
   );
 
   for (const service of SERVICES) {
+    const forward = createForwarder({
+      service,
+      origin: config.serviceUrls[service],
+      connections: config.upstreamConnections,
+      timeoutMs: config.upstreamTimeoutMs,
+    });
+    app.addHook('onClose', (_instance, done) => {
+      forward.close();
+      done();
+    });
+    // @fastify/http-proxy routes the paths and refuses destinations that would climb out
+    // of them; the forwarder relays the request.
     await app.register(httpProxy, {
       upstream: config.serviceUrls[service].origin,
       routes: [...ROUTE_TABLE[service]],
       proxyPayloads: false,
       disableRequestLogging: true,
-      // Node's http client with a keep-alive agent, not undici: through reply-from it costs
-      // about a third less CPU per request (measured, see docs/decisions.md).
-      http: {
-        agentOptions: {
-          keepAlive: true,
-          maxSockets: config.upstreamConnections,
-          maxFreeSockets: config.upstreamConnections,
-          // Idle connections are dropped before the services' 72 s keep-alive ends, so a
-          // request never races the service closing the socket.
-          timeout: 30_000,
-        },
-        requestOptions: {
-          // No byte from the service for this long: 504 (it includes connecting).
-          timeout: config.upstreamTimeoutMs,
-          rejectUnauthorized: true,
-        },
-      },
-      handler: (request, reply, destination, replyOptions) => {
-        const body = request.body;
-        if (!Buffer.isBuffer(body)) return reply.from(destination, replyOptions);
-        return reply.from(destination, {
-          ...replyOptions,
-          body,
-          contentType: request.headers['content-type'] ?? 'application/octet-stream',
-        });
-      },
-      replyOptions: {
-        rewriteRequestHeaders: (request, headers) => {
-          // The id the gateway settled on (the caller's when acceptable), not the raw header.
-          headers['x-request-id'] = request.id;
-          delete headers.authorization;
-          return headers;
-        },
-        // Upstream answers, 503s included, are relayed as they are; never retried here.
-        retryDelay: () => null,
-        onError: (reply, { error }) => {
-          const failure = classifyUpstreamFailure(service, error, config.upstreamTimeoutMs);
-          sendError(
-            reply.request as FastifyRequest,
-            reply as FastifyReply,
-            failure.status,
-            { code: failure.code, message: failure.message },
-            failure.retryAfterSeconds,
-          );
-        },
-      },
+      handler: (request, reply, destination) =>
+        forward(request, reply as FastifyReply, destination),
     });
   }
 }
