@@ -203,6 +203,9 @@ try {
     const seeded = await load('seed', 'direct', incoming.url, body(), { amount: PENDING });
     if (seeded.result['2xx'] !== PENDING)
       throw new Error(`seeded ${seeded.result['2xx']} of ${PENDING}`);
+    // Let the outgoing service finish delivering earlier confirmations first, so each
+    // measurement starts from the same quiet state.
+    await callJson('POST', `${outgoing.url}/internal/test/run-due`);
     await setClocks(opening(i), ['customer', 'outgoing']);
     const started = performance.now();
     await setClocks(opening(i), ['incoming']);
