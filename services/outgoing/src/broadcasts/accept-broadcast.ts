@@ -26,9 +26,10 @@ import {
   storeIdempotentAnswer,
 } from '../repositories/idempotency-store.ts';
 import {
-  insertMessages,
+  executeMessageInsert,
   INSERT_CHUNK,
   listBroadcastMessages,
+  messageInsertStatement,
 } from '../repositories/message-store.ts';
 import { isDuplicateKey } from '../repositories/mysql-errors.ts';
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
@@ -216,47 +217,65 @@ interface Summary {
   unreachable: number;
 }
 
-/** Decides and inserts each page of recipients as it arrives (multi-row inserts). */
+/**
+ * Decides and inserts each page of recipients as it arrives, {@link INSERT_CHUNK} rows a
+ * statement. The transaction has one connection, so statements run one after another;
+ * the next one is decided and built while the database runs the previous one.
+ */
 async function storeRecipients(
   trx: Transaction<Database>,
   source: AsyncIterable<readonly CustomerRecord[]>,
   context: { broadcastId: string; planner: RecipientPlanner; expiresAt: Date | null; now: Date },
 ): Promise<Summary> {
   const summary: Summary = { recipientCount: 0, sendingNow: 0, scheduled: 0, unreachable: 0 };
+  let running: Promise<void> = Promise.resolve();
   for await (const page of source) {
     for (let offset = 0; offset < page.length; offset += INSERT_CHUNK) {
-      const chunk = page.slice(offset, offset + INSERT_CHUNK);
-      // Sorted ids: rows go in in primary-key order, and recipient pages follow it.
-      const ids = newIds('msg', chunk.length).sort();
-      const rows = chunk.map((customer, i): NewMessageRow => {
-        const plan = context.planner.plan(customer);
-        if (plan.status === 'sending') summary.sendingNow++;
-        else if (plan.status === 'scheduled') summary.scheduled++;
-        else summary.unreachable++;
-        return {
-          id: ids[i] as string,
-          kind: 'broadcast',
-          broadcast_id: context.broadcastId,
-          order_id: null,
-          customer_id: customer.id,
-          customer_name: customer.name,
-          time_zone: customer.timeZone,
-          text: null,
-          hold_to_window: 1,
-          status: plan.status,
-          scheduled_for: plan.scheduledFor,
-          due_at: plan.dueAt,
-          expires_at: context.expiresAt,
-          attempts: 0,
-          created_at: context.now,
-          updated_at: context.now,
-        };
-      });
-      summary.recipientCount += rows.length;
-      await insertMessages(trx, rows);
+      const statement = messageInsertStatement(
+        recipientRows(page.slice(offset, offset + INSERT_CHUNK), context, summary),
+      );
+      await running;
+      running = executeMessageInsert(trx, statement);
+      // Awaited on the next turn; until then a failure must not count as unhandled.
+      running.catch(() => undefined);
     }
   }
+  await running;
   return summary;
+}
+
+function recipientRows(
+  customers: readonly CustomerRecord[],
+  context: { broadcastId: string; planner: RecipientPlanner; expiresAt: Date | null; now: Date },
+  summary: Summary,
+): NewMessageRow[] {
+  // Sorted ids: rows go in in primary-key order, and recipient pages follow it.
+  const ids = newIds('msg', customers.length).sort();
+  summary.recipientCount += customers.length;
+  return customers.map((customer, i): NewMessageRow => {
+    const plan = context.planner.plan(customer);
+    if (plan.status === 'sending') summary.sendingNow++;
+    else if (plan.status === 'scheduled') summary.scheduled++;
+    else summary.unreachable++;
+    return {
+      id: ids[i] as string,
+      kind: 'broadcast',
+      broadcast_id: context.broadcastId,
+      order_id: null,
+      customer_id: customer.id,
+      customer_name: customer.name,
+      time_zone: customer.timeZone,
+      text: null,
+      hold_to_window: 1,
+      status: plan.status,
+      scheduled_for: plan.scheduledFor,
+      due_at: plan.dueAt,
+      expires_at: context.expiresAt,
+      attempts: 0,
+      created_at: context.now,
+      updated_at: context.now,
+    };
+  });
 }
 
 async function firstAnswer(

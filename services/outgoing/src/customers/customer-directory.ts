@@ -4,7 +4,7 @@ import type { CustomerLookup, CustomerPage, CustomerRecord } from './customer-re
 /** The customer service accepts at most this many ids or names per lookup. */
 export const LOOKUP_CHUNK = 1_000;
 /** Page size of the walk over every customer (the service allows up to 5,000). */
-export const WALK_PAGE_SIZE = 5_000;
+export const WALK_PAGE_SIZE = 1_000;
 
 /**
  * The outgoing service's view of the customer service (`/internal/customers*`). A service

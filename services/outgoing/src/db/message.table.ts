@@ -4,8 +4,8 @@ import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
 /**
  * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:
  * the instant a dispatcher should next pick the message up (its scheduled time, a retry's
- * time, or its expiry, whichever comes first), NULL while it is claimed or final. A claim
- * sets `locked_by`/`locked_at` (real time, from the database server).
+ * time, or its expiry, whichever comes first), NULL once final. A claim sets
+ * `locked_by`/`locked_at` (real time, from the database server) and leaves `due_at`.
  */
 export interface MessageTable {
   id: string;

@@ -21,12 +21,15 @@ export type ClaimedMessage = Pick<
 >;
 
 /**
- * Claims up to `limit` messages due at `now` (the clock's time, never the database's):
- * `SELECT … FOR UPDATE SKIP LOCKED` in due order, then, in the same transaction, marks
- * them `sending`, `attempts + 1`, `locked_by = owner`, `locked_at` = the server's real
- * time (leases are measured in real time, even under a test clock), and takes them off
- * the queue (`due_at = NULL`). Rows another dispatcher is claiming are skipped, so no
- * message is held by two dispatchers at once. `attempts` in the result is the new value.
+ * Claims up to `limit` messages due at `now` (the clock's time, never the database's)
+ * and not held by anyone: `SELECT … FOR UPDATE SKIP LOCKED` in due order, then, in the
+ * same transaction, marks them `sending`, `attempts + 1`, `locked_by = owner`,
+ * `locked_at` = the server's real time (leases are measured in real time, even under a
+ * test clock). Rows another dispatcher is claiming right now are skipped (SKIP LOCKED),
+ * rows it holds are filtered out (`locked_by`), so no message is held by two dispatchers
+ * at once. `due_at` is left as it is: a claim touches no secondary index, which halves
+ * the index work per delivery (README, "Design note"). `attempts` in the result is the
+ * new value.
  */
 export async function claimDueMessages(
   trx: Transaction<Database>,
@@ -50,6 +53,7 @@ export async function claimDueMessages(
       'attempts',
     ])
     .where('due_at', '<=', options.now)
+    .where('locked_by', 'is', null)
     .orderBy('due_at')
     .limit(options.limit)
     .forUpdate()
@@ -63,7 +67,6 @@ export async function claimDueMessages(
       attempts: eb('attempts', '+', 1),
       locked_by: options.owner,
       locked_at: sql<Date>`UTC_TIMESTAMP(3)`,
-      due_at: null,
       updated_at: options.now,
     }))
     .where(
@@ -97,6 +100,7 @@ export async function markDelivered(
     .updateTable('message')
     .set({
       status: 'delivered',
+      due_at: null,
       delivered_at: at,
       finished_at: at,
       last_attempt_at: at,
@@ -132,6 +136,7 @@ export async function finishWithoutAttempt(
     .set((eb) => ({
       status,
       attempts: eb('attempts', '-', 1),
+      due_at: null,
       finished_at: at,
       locked_by: null,
       locked_at: null,
@@ -174,7 +179,7 @@ export async function rescheduleMessages(
 }
 
 /**
- * Gives messages back to the queue untouched (due again at `dueAt`), the claim's attempt
+ * Gives messages back to the queue untouched (still due as before), the claim's attempt
  * given back: the customer service could not answer, or the dispatcher is stopping
  * before it started them.
  */
@@ -182,14 +187,12 @@ export async function releaseMessages(
   db: Kysely<Database>,
   owner: string,
   ids: readonly string[],
-  dueAt: Date,
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await db
     .updateTable('message')
     .set((eb) => ({
       attempts: eb('attempts', '-', 1),
-      due_at: dueAt,
       locked_by: null,
       locked_at: null,
     }))
@@ -225,10 +228,29 @@ export async function recordFailedAttempt(
 }
 
 /**
+ * Renews this owner's claims on messages it still holds (a batch delivering to a slow
+ * receiver must not look dead to the other replicas' stale-claim sweep).
+ */
+export async function renewClaims(
+  db: Kysely<Database>,
+  owner: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('message')
+    .set({ locked_at: sql<Date>`UTC_TIMESTAMP(3)` })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', owner)
+    .execute();
+}
+
+/**
  * Releases claims older than `lockTimeoutMs` of real time (the server's clock): their
- * dispatcher died or hung. They are due again at once (their scheduled time, or their
- * expiry if earlier); the attempt the dead claim counted stays counted, since it may have
- * reached the receiver. Returns how many were released.
+ * dispatcher died or hung. They are due again at once (`due_at` never changed); the
+ * attempt the dead claim counted stays counted, since it may have reached the receiver.
+ * Held messages are found among the queued ones (`due_at IS NOT NULL`), so no index on
+ * the lock columns is needed (none is churned by every claim). Returns how many.
  */
 export async function releaseStaleLocks(
   db: Kysely<Database>,
@@ -236,11 +258,9 @@ export async function releaseStaleLocks(
 ): Promise<number> {
   const result = await db
     .updateTable('message')
-    .set({
-      due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND (scheduled_for IS NULL OR expires_at < scheduled_for) THEN expires_at ELSE scheduled_for END`,
-      locked_by: null,
-      locked_at: null,
-    })
+    .set({ locked_by: null, locked_at: null })
+    .where('due_at', 'is not', null)
+    .where('locked_by', 'is not', null)
     .where(
       'locked_at',
       '<',

@@ -2,9 +2,10 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Broadcasts, messages (the queue), idempotency keys and the dispatch-rate counter.
- * Instants are DATETIME(3) in UTC. The message indexes serve, in order: the claim
- * (`due_at` range, ordered), the stale-lock sweep, recipient pages (by id, optionally
- * by status) and per-status counts, and idempotent order confirmations.
+ * Instants are DATETIME(3) in UTC. The message indexes serve, in order: the claim and
+ * the stale-lock sweep (`due_at`: queued messages), recipient pages (by id, optionally by
+ * status) and per-status counts, and idempotent order confirmations. The lock columns are
+ * deliberately not indexed: every claim would move their entries (README, design note).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -50,7 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', sql`datetime(3)`, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('idx_message_due').on('message').column('due_at').execute();
-  await db.schema.createIndex('idx_message_locked').on('message').column('locked_at').execute();
   await db.schema
     .createIndex('idx_message_broadcast')
     .on('message')

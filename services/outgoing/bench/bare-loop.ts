@@ -1,0 +1,64 @@
+/**
+ * The drain benchmark's baseline: a bare loop that reads the due messages page by page
+ * (keyset on id) and POSTs each to the sink with the same client, body and signature as
+ * the webhook channel and the same number of requests in flight — no claims, no window
+ * checks, no status updates. Prints `{"sent": n, "ms": t}` and exits.
+ */
+import { mysqlOptions } from '@screenmagic/service-kit';
+import { createPool } from 'mysql2/promise';
+import { WebhookChannel } from '../src/channels/webhook-channel.ts';
+import { runConcurrently } from '../src/dispatcher/run-concurrently.ts';
+
+const env = process.env;
+const pool = createPool({
+  ...mysqlOptions(new URL(env['MYSQL_URL'] ?? ''), env['BENCH_DATABASE']),
+  connectionLimit: 2,
+});
+const inFlight = Number(env['BENCH_IN_FLIGHT'] ?? 32);
+const channel = new WebhookChannel({
+  url: new URL(env['DELIVERY_WEBHOOK_URL'] ?? ''),
+  secret: env['DELIVERY_WEBHOOK_SECRET'] ?? '',
+  timeoutMs: 10_000,
+  connections: inFlight,
+});
+const sentAt = new Date(env['BENCH_NOW'] ?? '').toISOString();
+
+interface Row {
+  id: string;
+  broadcast_id: string;
+  customer_id: string;
+  customer_name: string;
+}
+const readPage = async (after: string): Promise<Row[]> => {
+  const [rows] = await pool.query(
+    'SELECT id, broadcast_id, customer_id, customer_name FROM message WHERE id > ? ORDER BY id LIMIT 1000',
+    [after],
+  );
+  return rows as Row[];
+};
+
+const started = performance.now();
+let sent = 0;
+// The next page is read while the current one is posted.
+let next = readPage('');
+for (;;) {
+  const page = await next;
+  if (page.length === 0) break;
+  next = readPage(page.at(-1)?.id ?? '');
+  await runConcurrently(page, inFlight, async (row) => {
+    await channel.deliver({
+      messageId: row.id,
+      broadcastId: row.broadcast_id,
+      customerId: row.customer_id,
+      to: row.customer_name,
+      text: 'Bench message',
+      kind: 'broadcast',
+      sentAt,
+    });
+    sent++;
+  });
+}
+const ms = performance.now() - started;
+await channel.close();
+await pool.end();
+process.stdout.write(`${JSON.stringify({ sent, ms })}\n`);

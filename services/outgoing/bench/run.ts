@@ -1,0 +1,444 @@
+/**
+ * The outgoing service's benchmarks, side by side in one run (README, "Benchmarks"):
+ *
+ * 1. A broadcast to every one of BENCH_CUSTOMERS (100,000) customers: time from the
+ *    request to the 202 (recipients walked from the real customer service, decided, all
+ *    rows stored in one transaction), the service's peak RSS; against raw mysql2
+ *    multi-row inserts of the same rows (1,000 a statement, one transaction) and
+ *    `INSERT … SELECT` (the database's floor), on the same database.
+ * 2. A drain of those messages, all due, to a local webhook sink, with 1, 2 and 4
+ *    dispatcher workers; against a bare loop that POSTs the same rows to the same sink.
+ *
+ * Everything runs on 127.0.0.1 (the customer and outgoing services and the sink as child
+ * processes, as in production), stops by itself, and drops its databases at the end.
+ *
+ *   pnpm --filter @screenmagic/outgoing bench      (MYSQL_URL, BENCH_CUSTOMERS, BENCH_ROUNDS)
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { mysqlOptions } from '@screenmagic/service-kit';
+import { createConnection } from 'mysql2/promise';
+import {
+  type Child,
+  cpuSeconds,
+  databaseServerPid,
+  freePort,
+  startChild,
+  waitUntilReady,
+} from './support/processes.ts';
+import { seedCustomers } from './support/seed.ts';
+
+const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const WORKERS = [1, 2, 4];
+/** `broadcast` or `drain` runs only that part (while tuning). */
+const ONLY = process.env['BENCH_ONLY'];
+/** Extra NODE_OPTIONS for the outgoing service's processes (e.g. heap flags). */
+const SERVICE_NODE_OPTIONS = process.env['BENCH_SERVICE_NODE_OPTIONS'];
+/** The outgoing service runs with the Node flags of its `start` script, as in production. */
+const SERVICE_NODE_FLAGS =
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+// Monday 30 November 2026, 10:00 London: the business is open, and every seeded customer.
+const NOW = '2026-11-30T10:00:00.000Z';
+const SECRET = 'bench-secret';
+
+const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
+const prefix = `bench_out_${process.pid}_`;
+const customerDb = `${prefix}customer`;
+const outgoingDb = `${prefix}outgoing`;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const CUSTOMER_SERVER = here('../../customer/src/server.ts');
+const OUTGOING_SERVER = here('../src/server.ts');
+
+const baseEnv: Record<string, string> = {
+  MYSQL_URL: mysqlUrl.href,
+  MYSQL_DATABASE_PREFIX: prefix,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+  TEST_CLOCK: '1',
+  NODE_ENV: 'development',
+  BUSINESS_CALENDAR: JSON.stringify({
+    timeZone: 'Europe/London',
+    start: '09:00',
+    end: '18:00',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  }),
+};
+
+const children: Child[] = [];
+
+/** A child that dies under the bench (or a signal to the bench) ends the run, cleanly. */
+function abort(message: string): void {
+  process.stderr.write(`\nbench aborted: ${message}\n`);
+  void cleanUp().finally(() => process.exit(1));
+}
+process.once('SIGINT', () => abort('SIGINT'));
+process.once('SIGTERM', () => abort('SIGTERM'));
+
+let cleaned: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaned ??= (async () => {
+    for (const child of [...children].reverse()) await child.stop();
+    const connection = await createConnection(mysqlOptions(mysqlUrl));
+    for (const name of [customerDb, outgoingDb])
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await connection.end();
+  })();
+  return cleaned;
+}
+const ms = (from: number) => performance.now() - from;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const fmt = (value: number) => `${Math.round(value).toLocaleString('en-US')}`;
+
+async function startService(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<{ child: Child; url: string }> {
+  const port = await freePort();
+  const child = startChild(
+    name,
+    script,
+    {
+      ...baseEnv,
+      ...env,
+      PORT: String(port),
+      ...(SERVICE_NODE_OPTIONS && script === OUTGOING_SERVER
+        ? { NODE_OPTIONS: SERVICE_NODE_OPTIONS }
+        : {}),
+    },
+    abort,
+    script === OUTGOING_SERVER ? SERVICE_NODE_FLAGS : [],
+  );
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${url}/readyz`, 60_000);
+  return { child, url };
+}
+
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(300_000),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  await child.stop();
+  children.splice(children.indexOf(child), 1);
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `outgoing bench: ${CUSTOMERS.toLocaleString('en-US')} customers, ${ROUNDS} rounds, node ${process.version}, ` +
+      `service flags ${SERVICE_NODE_FLAGS.join(' ') || '(none)'}${SERVICE_NODE_OPTIONS ? ` + ${SERVICE_NODE_OPTIONS}` : ''}, load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
+  const customer = await startService('customer', CUSTOMER_SERVER, {});
+  const customerConnection = await createConnection(mysqlOptions(mysqlUrl, customerDb));
+  let started = performance.now();
+  await seedCustomers(customerConnection, CUSTOMERS);
+  await customerConnection.end();
+  console.log(`seeded ${CUSTOMERS.toLocaleString('en-US')} customers in ${fmt(ms(started))} ms`);
+
+  // ---- 1. Broadcast to everyone vs raw inserts vs INSERT … SELECT ----
+  const api = await startService('outgoing', OUTGOING_SERVER, {
+    DISPATCHER: 'off',
+    CUSTOMER_SERVICE_URL: customer.url,
+  });
+  await post(`${api.url}/internal/test/clock`, { now: NOW });
+  const db = await createConnection({
+    ...mysqlOptions(mysqlUrl, outgoingDb),
+    multipleStatements: false,
+  });
+  const idleRss = api.child.rssMiB();
+  const times = { service: [] as number[], raw: [] as number[], floor: [] as number[] };
+  let snapshot:
+    { columns: string[]; rows: unknown[][]; broadcast: Record<string, unknown> } | undefined;
+
+  const rounds = ONLY === 'drain' ? 1 : ROUNDS;
+  for (let round = 0; round < rounds; round++) {
+    await db.query('TRUNCATE TABLE message');
+    await db.query('TRUNCATE TABLE broadcast');
+    started = performance.now();
+    const accepted = await post(`${api.url}/v1/broadcasts`, { message: 'Bench message' });
+    times.service.push(ms(started));
+    if (accepted.status !== 202 || accepted.json['recipientCount'] !== CUSTOMERS) {
+      throw new Error(
+        `broadcast answered ${accepted.status}: ${JSON.stringify(accepted.json).slice(0, 300)}`,
+      );
+    }
+    const [[count]] = (await db.query('SELECT COUNT(*) AS n FROM message')) as unknown as [
+      [{ n: number }],
+    ];
+    if (Number(count.n) !== CUSTOMERS) throw new Error(`202 but ${count.n} rows stored`);
+
+    if (!snapshot) {
+      const [rows, fields] = await db.query({
+        sql: 'SELECT * FROM message ORDER BY id',
+        rowsAsArray: true,
+      });
+      const [[broadcast]] = (await db.query('SELECT * FROM broadcast')) as unknown as [
+        [Record<string, unknown>],
+      ];
+      snapshot = { columns: fields.map((f) => f.name), rows: rows as unknown[][], broadcast };
+    }
+
+    if (ONLY === 'drain') break;
+    await db.query('TRUNCATE TABLE message');
+    started = performance.now();
+    await db.beginTransaction();
+    for (let i = 0; i < snapshot.rows.length; i += 1_000) {
+      await db.query(`INSERT INTO message (${snapshot.columns.join(',')}) VALUES ?`, [
+        snapshot.rows.slice(i, i + 1_000),
+      ]);
+    }
+    await db.commit();
+    times.raw.push(ms(started));
+
+    await db.query('TRUNCATE TABLE message');
+    started = performance.now();
+    await db.query(
+      `INSERT INTO message (id, kind, broadcast_id, customer_id, customer_name, time_zone, hold_to_window,
+                            status, scheduled_for, due_at, attempts, created_at, updated_at)
+       SELECT CONCAT('msg_', SUBSTRING(c.id, 5)), 'broadcast', 'brd_floor', c.id, c.name, c.time_zone, 1,
+              'sending', ?, ?, 0, ?, ?
+       FROM \`${customerDb}\`.customer c`,
+      [new Date(NOW), new Date(NOW), new Date(NOW), new Date(NOW)],
+    );
+    times.floor.push(ms(started));
+  }
+  const peakRss = api.child.peakRssMiB();
+  await stopChild(api.child);
+
+  if (ONLY !== 'drain') reportBroadcast(times, idleRss, peakRss);
+  if (ONLY === 'broadcast') return;
+
+  // ---- 2. Drain to a webhook sink: 1, 2, 4 workers vs a bare loop ----
+  if (!snapshot) throw new Error('no snapshot');
+  const restore = async () => {
+    await db.query('TRUNCATE TABLE message');
+    await db.query('TRUNCATE TABLE broadcast');
+    await db.query('INSERT INTO broadcast SET ?', [snapshot.broadcast]);
+    await db.beginTransaction();
+    for (let i = 0; i < snapshot.rows.length; i += 1_000) {
+      await db.query(`INSERT INTO message (${snapshot.columns.join(',')}) VALUES ?`, [
+        snapshot.rows.slice(i, i + 1_000),
+      ]);
+    }
+    await db.commit();
+  };
+  const sinkPort = await freePort();
+  const sink = startChild('sink', here('./webhook-sink.ts'), { PORT: String(sinkPort) }, abort);
+  children.push(sink);
+  const sinkUrl = `http://127.0.0.1:${sinkPort}`;
+  await waitUntilReady(`${sinkUrl}/stats`);
+  const sinkStats = async () =>
+    (await (await fetch(`${sinkUrl}/stats`)).json()) as { requests: number; unique: number };
+
+  const drains: {
+    label: string;
+    ms: number;
+    dbMs: number;
+    rss: number;
+    requests: number;
+    cpu: Record<string, number>;
+  }[] = [];
+  for (const workers of WORKERS) {
+    await restore();
+    await fetch(`${sinkUrl}/reset`, { method: 'POST' });
+    const dispatcher = await startService(`dispatcher x${workers}`, OUTGOING_SERVER, {
+      DISPATCHER: 'only',
+      DISPATCHER_WORKERS: String(workers),
+      DISPATCH_POLL_INTERVAL_MS: '50',
+      CUSTOMER_SERVICE_URL: customer.url,
+      DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
+      DELIVERY_WEBHOOK_SECRET: SECRET,
+    });
+    // With LOG_LEVEL=debug, each batch logs where its time went: summed here.
+    const phases = { batches: 0, claimMs: 0, lookupMs: 0, deliverMs: 0, recordMs: 0 };
+    dispatcher.child.onLine((line) => {
+      if (!line.includes('"dispatched batch"')) return;
+      const entry = JSON.parse(line) as Record<string, number>;
+      phases.batches++;
+      for (const key of ['claimMs', 'lookupMs', 'deliverMs', 'recordMs'] as const)
+        phases[key] += entry[key] ?? 0;
+    });
+    const cpu = cpuMeter({ dispatcher: dispatcher.child, sink, customer: customer.child });
+    started = performance.now();
+    // Every message is due at NOW: setting the clock there starts the drain.
+    await post(`${dispatcher.url}/internal/test/clock`, { now: NOW });
+    let stats = await sinkStats();
+    const deadline = Date.now() + 15 * 60_000;
+    while (stats.unique < CUSTOMERS) {
+      if (Date.now() > deadline) throw new Error(`drain stalled at ${stats.unique}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      stats = await sinkStats();
+    }
+    const drainMs = ms(started);
+    const cpuUsed = cpu();
+    for (;;) {
+      const [[row]] = (await db.query(
+        "SELECT COUNT(*) AS n FROM message WHERE status = 'delivered'",
+      )) as unknown as [[{ n: number }]];
+      if (Number(row.n) === CUSTOMERS) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    if (phases.batches > 0) {
+      console.log(
+        `  ${workers} worker(s): ${phases.batches} batches; per batch: claim ${fmt(phases.claimMs / phases.batches)} ms, ` +
+          `lookup ${fmt(phases.lookupMs / phases.batches)} ms, deliver ${fmt(phases.deliverMs / phases.batches)} ms, ` +
+          `record ${fmt(phases.recordMs / phases.batches)} ms`,
+      );
+    }
+    drains.push({
+      label: `dispatcher, ${workers} worker${workers > 1 ? 's' : ''}`,
+      ms: drainMs,
+      dbMs: ms(started),
+      rss: dispatcher.child.peakRssMiB(),
+      requests: stats.requests,
+      cpu: cpuUsed,
+    });
+    await stopChild(dispatcher.child);
+  }
+
+  await restore();
+  await fetch(`${sinkUrl}/reset`, { method: 'POST' });
+  const bareCpu = cpuMeter({ sink, customer: customer.child });
+  const bare = startChild('bare loop', here('./bare-loop.ts'), {
+    ...baseEnv,
+    BENCH_DATABASE: outgoingDb,
+    BENCH_IN_FLIGHT: '32',
+    BENCH_NOW: NOW,
+    DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
+    DELIVERY_WEBHOOK_SECRET: SECRET,
+  });
+  children.push(bare);
+  let bareOutput = '';
+  bare.process.stdout?.on('data', (chunk: Buffer) => (bareOutput += chunk.toString()));
+  let bareSelf = 0;
+  const bareExit = new Promise((resolve) => bare.process.once('exit', resolve));
+  // Sampled just before it exits: its own CPU (a gone process has no /proc entry).
+  const sampler = setInterval(() => {
+    const seconds = cpuSeconds(bare.process.pid);
+    if (!Number.isNaN(seconds)) bareSelf = seconds;
+  }, 20);
+  await bareExit;
+  clearInterval(sampler);
+  const bareCpuUsed = { ...bareCpu(), bare: bareSelf };
+  children.splice(children.indexOf(bare), 1);
+  const bareResult = JSON.parse(bareOutput.trim().split('\n').at(-1) ?? '{}') as {
+    sent: number;
+    ms: number;
+  };
+  if ((await sinkStats()).unique !== CUSTOMERS)
+    throw new Error('the bare loop did not reach every message');
+  await db.end();
+
+  reportDrain(drains, bareResult, bareCpuUsed);
+}
+
+/** CPU seconds each process (and the database server) used between this call and the returned one. */
+function cpuMeter(processes: Record<string, Child>): () => Record<string, number> {
+  const database = databaseServerPid();
+  const pids: Record<string, number | undefined> = { database };
+  for (const [name, child] of Object.entries(processes)) pids[name] = child.process.pid;
+  const before = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]),
+  );
+  return () =>
+    Object.fromEntries(
+      Object.entries(pids)
+        .map(([name, pid]) => [name, cpuSeconds(pid) - (before[name] ?? 0)] as const)
+        .filter(([, seconds]) => !Number.isNaN(seconds)),
+    );
+}
+
+function reportBroadcast(
+  times: { service: number[]; raw: number[]; floor: number[] },
+  idleRss: number,
+  peakRss: number,
+): void {
+  const service = median(times.service);
+  const raw = median(times.raw);
+  const floor = median(times.floor);
+  console.log('\n### Broadcast to every customer (median of %d rounds)\n', ROUNDS);
+  console.log('| | ms | vs multi-row |');
+  console.log('|---|---:|---:|');
+  console.log(
+    `| service: POST /v1/broadcasts → 202 | ${fmt(service)} | ${(service / raw).toFixed(2)}x |`,
+  );
+  console.log(
+    `| raw mysql2 multi-row inserts (1,000 a statement, one transaction) | ${fmt(raw)} | 1.00x |`,
+  );
+  console.log(`| INSERT … SELECT (floor) | ${fmt(floor)} | ${(floor / raw).toFixed(2)}x |`);
+  console.log(
+    `\nrounds (ms): service ${times.service.map(fmt).join(', ')}; raw ${times.raw.map(fmt).join(', ')}; floor ${times.floor.map(fmt).join(', ')}`,
+  );
+  console.log(
+    `outgoing service RSS: ${idleRss.toFixed(0)} MiB idle, ${peakRss.toFixed(0)} MiB peak (target <= 256)`,
+  );
+}
+
+function reportDrain(
+  drains: {
+    label: string;
+    ms: number;
+    dbMs: number;
+    rss: number;
+    requests: number;
+    cpu: Record<string, number>;
+  }[],
+  bareResult: { sent: number; ms: number },
+  bareCpu: Record<string, number>,
+): void {
+  const bareRate = (bareResult.sent / bareResult.ms) * 1000;
+  console.log(
+    '\n### Drain of %s due messages to a local webhook sink\n',
+    CUSTOMERS.toLocaleString('en-US'),
+  );
+  console.log('| | ms (last POST) | ms (all marked) | messages/s | vs bare loop | peak RSS MiB |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const drain of drains) {
+    const rate = (CUSTOMERS / drain.ms) * 1000;
+    console.log(
+      `| ${drain.label} | ${fmt(drain.ms)} | ${fmt(drain.dbMs)} | ${fmt(rate)} | ${((rate / bareRate) * 100).toFixed(0)}% | ${drain.rss.toFixed(0)} |`,
+    );
+  }
+  console.log(
+    `| bare loop (same client, 32 in flight, no DB writes) | ${fmt(bareResult.ms)} | – | ${fmt(bareRate)} | 100% | – |`,
+  );
+  console.log('\nCPU per message (µs), by process, during each drain:\n');
+  const perMessage = (seconds: number | undefined) =>
+    seconds === undefined ? '–' : fmt((seconds * 1e6) / CUSTOMERS);
+  console.log('| | dispatcher / loop | sink | MariaDB | customer service | total |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const drain of drains) {
+    const c = drain.cpu;
+    console.log(
+      `| ${drain.label} | ${perMessage(c['dispatcher'])} | ${perMessage(c['sink'])} | ${perMessage(c['database'])} | ${perMessage(c['customer'])} | ${perMessage(Object.values(c).reduce((a, b) => a + b, 0))} |`,
+    );
+  }
+  console.log(
+    `| bare loop | ${perMessage(bareCpu['bare'])} | ${perMessage(bareCpu['sink'])} | ${perMessage(bareCpu['database'])} | ${perMessage(bareCpu['customer'])} | ${perMessage(Object.values(bareCpu).reduce((a, b) => a + b, 0))} |`,
+  );
+}
+
+try {
+  await main();
+} finally {
+  await cleanUp();
+}

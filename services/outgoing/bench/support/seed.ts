@@ -1,0 +1,46 @@
+import { parseSchedule } from '@screenmagic/hours-window';
+import { newIds } from '@screenmagic/service-kit';
+import type { Connection } from 'mysql2/promise';
+
+/**
+ * Five schedules in five zones, all open on Monday 30 November 2026 at 10:00Z (so a
+ * broadcast then is due at once for everyone, and the drain delivers every message) and
+ * different enough to make five distinct delivery decisions.
+ */
+export const BENCH_SCHEDULES = [
+  { timeZone: 'Europe/London', start: '08:00', end: '18:00' },
+  { timeZone: 'Europe/Berlin', start: '09:00', end: '19:00' },
+  { timeZone: 'Africa/Lagos', start: '09:00', end: '17:00' },
+  { timeZone: 'UTC', start: '07:00', end: '20:00' },
+  { timeZone: 'Asia/Kolkata', start: '09:00', end: '18:00' },
+].map((input) => parseSchedule(input));
+
+/**
+ * Seeds the customer service's database directly (its documented table,
+ * docs/architecture.md): the API would take minutes for 100,000 customers.
+ */
+export async function seedCustomers(connection: Connection, count: number): Promise<void> {
+  const at = new Date();
+  const batch = 2_000;
+  for (let done = 0; done < count; done += batch) {
+    const n = Math.min(batch, count - done);
+    const rows = newIds('cus', n).map((id, i) => {
+      const k = done + i;
+      const schedule = BENCH_SCHEDULES[k % BENCH_SCHEDULES.length]!;
+      return [
+        id,
+        `Bench ${k}`,
+        `bench ${k}`,
+        k % 2 === 0 ? `+4477${String(k).padStart(8, '0')}` : null,
+        schedule.timeZone,
+        JSON.stringify(schedule),
+        at,
+        at,
+      ];
+    });
+    await connection.query(
+      'INSERT INTO customer (id, name, name_key, phone, time_zone, working_hours, created_at, updated_at) VALUES ?',
+      [rows],
+    );
+  }
+}
