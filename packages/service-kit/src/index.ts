@@ -23,7 +23,9 @@ export {
   envPort,
   envString,
   envUrl,
+  envWorkerMode,
   type Env,
+  type WorkerMode,
 } from './config/env.ts';
 export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/business-calendar.ts';
 export {

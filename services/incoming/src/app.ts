@@ -100,17 +100,19 @@ export async function buildApp(
   });
   app.decorate('incoming', { db: database.db, clock, worker, loop, workerId });
 
-  registerOrderRoutes(app, {
-    db: database.db,
-    clock,
-    businessCalendar: config.businessCalendar,
-    customers: new CustomerDirectory(customerClient),
-    outgoing,
-    lockId: `${workerId}:request`,
-    retryDelayMs: config.worker.retryBaseMs,
-    wakeWorker: () => loop.wake(),
-    ...(log === undefined ? {} : { logger: log }),
-  });
+  // ORDER_WORKER=only: the worker alone (its own Deployment); health and the test clock stay.
+  if (config.worker.mode !== 'only')
+    registerOrderRoutes(app, {
+      db: database.db,
+      clock,
+      businessCalendar: config.businessCalendar,
+      customers: new CustomerDirectory(customerClient),
+      outgoing,
+      lockId: `${workerId}:request`,
+      retryDelayMs: config.worker.retryBaseMs,
+      wakeWorker: () => loop.wake(),
+      ...(log === undefined ? {} : { logger: log }),
+    });
   if (clock instanceof ObservedClock) {
     const dueWork = new DueWork(loop, worker.counts);
     clock.onSet(() => dueWork.mark());
@@ -118,7 +120,8 @@ export async function buildApp(
   }
 
   app.addHook('onReady', () => {
-    if (deps.runWorker !== false) loop.start();
+    // ORDER_WORKER=off: API only; another deployment runs the worker.
+    if (deps.runWorker !== false && config.worker.mode !== 'off') loop.start();
   });
   // Stop claiming before requests drain; the batch in flight finishes first.
   app.addHook('preClose', () => loop.stop());

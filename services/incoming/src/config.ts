@@ -1,12 +1,16 @@
 import {
   type Env,
   envInteger,
+  envWorkerMode,
   readServiceConfig,
   type ServiceConfig,
+  type WorkerMode,
 } from '@screenmagic/service-kit';
 
 /** How the pending-order worker runs (see README, "Worker"). */
 export interface WorkerConfig {
+  /** `ORDER_WORKER`: on (with the API), off (API only), only (the worker alone). */
+  readonly mode: WorkerMode;
   /** Wait between polls when nothing is due. */
   readonly pollIntervalMs: number;
   /** Rows claimed per batch (per queue). */
@@ -38,6 +42,7 @@ export function readConfig(env: Env): IncomingConfig {
   return Object.freeze({
     ...base,
     worker: Object.freeze({
+      mode: envWorkerMode(env, 'ORDER_WORKER'),
       pollIntervalMs: envInteger(env, 'ORDER_WORKER_POLL_INTERVAL_MS', {
         fallback: 1_000,
         min: 10,

@@ -85,3 +85,29 @@ export function envOptionalUrl(env: Env, name: string): URL | undefined {
 export function envPort(env: Env, name: string, fallback: number): number {
   return envInteger(env, name, { fallback, min: 0, max: 65_535 });
 }
+
+/**
+ * Where a background worker runs: `on` (in the API process, the default), `off` (API
+ * only: another deployment runs it), `only` (the worker alone, no public routes).
+ * `1/true/yes` read as on and `0/false/no` as off.
+ */
+export type WorkerMode = 'on' | 'off' | 'only';
+
+const WORKER_MODES: Readonly<Record<string, WorkerMode>> = {
+  on: 'on',
+  off: 'off',
+  only: 'only',
+  '1': 'on',
+  true: 'on',
+  yes: 'on',
+  '0': 'off',
+  false: 'off',
+  no: 'off',
+};
+
+export function envWorkerMode(env: Env, name: string): WorkerMode {
+  const value = (raw(env, name) ?? 'on').toLowerCase();
+  const mode = WORKER_MODES[value];
+  if (mode === undefined) throw new ConfigError(name, `'${value}' is not one of on, off, only`);
+  return mode;
+}
