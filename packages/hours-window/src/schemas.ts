@@ -41,8 +41,16 @@ export const LocalDateSchema = Type.String({
  */
 export const TimeRangeSchema = Type.Object(
   {
-    start: Type.String({ pattern: START_TIME_PATTERN, examples: ['09:00'] }),
-    end: Type.String({ pattern: END_TIME_PATTERN, examples: ['18:00'] }),
+    start: Type.String({
+      pattern: START_TIME_PATTERN,
+      description: 'A local time HH:MM, 00:00–23:59.',
+      examples: ['09:00'],
+    }),
+    end: Type.String({
+      pattern: END_TIME_PATTERN,
+      description: 'A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.',
+      examples: ['18:00'],
+    }),
   },
   {
     additionalProperties: false,
@@ -79,8 +87,16 @@ export const WeeklyScheduleInputSchema = Type.Object(
 /** The shorthand: one range on every day, or on the listed `days`. */
 export const ShorthandScheduleInputSchema = Type.Object(
   {
-    start: Type.String({ pattern: START_TIME_PATTERN, examples: ['10:00'] }),
-    end: Type.String({ pattern: END_TIME_PATTERN, examples: ['19:00'] }),
+    start: Type.String({
+      pattern: START_TIME_PATTERN,
+      description: 'A local time HH:MM, 00:00–23:59.',
+      examples: ['10:00'],
+    }),
+    end: Type.String({
+      pattern: END_TIME_PATTERN,
+      description: 'A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.',
+      examples: ['19:00'],
+    }),
     days: Type.Optional(Type.Array(WeekdaySchema, { minItems: 1, uniqueItems: true })),
     timeZone: Type.Optional(TimeZoneSchema),
     closures: Type.Optional(closureList),

@@ -16,7 +16,10 @@ describe('createApp', () => {
           body: Type.Object(
             {
               count: Type.Integer(),
-              price: Type.String({ pattern: '^\\d+\\.\\d{2}$' }),
+              price: Type.String({
+                pattern: '^\\d+\\.\\d{2}$',
+                description: 'A decimal string with two decimals, e.g. "499.00".',
+              }),
               hours: Type.Union([
                 Type.Object(
                   { weekly: Type.Object({ mon: Type.String() }) },
@@ -70,6 +73,22 @@ describe('createApp', () => {
       code: 'VALIDATION_FAILED',
       details: [{ field: 'count', message: 'must be integer' }],
     });
+  });
+
+  it('says what a field expects, from its schema description, rather than quoting a pattern', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, price: '499.5' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      {
+        field: 'price',
+        message:
+          '"499.5" is not valid; expected: A decimal string with two decimals, e.g. "499.00"',
+      },
+    ]);
   });
 
   it('does not coerce a number into a decimal string: 499.5 is not "499.50"', async () => {

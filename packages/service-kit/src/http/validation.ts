@@ -12,12 +12,25 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
  * Ajv does all three, so bodies get this instance instead.
  */
 const bodyAjv = addFormats(
-  new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, strict: false }),
+  new Ajv({
+    coerceTypes: false,
+    removeAdditional: false,
+    useDefaults: false,
+    strict: false,
+    // Errors carry the failing schema and value, so messages can quote the schema's description.
+    verbose: true,
+  }),
 );
 
 /** Query strings and path parameters are text by nature: numbers are coerced from it. */
 const textAjv = addFormats(
-  new Ajv({ coerceTypes: true, removeAdditional: false, useDefaults: true, strict: false }),
+  new Ajv({
+    coerceTypes: true,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+    verbose: true,
+  }),
 );
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
@@ -78,9 +91,20 @@ function describeOne(error: ErrorObject): ErrorDetail {
         field: base || '(root)',
         message: `must be ${JSON.stringify(params['allowedValue'])}`,
       };
-    default:
-      return { field: base || '(root)', message: error.message ?? 'is invalid' };
+    case 'pattern':
+    case 'format': {
+      // A regular expression tells a client little; the schema's description tells it what to send.
+      const description = (error.parentSchema as { description?: unknown } | undefined)
+        ?.description;
+      if (typeof description !== 'string') break;
+      const value = typeof error.data === 'string' ? `${JSON.stringify(error.data)} ` : '';
+      return {
+        field: base || '(root)',
+        message: `${value}is not valid; expected: ${description.replace(/\.$/, '')}`,
+      };
+    }
   }
+  return { field: base || '(root)', message: error.message ?? 'is invalid' };
 }
 
 /** Keeps, for each anyOf group, only the errors of the branch with the deepest instance path. */
