@@ -37,6 +37,7 @@ describe('upstreamRequestHeaders', () => {
         te: 'trailers',
         upgrade: 'websocket',
         'proxy-authorization': 'Basic x',
+        expect: '100-continue',
         'x-hop': 'one hop only',
         'x-kept': 'yes',
       },

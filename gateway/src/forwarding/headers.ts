@@ -32,7 +32,15 @@ export function upstreamRequestHeaders(
   const dropped = droppedBy(client);
   const headers: OutgoingHttpHeaders = {};
   for (const name in client) {
-    if (HOP_BY_HOP.has(name) || name === 'authorization' || name === 'content-length') continue;
+    // `Expect: 100-continue` was answered here: the body is already read.
+    if (
+      HOP_BY_HOP.has(name) ||
+      name === 'authorization' ||
+      name === 'content-length' ||
+      name === 'expect'
+    ) {
+      continue;
+    }
     if (dropped?.has(name)) continue;
     headers[name] = client[name];
   }
