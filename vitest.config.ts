@@ -28,7 +28,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{packages,services}/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+          include: [
+            '{packages,services}/*/src/**/*.test.ts',
+            'gateway/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['packages/hours-window/**', '**/node_modules/**'],
         },
       },

@@ -4,11 +4,13 @@
  * (`node [flags] src/server.ts`), with the environment this was given and
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
  * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Ctrl-C or SIGTERM
- * stops every process and waits for them; if one dies, the rest are stopped and this
- * exits non-zero.
+ * stops every process and waits for them, and so does the exit of any process that
+ * started this one (a SIGTERM to `pnpm start` itself); if one dies, the rest are stopped
+ * and this exits non-zero.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchAncestors } from './ancestor-watch.ts';
 import { defaultComponents, startStack } from './stack-runner.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,4 +19,6 @@ const stack = startStack({ components: defaultComponents(root, process.env), env
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void stack.stop(signal));
 }
+// A SIGTERM to the outer `pnpm start` stops at its shell wrappers; their exit is our cue.
+watchAncestors((pid) => void stack.stop(`parent process ${pid} exited`));
 process.exitCode = await stack.exited;
