@@ -48,7 +48,8 @@ const NOW = '2026-11-30T10:00:00.000Z';
 const SECRET = 'bench-secret';
 
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
-const prefix = `bench_out_${process.pid}_`;
+// Not `bench_…`: other packages' benchmarks clean up databases by that prefix.
+const prefix = `obench_${process.pid}_`;
 const customerDb = `${prefix}customer`;
 const outgoingDb = `${prefix}outgoing`;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -349,6 +350,27 @@ async function main(): Promise<void> {
   await db.end();
 
   reportDrain(drains, bareResult, bareCpuUsed);
+
+  // ---- 3. What an idle dispatcher costs, by poll interval (the queue is empty now) ----
+  console.log('\n### An idle dispatcher (empty queue), 5 s per poll interval\n');
+  console.log('| poll interval | dispatcher CPU | MariaDB CPU | polls/s |');
+  console.log('|---:|---:|---:|---:|');
+  for (const pollMs of [50, 250, 1_000]) {
+    const idle = await startService(`idle ${pollMs}`, OUTGOING_SERVER, {
+      DISPATCHER: 'only',
+      DISPATCH_POLL_INTERVAL_MS: String(pollMs),
+      CUSTOMER_SERVICE_URL: customer.url,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const meter = cpuMeter({ dispatcher: idle.child });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const used = meter();
+    const percent = (seconds: number | undefined) => `${(((seconds ?? 0) / 5) * 100).toFixed(2)}%`;
+    console.log(
+      `| ${pollMs} ms | ${percent(used['dispatcher'])} | ${percent(used['database'])} | ${(1000 / pollMs).toFixed(0)} |`,
+    );
+    await stopChild(idle.child);
+  }
 }
 
 /** CPU seconds each process (and the database server) used between this call and the returned one. */
@@ -439,6 +461,10 @@ function reportDrain(
 
 try {
   await main();
-} finally {
   await cleanUp();
+  process.exit(0);
+} catch (error) {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  await cleanUp().catch(() => undefined);
+  process.exit(1);
 }

@@ -81,8 +81,8 @@ export function readConfig(env: Env): OutgoingConfig {
     ...base,
     dispatcher: Object.freeze({
       mode,
-      workers: envInteger(env, 'DISPATCHER_WORKERS', { fallback: 1, min: 1, max: 32 }),
-      batchSize: envInteger(env, 'DISPATCH_BATCH_SIZE', { fallback: 200, min: 1, max: 1_000 }),
+      workers: envInteger(env, 'DISPATCHER_WORKERS', { fallback: 2, min: 1, max: 32 }),
+      batchSize: envInteger(env, 'DISPATCH_BATCH_SIZE', { fallback: 1_000, min: 1, max: 1_000 }),
       concurrency: envInteger(env, 'DISPATCH_CONCURRENCY', { fallback: 32, min: 1, max: 512 }),
       pollIntervalMs: envInteger(env, 'DISPATCH_POLL_INTERVAL_MS', {
         fallback: 1_000,

@@ -43,6 +43,7 @@ describe('a dispatcher killed mid-batch', () => {
         ...stack.env,
         CHILD_NOW: MONDAY_10,
         DISPATCHER: 'on',
+        DISPATCHER_WORKERS: '1',
         DISPATCH_BATCH_SIZE: '10',
         DISPATCH_CONCURRENCY: '5',
         DISPATCH_LOCK_TIMEOUT_MS: '1000',

@@ -291,7 +291,10 @@ describe('several dispatchers on one queue', () => {
   it('on a graceful stop, finishes the deliveries it started and gives back the rest', async () => {
     await stack.setClock(MONDAY_10);
     stack.channel.clear();
-    const stopping = await stack.replica({ instanceId: 'stopping', env: { DISPATCHER: 'on' } });
+    const stopping = await stack.replica({
+      instanceId: 'stopping',
+      env: { DISPATCHER: 'on', DISPATCHER_WORKERS: '1' },
+    });
     stack.channel.hold();
     // Sent through the replica, whose dispatcher it wakes: it claims the five and starts
     // DISPATCH_CONCURRENCY (3) deliveries, which the channel holds.

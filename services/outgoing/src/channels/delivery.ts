@@ -33,20 +33,19 @@ export class DeliveryError extends Error {
 
 /**
  * The webhook body: the fields in the documented order, `broadcastId` for a broadcast
- * message and `orderId` for an order confirmation.
+ * message and `orderId` for an order confirmation. Written field by field (each value
+ * through JSON.stringify) rather than through intermediate objects: it runs once per
+ * delivery, 100,000 times in a big drain.
  */
 export function deliveryBody(delivery: Delivery): string {
   const reference =
     'broadcastId' in delivery
-      ? { broadcastId: delivery.broadcastId }
-      : { orderId: delivery.orderId };
-  return JSON.stringify({
-    messageId: delivery.messageId,
-    ...reference,
-    customerId: delivery.customerId,
-    to: delivery.to,
-    text: delivery.text,
-    kind: delivery.kind,
-    sentAt: delivery.sentAt,
-  });
+      ? `"broadcastId":${JSON.stringify(delivery.broadcastId)}`
+      : `"orderId":${JSON.stringify(delivery.orderId)}`;
+  return (
+    `{"messageId":${JSON.stringify(delivery.messageId)},${reference},` +
+    `"customerId":${JSON.stringify(delivery.customerId)},"to":${JSON.stringify(delivery.to)},` +
+    `"text":${JSON.stringify(delivery.text)},"kind":${JSON.stringify(delivery.kind)},` +
+    `"sentAt":${JSON.stringify(delivery.sentAt)}}`
+  );
 }

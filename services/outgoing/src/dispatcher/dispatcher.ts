@@ -79,8 +79,8 @@ export class Dispatcher {
   #started = false;
   #stopping = false;
   #wakeSeq = 0;
-  /** Accumulates what batches did while a `runDue` is in progress. */
-  #tally: DispatchCounts | undefined;
+  /** What batches did since the last `runDue` report (background loops included). */
+  #tally: DispatchCounts = emptyCounts();
   #runDueLane: Promise<unknown> = Promise.resolve();
 
   constructor(options: DispatcherOptions) {
@@ -138,7 +138,9 @@ export class Dispatcher {
   /**
    * The test clock's `run-due`: releases stale claims, then dispatches everything due at
    * the clock's instant until nothing is left (or the customer service cannot answer),
-   * with the same rules as production. Answers what happened.
+   * with the same rules as production. Answers what was dispatched since the previous
+   * report — so work the background loops did between the clock being set and this call
+   * (a wake, a poll) is reported too.
    */
   runDue(): Promise<DispatchCounts> {
     const run = this.#runDueLane.then(() => this.#runDue());
@@ -147,28 +149,25 @@ export class Dispatcher {
   }
 
   async #runDue(): Promise<DispatchCounts> {
-    const tally = emptyCounts();
-    this.#tally = tally;
-    try {
-      await releaseStaleLocks(this.#options.db, this.#options.config.lockTimeoutMs);
-      const [first] = this.#loops;
-      for (;;) {
-        let handled = 0;
-        try {
-          handled = (await first?.drain()) ?? 0;
-        } catch (error) {
-          if (!(error instanceof DispatchDeferredError)) throw error;
-        }
-        // Other workers may still be finishing batches they claimed meanwhile.
-        const others = [...this.#inFlight];
-        await Promise.allSettled(others);
-        if (handled === 0 && others.length === 0) break;
-        if (tally.deferred > 0) break;
+    await releaseStaleLocks(this.#options.db, this.#options.config.lockTimeoutMs);
+    const [first] = this.#loops;
+    for (;;) {
+      let handled = 0;
+      let deferred = false;
+      try {
+        handled = (await first?.drain()) ?? 0;
+      } catch (error) {
+        if (!(error instanceof DispatchDeferredError)) throw error;
+        deferred = true;
       }
-    } finally {
-      this.#tally = undefined;
+      // Other workers may still be finishing batches they claimed meanwhile.
+      const others = [...this.#inFlight];
+      await Promise.allSettled(others);
+      if (deferred || (handled === 0 && others.length === 0)) break;
     }
-    return tally;
+    const report = this.#tally;
+    this.#tally = emptyCounts();
+    return report;
   }
 
   #track<T>(promise: Promise<T>): Promise<T> {
@@ -208,7 +207,7 @@ export class Dispatcher {
       await this.#process(owner, now, claim.messages, counts, timings);
     } finally {
       clearInterval(heartbeat);
-      if (this.#tally) addCounts(this.#tally, counts);
+      addCounts(this.#tally, counts);
     }
     this.#options.logger?.debug(
       { owner, claimed: claim.messages.length, ...counts, ...roundTimings(timings) },
@@ -494,16 +493,26 @@ class Outcomes {
 
 function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
   const { message, customer, broadcast } = candidate;
-  const common = {
-    messageId: message.id,
-    customerId: message.customer_id,
-    to: customer?.phone ? customer.phone : (customer?.name ?? ''),
-    kind: message.kind,
-    sentAt: sentAt.toISOString(),
-  };
+  const to = customer?.phone ? customer.phone : (customer?.name ?? '');
   return message.broadcast_id !== null
-    ? { ...common, broadcastId: message.broadcast_id, text: broadcast?.message ?? '' }
-    : { ...common, orderId: message.order_id ?? '', text: message.text ?? '' };
+    ? {
+        messageId: message.id,
+        broadcastId: message.broadcast_id,
+        customerId: message.customer_id,
+        to,
+        text: broadcast?.message ?? '',
+        kind: message.kind,
+        sentAt: sentAt.toISOString(),
+      }
+    : {
+        messageId: message.id,
+        orderId: message.order_id ?? '',
+        customerId: message.customer_id,
+        to,
+        text: message.text ?? '',
+        kind: message.kind,
+        sentAt: sentAt.toISOString(),
+      };
 }
 
 function distinct(values: readonly (string | null)[]): string[] {

@@ -13,9 +13,6 @@ export type ClaimedMessage = Pick<
   | 'customer_id'
   | 'text'
   | 'hold_to_window'
-  | 'status'
-  | 'scheduled_for'
-  | 'due_at'
   | 'expires_at'
   | 'attempts'
 >;
@@ -46,9 +43,6 @@ export async function claimDueMessages(
       'customer_id',
       'text',
       'hold_to_window',
-      'status',
-      'scheduled_for',
-      'due_at',
       'expires_at',
       'attempts',
     ])

@@ -30,14 +30,15 @@ const INSERT_COLUMNS = [
 /**
  * The text of one multi-row `INSERT` (at most {@link INSERT_CHUNK} rows), escaped by
  * mysql2 exactly as a parameterized query would be, instants as UTC `DATETIME(3)`
- * literals. Built as text (not through the query builder, whose per-value nodes cost
- * more than the insert itself at 100,000 rows) so the caller can build the next
- * statement while the database runs this one.
+ * literals. Built as text, not through the query builder (whose per-value nodes made a
+ * 100,000-recipient broadcast about a third slower, measured), and separately from its
+ * execution, so the caller can build the next statement while the database runs this one.
  */
 export function messageInsertStatement(rows: readonly NewMessageRow[]): string {
   // Most rows share a handful of instants: each is formatted once.
   const instants = new Map<number, { toSqlString: () => string }>();
-  const value = (v: unknown): unknown => {
+  type Literal = string | number | null | { toSqlString: () => string };
+  const value = (v: string | number | Date | null | undefined): Literal => {
     if (!(v instanceof Date)) return v ?? null;
     let literal = instants.get(v.getTime());
     if (literal === undefined) {
@@ -50,7 +51,7 @@ export function messageInsertStatement(rows: readonly NewMessageRow[]): string {
   const values = rows.map((row) => INSERT_COLUMNS.map((column) => value(row[column])));
   return format(
     `INSERT INTO message (${INSERT_COLUMNS.join(', ')}) VALUES ?`,
-    [values as Parameters<typeof format>[1]],
+    [values],
     false,
     'Z',
   );

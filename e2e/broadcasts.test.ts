@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import {
+  api,
+  clearDeliveries,
+  deliveryLog,
+  type ErrorEnvelope,
+  failNextDeliveries,
+  setClock,
+  uniqueName,
+} from './support/client.ts';
+
+interface Recipient {
+  messageId: string;
+  customerId: string;
+  name: string;
+  status: string;
+  scheduledFor: string | null;
+  scheduledForLocal: string | null;
+}
+interface Accepted {
+  broadcastId: string;
+  summary: { sendingNow: number; scheduled: number; unreachable: number };
+  recipients: Recipient[];
+  nextCursor: string | null;
+}
+
+// Monday 30 November 2026, 10:00 London (UTC+0): the business (Mon–Fri 09:00–18:00) is open.
+const MONDAY_10 = '2026-11-30T10:00:00.000Z';
+const kolkata = { timeZone: 'Asia/Kolkata', start: '09:00', end: '18:00' };
+const newYork = {
+  timeZone: 'America/New_York',
+  start: '09:00',
+  end: '17:00',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+};
+const tokyo = { timeZone: 'Asia/Tokyo', start: '09:00', end: '17:00' };
+const london = { timeZone: 'Europe/London', start: '00:00', end: '24:00' };
+
+async function addCustomer(
+  label: string,
+  workingHours: object,
+  phone?: string,
+): Promise<{ id: string; name: string }> {
+  const name = uniqueName(label);
+  const response = await api.post<{ id: string; name: string }>('/v1/customers', {
+    name,
+    workingHours,
+    ...(phone ? { phone } : {}),
+  });
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+const deliveriesOf = async (messageId: string | undefined) =>
+  (await deliveryLog()).deliveries.filter((d) => d.body['messageId'] === messageId);
+
+describe('broadcasts, end to end', () => {
+  it('reaches each customer inside their own window: at once, later today, never', async () => {
+    await setClock(MONDAY_10);
+    await clearDeliveries();
+    const asha = await addCustomer('Asha', kolkata, '+911234567890');
+    const ben = await addCustomer('Ben', newYork);
+    const kenji = await addCustomer('Kenji', tokyo);
+
+    const response = await api.post<Accepted>('/outgoings', {
+      message: 'Winter sale starts now',
+      customers: [asha.name, ben.name, kenji.name],
+    });
+    expect(response.status).toBe(202);
+    expect(response.body.summary).toEqual({ sendingNow: 1, scheduled: 1, unreachable: 1 });
+    const byId = new Map(response.body.recipients.map((r) => [r.customerId, r]));
+    expect(byId.get(asha.id)).toMatchObject({
+      status: 'sending',
+      scheduledFor: MONDAY_10,
+      scheduledForLocal: '2026-11-30T15:30:00+05:30',
+    });
+    expect(byId.get(ben.id)).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2026-11-30T14:00:00.000Z',
+      scheduledForLocal: '2026-11-30T09:00:00-05:00',
+    });
+    expect(byId.get(kenji.id)).toMatchObject({ status: 'unreachable', scheduledFor: null });
+
+    // Due now: the dispatcher is woken and delivers without a clock move.
+    const ashaMessage = byId.get(asha.id)?.messageId;
+    await expect
+      .poll(async () => (await deliveriesOf(ashaMessage)).length, { timeout: 5_000 })
+      .toBe(1);
+    const [delivery] = await deliveriesOf(ashaMessage);
+    expect(delivery?.body).toEqual({
+      messageId: ashaMessage,
+      broadcastId: response.body.broadcastId,
+      customerId: asha.id,
+      to: '+911234567890',
+      text: 'Winter sale starts now',
+      kind: 'broadcast',
+      sentAt: MONDAY_10,
+    });
+    expect(await deliveriesOf(byId.get(ben.id)?.messageId)).toEqual([]);
+
+    // 14:00Z is 09:00 in New York.
+    // (The background dispatcher may beat the clock's run-due to it: count deliveries, not `ran`.)
+    await setClock('2026-11-30T14:00:00.000Z');
+    const [benDelivery] = await deliveriesOf(byId.get(ben.id)?.messageId);
+    expect(benDelivery?.body).toMatchObject({ to: ben.name, sentAt: '2026-11-30T14:00:00.000Z' });
+    expect((await deliveryLog()).rejected).toEqual([]);
+
+    const broadcast = await api.get<{ counts: Record<string, number> }>(
+      `/v1/broadcasts/${response.body.broadcastId}`,
+    );
+    expect(broadcast.body.counts).toEqual({
+      scheduled: 0,
+      sending: 0,
+      delivered: 2,
+      failed: 0,
+      cancelled: 0,
+      expired: 0,
+      unreachable: 1,
+    });
+    const message = await api.get(`/v1/messages/${ashaMessage}`);
+    expect(message.body).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      deliveredAt: MONDAY_10,
+    });
+  });
+
+  it('answers 409 BUSINESS_CLOSED with the next opening for a weekend sendAt', async () => {
+    await setClock(MONDAY_10);
+    const response = await api.post<ErrorEnvelope>('/v1/broadcasts', {
+      message: 'Weekend',
+      customers: [(await addCustomer('Sat', london)).name],
+      sendAt: '2026-12-05T10:00:00.000Z',
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({
+      code: 'BUSINESS_CLOSED',
+      nextOpening: '2026-12-07T09:00:00.000Z',
+    });
+  });
+
+  it('answers a repeated Idempotency-Key with the first answer', async () => {
+    await setClock(MONDAY_10);
+    const lucy = await addCustomer('Lucy', london);
+    const headers = { 'idempotency-key': uniqueName('key').replace(' ', '-') };
+    const body = { message: 'Once', customers: [lucy.name], sendAt: '2026-12-01T10:00:00.000Z' };
+    const first = await api.post<Accepted>('/v1/broadcasts', body, { headers });
+    const second = await api.post<Accepted>('/v1/broadcasts', body, { headers });
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.body).toEqual(first.body);
+    const other = await api.post<ErrorEnvelope>(
+      '/v1/broadcasts',
+      { ...body, message: 'Twice' },
+      { headers },
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('cancels what is not yet sent', async () => {
+    await setClock(MONDAY_10);
+    const lucy = await addCustomer('Lucy', london);
+    const accepted = await api.post<Accepted>('/v1/broadcasts', {
+      message: 'Tomorrow',
+      customers: [lucy.name],
+      sendAt: '2026-12-01T10:00:00.000Z',
+    });
+    const cancelled = await api.delete(`/v1/broadcasts/${accepted.body.broadcastId}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      counts: { cancelled: 1, scheduled: 0 },
+    });
+    await setClock('2026-12-01T10:00:00.000Z');
+    expect(await deliveriesOf(accepted.body.recipients[0]?.messageId)).toEqual([]);
+  });
+
+  it('retries a delivery the receiver refused, with the same messageId', async () => {
+    await setClock(MONDAY_10);
+    const lucy = await addCustomer('Lucy', london);
+    await failNextDeliveries(1, 500);
+    const accepted = await api.post<Accepted>('/v1/broadcasts', {
+      message: 'Retry me',
+      customers: [lucy.name],
+      sendAt: '2026-11-30T11:00:00.000Z',
+    });
+    const messageId = accepted.body.recipients[0]?.messageId;
+    await setClock('2026-11-30T11:00:00.000Z');
+    expect(
+      (await deliveryLog()).failed.filter((d) => d.body['messageId'] === messageId),
+    ).toHaveLength(1);
+    expect(await deliveriesOf(messageId)).toEqual([]);
+    await setClock('2026-11-30T11:00:10.000Z');
+    const log = await deliveryLog();
+    expect(log.failed.filter((d) => d.body['messageId'] === messageId)).toHaveLength(1);
+    expect(log.deliveries.filter((d) => d.body['messageId'] === messageId)).toHaveLength(1);
+  });
+
+  it('keeps internal routes away from clients', async () => {
+    const response = await api.post('/internal/messages', {});
+    expect(response.status).toBe(404);
+  });
+});
