@@ -107,8 +107,15 @@ describe('reading, listing, changing and deleting customers', () => {
       expect(all[0]?.deliveryWindows).toBeDefined();
     });
 
+    it('finds one customer by exact name, case-insensitively and trimmed', async () => {
+      expect((await walk(`name=${encodeURIComponent('  LIST ann ')}`)).map((c) => c.name)).toEqual([
+        'List Ann',
+      ]);
+      expect(await walk('name=list')).toEqual([]);
+    });
+
     it('filters by name prefix, case-insensitively and trimmed, across pages', async () => {
-      const found = await walk(`limit=2&name=${encodeURIComponent('  list ')}`);
+      const found = await walk(`limit=2&namePrefix=${encodeURIComponent('  list ')}`);
       expect(found.map((c) => c.name)).toEqual([
         'List Ann',
         'list bob',
@@ -120,8 +127,8 @@ describe('reading, listing, changing and deleting customers', () => {
     });
 
     it('treats _ and % in the filter as plain characters', async () => {
-      expect((await walk('name=list_')).map((c) => c.name)).toEqual(['list_gus']);
-      expect(await walk('name=%25')).toEqual([]);
+      expect((await walk('namePrefix=list_')).map((c) => c.name)).toEqual(['list_gus']);
+      expect(await walk('namePrefix=%25')).toEqual([]);
     });
 
     it('refuses a cursor it did not issue, and a limit out of range', async () => {

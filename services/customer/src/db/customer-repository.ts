@@ -114,6 +114,7 @@ export async function listCustomers(
   db: Kysely<Database>,
   options: {
     readonly afterId?: string | undefined;
+    readonly nameKey?: string | undefined;
     readonly nameKeyPrefix?: string | undefined;
     readonly limit: number;
   },
@@ -124,6 +125,7 @@ export async function listCustomers(
     .orderBy('id')
     .limit(options.limit + 1);
   if (options.afterId !== undefined) query = query.where('id', '>', options.afterId);
+  if (options.nameKey !== undefined) query = query.where('name_key', '=', options.nameKey);
   if (options.nameKeyPrefix !== undefined) {
     query = query.where(
       sql<boolean>`name_key like ${likePrefix(options.nameKeyPrefix)} escape '!'`,

@@ -89,18 +89,21 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
         tags,
         summary: 'List customers',
         description:
-          'In id (creation) order, keyset-paginated: pass nextCursor back as cursor. `name` keeps ' +
-          'customers whose name starts with it, compared case-insensitively after trimming.',
+          'In id (creation) order, keyset-paginated: pass nextCursor back as cursor. `name` finds ' +
+          'the customer with that name, `namePrefix` those whose name starts with it; both ' +
+          'compare case-insensitively after trimming.',
         querystring: CustomerListQuerySchema,
         response: { 200: CustomerListSchema, ...errorResponses(400, 503) },
       },
     },
     async (request) => {
       const { cursor, limit = 50 } = request.query;
-      const prefix = nameKey(request.query.name ?? '');
+      const exact = nameKey(request.query.name ?? '');
+      const prefix = nameKey(request.query.namePrefix ?? '');
       const found = await listCustomers(db, {
         limit,
         afterId: cursor === undefined ? undefined : String(decodeCursor(cursor, ['id']).id),
+        nameKey: exact === '' ? undefined : exact,
         nameKeyPrefix: prefix === '' ? undefined : prefix,
       });
       const page = found.slice(0, limit);

@@ -106,6 +106,13 @@ export const CustomerListQuerySchema = Type.Object(
       Type.String({
         maxLength: 400,
         description:
+          'Only the customer with this name (compared as names are kept unique: case-insensitive, trimmed). Blank: no filter.',
+      }),
+    ),
+    namePrefix: Type.Optional(
+      Type.String({
+        maxLength: 400,
+        description:
           'Only customers whose name starts with this (case-insensitive, trimmed). Blank: no filter.',
       }),
     ),
