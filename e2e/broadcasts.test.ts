@@ -98,9 +98,10 @@ describe('broadcasts, end to end', () => {
     });
     expect(await deliveriesOf(byId.get(ben.id)?.messageId)).toEqual([]);
 
-    // 14:00Z is 09:00 in New York.
-    // (The background dispatcher may beat the clock's run-due to it: count deliveries, not `ran`.)
-    await setClock('2026-11-30T14:00:00.000Z');
+    // 14:00Z is 09:00 in New York. What ran at 14:00 is Ben's message alone (whether the
+    // background dispatcher or the clock's run-due sent it): Asha's, sent at 10:00, is not.
+    const at14 = await setClock('2026-11-30T14:00:00.000Z');
+    expect(at14.ran.outgoing).toMatchObject({ delivered: 1, rescheduled: 0 });
     const [benDelivery] = await deliveriesOf(byId.get(ben.id)?.messageId);
     expect(benDelivery?.body).toMatchObject({ to: ben.name, sentAt: '2026-11-30T14:00:00.000Z' });
     expect((await deliveryLog()).rejected).toEqual([]);

@@ -19,6 +19,7 @@ export const systemClock: Clock = Object.freeze({
 export class SettableClock implements Clock {
   #frozenAt: number | undefined;
   readonly #fallback: Clock;
+  readonly #listeners: ((at: Date) => void)[] = [];
 
   constructor(fallback: Clock = systemClock) {
     this.#fallback = fallback;
@@ -31,6 +32,15 @@ export class SettableClock implements Clock {
   set(at: Date): void {
     if (Number.isNaN(at.getTime())) throw new RangeError('SettableClock.set: invalid date');
     this.#frozenAt = at.getTime();
+    for (const listener of this.#listeners) listener(new Date(this.#frozenAt));
+  }
+
+  /**
+   * Calls `listener` after every `set` (e.g. to start a new "what ran at this instant"
+   * report for the test clock).
+   */
+  onSet(listener: (at: Date) => void): void {
+    this.#listeners.push(listener);
   }
 
   get isFrozen(): boolean {

@@ -7,6 +7,7 @@ import {
   ManagedDatabase,
   PollLoop,
   registerTestClockRoutes,
+  SettableClock,
   ServiceClient,
   systemClock,
   useDatabase,
@@ -18,7 +19,7 @@ import type { IncomingConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
-import { DueWork, ObservedClock } from './worker/due-work.ts';
+import { DueWork } from './worker/due-work.ts';
 import { OrderWorker } from './worker/order-worker.ts';
 
 /** What tests (and the benchmark) reach into: the worker, its loop, the clock, the database. */
@@ -71,7 +72,7 @@ export async function buildApp(
   });
   useDatabase(app, database);
 
-  const clock: Clock = config.testClock ? new ObservedClock() : systemClock;
+  const clock: Clock = config.testClock ? new SettableClock() : systemClock;
   const workerId =
     deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const clientOptions = { timeoutMs: config.upstreamTimeoutMs };
@@ -113,7 +114,7 @@ export async function buildApp(
       wakeWorker: () => loop.wake(),
       ...(log === undefined ? {} : { logger: log }),
     });
-  if (clock instanceof ObservedClock) {
+  if (clock instanceof SettableClock) {
     const dueWork = new DueWork(loop, worker.counts);
     clock.onSet(() => dueWork.mark());
     registerTestClockRoutes(app, { clock, runDue: () => dueWork.run() });

@@ -120,6 +120,7 @@ export async function buildApp(
     registerInternalMessageRoutes(app, context);
   }
   if (config.testClock && clock instanceof SettableClock) {
+    clock.onSet(() => dispatcher.startReport());
     registerTestClockRoutes(app, {
       clock,
       runDue: async () => ({ ...(await dispatcher.runDue()) }),

@@ -1,4 +1,4 @@
-import { SettableClock, type PollLoop } from '@screenmagic/service-kit';
+import type { PollLoop } from '@screenmagic/service-kit';
 import type { WorkerCounts } from './order-worker.ts';
 
 /**
@@ -32,19 +32,5 @@ export class DueWork {
     };
     this.mark();
     return ran;
-  }
-}
-
-/** A settable clock that tells its listeners each time it is set. */
-export class ObservedClock extends SettableClock {
-  readonly #listeners: (() => void)[] = [];
-
-  onSet(listener: () => void): void {
-    this.#listeners.push(listener);
-  }
-
-  override set(at: Date): void {
-    super.set(at);
-    for (const listener of this.#listeners) listener();
   }
 }

@@ -138,14 +138,19 @@ export class Dispatcher {
   /**
    * The test clock's `run-due`: releases stale claims, then dispatches everything due at
    * the clock's instant until nothing is left (or the customer service cannot answer),
-   * with the same rules as production. Answers what was dispatched since the previous
-   * report — so work the background loops did between the clock being set and this call
-   * (a wake, a poll) is reported too.
+   * with the same rules as production. Answers what was dispatched since the clock was
+   * set ({@link startReport}) or the previous report — so work the background loops did
+   * between the clock being set and this call (a wake, a poll) is reported too.
    */
   runDue(): Promise<DispatchCounts> {
     const run = this.#runDueLane.then(() => this.#runDue());
     this.#runDueLane = run.catch(() => undefined);
     return run;
+  }
+
+  /** Starts a new report: the test clock was set, earlier work belongs to earlier instants. */
+  startReport(): void {
+    this.#tally = emptyCounts();
   }
 
   async #runDue(): Promise<DispatchCounts> {
