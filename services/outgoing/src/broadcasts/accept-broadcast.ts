@@ -1,4 +1,4 @@
-import type { Schedule } from '@screenmagic/hours-window';
+import { describeLocal, type Schedule } from '@screenmagic/hours-window';
 import {
   type Clock,
   conflict,
@@ -105,7 +105,10 @@ export async function acceptBroadcast(
   const onClosedDay = body.onClosedDay ?? 'reject';
   const day = checkBusinessDay(deps.calendar, at);
   if (day.closed && onClosedDay === 'reject') {
-    throw conflict('BUSINESS_CLOSED', `The business is closed on the day of ${at.toISOString()}`, {
+    const local = describeLocal(at, deps.calendar.timeZone);
+    const closedDay = `${local.weekdayName} ${local.date} (${deps.calendar.timeZone})`;
+    const reopens = day.nextOpening ? `; it next opens at ${day.nextOpening.toISOString()}` : '';
+    throw conflict('BUSINESS_CLOSED', `The business is closed on ${closedDay}${reopens}`, {
       details: [{ field: 'sendAt', message: 'falls on a day the business is closed' }],
       extra: { nextOpening: day.nextOpening?.toISOString() ?? null },
     });
