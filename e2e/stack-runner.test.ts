@@ -17,6 +17,22 @@ const LONG_RUNNING = `
   setInterval(() => {}, 1000);
 `;
 const DIES_SOON = `console.error('cannot start'); setTimeout(() => process.exit(3), 200);`;
+// A stand-in that really listens on its PORT until SIGTERM.
+const LISTENING = `
+  const server = require('node:net').createServer().listen(Number(process.env.PORT), '127.0.0.1');
+  process.on('SIGTERM', () => { console.log('got SIGTERM'); server.close(); process.exit(0); });
+  console.log('pid ' + process.pid);
+`;
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 function component(name: string, script: string, port: string): StackComponent {
   return { name, cwd: tmpdir(), args: ['-e', script], env: { PORT: port } };
@@ -61,7 +77,7 @@ describe('the stack runner', () => {
     expect(out.text()).toContain('[gateway]  got SIGTERM');
   });
 
-  it('stops the others and exits non-zero when one process dies', async () => {
+  it('stops the others and exits non-zero when one process dies while the stack starts', async () => {
     const out = capture();
     const running = startStack({
       components: [component('customer', LONG_RUNNING, '1'), component('outgoing', DIES_SOON, '2')],
@@ -71,8 +87,31 @@ describe('the stack runner', () => {
     });
     expect(await running.exited).not.toBe(0);
     expect(out.text()).toContain('[outgoing] cannot start');
-    expect(out.text()).toMatch(/outgoing exited unexpectedly \(code 3\)/);
+    expect(out.text()).toMatch(/outgoing exited unexpectedly \(code 3\) while starting/);
     expect(out.text()).toContain('[customer] got SIGTERM');
+  });
+
+  it('keeps the others running when one dies after the stack is up, as docker compose does', async () => {
+    const [customerPort, gatewayPort] = [await freePort(), await freePort()];
+    const out = capture();
+    const running = startStack({
+      components: [
+        component('customer', LISTENING, String(customerPort)),
+        component('gateway', LISTENING, String(gatewayPort)),
+      ],
+      env: process.env,
+      stdout: out.stream,
+      stderr: out.stream,
+    });
+    await until(() => out.text().includes('[stack] up: every component is listening'));
+    const customerPid = Number(/\[customer\] pid (\d+)/.exec(out.text())?.[1]);
+    process.kill(customerPid, 'SIGKILL');
+    await until(() => out.text().includes('the others keep running'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(out.text()).not.toContain('[gateway]  got SIGTERM');
+
+    expect(await running.stop('SIGINT')).toBe(1); // a component died: not a clean run
+    expect(out.text()).toContain('[gateway]  got SIGTERM');
   });
 
   it('kills a process that ignores SIGTERM after the timeout', async () => {

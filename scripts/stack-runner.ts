@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -87,9 +88,14 @@ function portOf(url: string | undefined, fallback: number): string {
 }
 
 /**
- * Starts every component as a child process with prefixed output. When one exits on its
- * own, the others are stopped and the stack exits non-zero; `stop()` ends them all with
- * SIGTERM (SIGKILL after the timeout), so no process outlives the runner.
+ * Starts every component as a child process with prefixed output. The stack is *up* once
+ * every component accepts connections on its PORT. A component that exits on its own
+ * before that (a bad variable, a port in use) stops the others: the stack cannot start.
+ * One that exits after that is reported and the others keep running, as with
+ * `docker compose up`: the gateway answers 503 for a service that is down, instead of the
+ * whole API disappearing. Either way the runner exits non-zero once everything has
+ * exited. `stop()` ends them all with SIGTERM (SIGKILL after the timeout), so no process
+ * outlives the runner.
  */
 export function startStack(options: StackOptions): RunningStack {
   const stdout = options.stdout ?? process.stdout;
@@ -101,6 +107,7 @@ export function startStack(options: StackOptions): RunningStack {
   > = [];
   let stopping = false;
   let failed = false;
+  let up = false;
   let stopPromise: Promise<number> | undefined;
 
   const note = (line: string): void => void stdout.write(`[stack] ${line}\n`);
@@ -124,10 +131,13 @@ export function startStack(options: StackOptions): RunningStack {
         child.once('close', (code, signal) => {
           if (!stopping) {
             failed = true;
-            note(
-              `${component.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack`,
-            );
-            void stop();
+            const how = `${component.name} exited unexpectedly (${signal ?? `code ${code}`})`;
+            if (up) {
+              note(`${how}; the others keep running (Ctrl-C stops them)`);
+            } else {
+              note(`${how} while starting; stopping the stack`);
+              void stop();
+            }
           }
           resolve({ name: component.name, code, signal });
         });
@@ -137,6 +147,15 @@ export function startStack(options: StackOptions): RunningStack {
   note(
     `started ${options.components.map((c) => `${c.name} (pid ${children.get(c.name)?.pid})`).join(', ')}`,
   );
+
+  const ports = options.components
+    .map((component) => Number(component.env?.['PORT']))
+    .filter((port) => Number.isInteger(port) && port > 0);
+  void waitUntilListening(ports, () => stopping || failed).then((listening) => {
+    if (!listening) return;
+    up = true;
+    note(`up: every component is listening (${ports.join(', ')})`);
+  });
 
   const exited = Promise.all(exits).then((results) => {
     const unclean = results.filter(
@@ -165,6 +184,36 @@ export function startStack(options: StackOptions): RunningStack {
   }
 
   return { exited, stop };
+}
+
+/** Resolves true once every port accepts a TCP connection on 127.0.0.1; false if `abandon()`. */
+async function waitUntilListening(
+  ports: readonly number[],
+  abandon: () => boolean,
+): Promise<boolean> {
+  const pending = new Set(ports);
+  while (pending.size > 0) {
+    if (abandon()) return false;
+    for (const port of [...pending]) if (await accepts(port)) pending.delete(port);
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !abandon();
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.setTimeout(500);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function pipeLines(source: NodeJS.ReadableStream | null, target: Writable, prefix: string): void {

@@ -5,8 +5,9 @@
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
  * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Ctrl-C or SIGTERM
  * stops every process and waits for them, and so does the exit of any process that
- * started this one (a SIGTERM to `pnpm start` itself); if one dies, the rest are stopped
- * and this exits non-zero.
+ * started this one (a SIGTERM to `pnpm start` itself). A component that dies while the
+ * stack starts stops the rest; one that dies later leaves the rest running (the gateway
+ * answers 503 for it), as `docker compose up` does. See scripts/stack-runner.ts.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
