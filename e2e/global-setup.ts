@@ -11,9 +11,9 @@ import type {} from '../packages/service-kit/src/testing/global-setup.ts';
 import {
   dropTestDatabases,
   uniqueDatabasePrefix,
+  freePorts,
 } from '../packages/service-kit/src/testing/index.ts';
 import type { E2eStack } from './support/context.ts';
-import { freePorts } from './support/free-port.ts';
 import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

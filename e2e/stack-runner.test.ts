@@ -9,6 +9,7 @@ import {
   startStack,
   type StackComponent,
 } from '../scripts/stack-runner.ts';
+import { freePort } from '../packages/service-kit/src/testing/net/index.ts';
 
 // Stand-ins for services: they print, then wait for a signal (or die on their own).
 const LONG_RUNNING = `
@@ -23,16 +24,6 @@ const LISTENING = `
   process.on('SIGTERM', () => { console.log('got SIGTERM'); server.close(); process.exit(0); });
   console.log('pid ' + process.pid);
 `;
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function component(name: string, script: string, port: string): StackComponent {
   return { name, cwd: tmpdir(), args: ['-e', script], env: { PORT: port } };

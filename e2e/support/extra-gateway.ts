@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stack } from './client.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../packages/service-kit/src/testing/net/index.ts';
 
 const gatewayDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateway');
 

@@ -21,7 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@screenmagic/service-kit';
-import { freePorts } from './free-port.ts';
+import { freePorts } from '@screenmagic/service-kit/testing/net';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const gatewayDir = join(here, '..');

@@ -31,7 +31,9 @@ export {
   envPort,
   envString,
   envUrl,
+  envWorkerMode,
   type Env,
+  type WorkerMode,
 } from './config/env.ts';
 export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './config/service-urls.ts';
 

@@ -1,53 +1,12 @@
-export { type Clock, clockFor, SettableClock, systemClock } from './clock.ts';
-export {
-  AppError,
-  type AppErrorOptions,
-  conflict,
-  type ErrorDetail,
-  notFound,
-  toError,
-  unavailable,
-  unprocessable,
-  validationFailed,
-} from './errors.ts';
-export { newId, newIds } from './ids.ts';
-export { loggerOptions } from './logging.ts';
+/**
+ * `@screenmagic/service-kit`: everything a service is built from. The HTTP half lives in
+ * `./core.ts` (also its own entry, for the gateway); this adds the database, the
+ * business calendar and background workers.
+ */
+export * from './core.ts';
 
-export { ConfigError } from './config/config-error.ts';
-export {
-  envBoolean,
-  envInteger,
-  envOptionalPositiveNumber,
-  envOptionalString,
-  envOptionalUrl,
-  envPort,
-  envString,
-  envUrl,
-  envWorkerMode,
-  type Env,
-  type WorkerMode,
-} from './config/env.ts';
 export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/business-calendar.ts';
-export {
-  DEFAULT_PORTS,
-  readServiceConfig,
-  readServiceUrls,
-  type ServiceConfig,
-  type ServiceName,
-} from './config/service-config.ts';
-
-export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
-export { decodeCursor, encodeCursor } from './http/cursor.ts';
-export {
-  errorHandlerPlugin,
-  sendError,
-  toErrorResponse,
-  type ErrorBody,
-} from './http/error-handler.ts';
-export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
-export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
-export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';
-export { describeValidationErrors, pointerToPath, validatorCompiler } from './http/validation.ts';
+export { readServiceConfig, type ServiceConfig } from './config/service-config.ts';
 
 export { isDatabaseUnavailable } from './db/database-errors.ts';
 export {
@@ -60,20 +19,4 @@ export {
 export { mysqlOptions, quoteIdentifier } from './db/mysql-options.ts';
 export { useDatabase } from './db/use-database.ts';
 
-export {
-  isDependencyUnavailable,
-  ServiceClient,
-  type ServiceCallOptions,
-  type ServiceResponse,
-} from './clients/service-client.ts';
 export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';
-export { runService, type RunServiceOptions } from './server/run-service.ts';
-export {
-  ErrorDetailSchema,
-  ErrorEnvelopeSchema,
-  errorResponses,
-  InstantSchema,
-  ListSchema,
-  LocalInstantSchema,
-  PageQuerySchema,
-} from './schemas/common.ts';

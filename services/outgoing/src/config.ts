@@ -4,10 +4,11 @@ import {
   envOptionalPositiveNumber,
   envOptionalString,
   envOptionalUrl,
-  envString,
+  envWorkerMode,
   type Env,
   readServiceConfig,
   type ServiceConfig,
+  type WorkerMode,
 } from '@screenmagic/service-kit';
 
 /**
@@ -15,7 +16,7 @@ import {
  * `off` — API only (a separate deployment dispatches); `only` — dispatch only, no API
  * routes (health, readiness and the test clock stay).
  */
-export type DispatcherMode = 'on' | 'off' | 'only';
+export type DispatcherMode = WorkerMode;
 
 export interface DispatcherConfig {
   readonly mode: DispatcherMode;
@@ -50,24 +51,13 @@ export interface OutgoingConfig extends ServiceConfig {
   readonly recipientsPageSize: number;
 }
 
-const MODES: readonly DispatcherMode[] = ['on', 'off', 'only'];
-// Booleans read naturally too: DISPATCHER=0 / false turns it off.
-const BOOLEAN_MODES: Readonly<Record<string, DispatcherMode>> = {
-  '1': 'on',
-  true: 'on',
-  yes: 'on',
-  '0': 'off',
-  false: 'off',
-  no: 'off',
-};
-
 /**
  * The outgoing service's configuration: the shared variables plus the dispatcher and the
  * delivery channel. Throws ConfigError naming the first bad variable.
  */
 export function readConfig(env: Env): OutgoingConfig {
   const base = readServiceConfig('outgoing', env);
-  const mode = readMode(env);
+  const mode = envWorkerMode(env, 'DISPATCHER');
   const webhookUrl = envOptionalUrl(env, 'DELIVERY_WEBHOOK_URL');
   const secret = envOptionalString(env, 'DELIVERY_WEBHOOK_SECRET');
   if (webhookUrl && secret === undefined && env['NODE_ENV'] === 'production') {
@@ -115,13 +105,4 @@ export function readConfig(env: Env): OutgoingConfig {
       max: 500,
     }),
   });
-}
-
-function readMode(env: Env): DispatcherMode {
-  const raw = envString(env, 'DISPATCHER', 'on').toLowerCase();
-  const mode = MODES.find((m) => m === raw) ?? BOOLEAN_MODES[raw];
-  if (mode === undefined) {
-    throw new ConfigError('DISPATCHER', `'${raw}' is not one of on, off, only`);
-  }
-  return mode;
 }

@@ -1,2 +1,3 @@
 export { dockerEngineAnswers, startTestMysqlServer, type TestMysqlServer } from './mysql-server.ts';
 export { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from './test-databases.ts';
+export { freePort, freePorts, SwitchableProxy } from './net/index.ts';

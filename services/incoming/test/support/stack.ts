@@ -11,11 +11,11 @@ import {
   dropTestDatabases,
   testMysqlUrl,
   uniqueDatabasePrefix,
+  SwitchableProxy,
 } from '@screenmagic/service-kit/testing';
 import { buildApp, type IncomingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import type { OrderView } from '../../src/schemas/order.ts';
-import { SwitchableProxy } from './switchable-proxy.ts';
 
 /** Mon–Fri 09:00–18:00 in Kolkata (03:30Z–12:30Z); Christmas 2026 (a Friday) closed. */
 export const KOLKATA_CALENDAR = {

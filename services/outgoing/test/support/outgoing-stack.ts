@@ -8,13 +8,13 @@ import {
   dropTestDatabases,
   testMysqlUrl,
   uniqueDatabasePrefix,
+  SwitchableProxy,
 } from '@screenmagic/service-kit/testing';
 import { buildApp, type OutgoingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import type { DispatchCounts } from '../../src/dispatcher/dispatch-counts.ts';
 import { BUSINESS_CALENDAR_INPUT } from '../../src/testing/calendars.ts';
 import { RecordingChannel } from './recording-channel.ts';
-import { SwitchableProxy } from './switchable-proxy.ts';
 
 export interface OutgoingStackOptions {
   /** Extra environment for the outgoing service (DISPATCHER, DISPATCH_*, …). */

@@ -1,0 +1,6 @@
+/**
+ * `@screenmagic/service-kit/testing/net`: network helpers for tests, benchmarks and
+ * scripts. Unlike `…/testing`, it does not load vitest, so plain `node` scripts can use it.
+ */
+export { freePort, freePorts } from './free-port.ts';
+export { SwitchableProxy } from './switchable-proxy.ts';
