@@ -1,6 +1,6 @@
 import { formatInTimeZone, getTimezoneOffset } from 'date-fns-tz';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocal } from './format-local.ts';
 
 const zones = [
@@ -18,10 +18,24 @@ const zones = [
 
 /**
  * date-fns-tz is an independent reading of the same zone data: its `formatInTimeZone`
- * must agree with ours everywhere. (Its `getTimezoneOffset` is not used anywhere: see
- * the second test for why.)
+ * must agree with ours everywhere. Two of its flaws are why it is not used at run time
+ * (docs/decisions.md): `getTimezoneOffset` misreads the hour before a DST change (second
+ * test), and `formatInTimeZone` builds wall times as Dates in the *process's* zone, so
+ * under a process zone with DST it shifts a wall time that falls in that zone's gap
+ * (2000-04-02 02:00 in Kolkata, under TZ=America/Los_Angeles, comes out as 03:00). The
+ * oracle is therefore consulted with the process in UTC, whatever TZ this run has; our
+ * own function has no such dependence (the whole suite runs under three zones).
  */
 describe('formatLocal against date-fns-tz', () => {
+  const processZone = process.env['TZ'];
+  beforeAll(() => {
+    process.env['TZ'] = 'UTC';
+  });
+  afterAll(() => {
+    if (processZone === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = processZone;
+  });
+
   it('agrees with formatInTimeZone at random instants in zones with odd offsets and DST', () => {
     fc.assert(
       fc.property(
@@ -36,6 +50,18 @@ describe('formatLocal against date-fns-tz', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  it('has a process-zone dependence we do not: the oracle shifts a wall time in the process zone’s gap', () => {
+    const kolkataTwoAm = new Date('2000-04-01T20:30:00Z'); // 02:00 in Kolkata; LA's gap that night
+    process.env['TZ'] = 'America/Los_Angeles';
+    try {
+      expect(formatInTimeZone(kolkataTwoAm, 'Asia/Kolkata', 'HH:mm')).toBe('03:00');
+    } finally {
+      process.env['TZ'] = 'UTC';
+    }
+    expect(formatLocal(kolkataTwoAm, 'Asia/Kolkata')).toBe('2000-04-02T02:00:00+05:30');
+    expect(formatInTimeZone(kolkataTwoAm, 'Asia/Kolkata', 'HH:mm')).toBe('02:00');
   });
 
   it('does not use getTimezoneOffset: it misreads the hour before a DST change (decisions.md)', () => {
