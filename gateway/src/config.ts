@@ -1,10 +1,11 @@
 import {
   ConfigError,
   DEFAULT_PORTS,
-  envBoolean,
   envInteger,
   envPort,
+  envShutdownTimeoutMs,
   envString,
+  envTestClock,
   readServiceUrls,
   type Env,
   type ServiceName,
@@ -44,10 +45,7 @@ export function readGatewayConfig(env: Env): GatewayConfig {
       'required when NODE_ENV=production (comma-separated API keys)',
     );
   }
-  const testClock = envBoolean(env, 'TEST_CLOCK', false);
-  if (testClock && production) {
-    throw new ConfigError('TEST_CLOCK', 'the test clock is refused when NODE_ENV=production');
-  }
+  const testClock = envTestClock(env);
   return Object.freeze({
     port: envPort(env, 'PORT', DEFAULT_PORTS.gateway),
     host: envString(env, 'HOST', '0.0.0.0'),
@@ -65,11 +63,7 @@ export function readGatewayConfig(env: Env): GatewayConfig {
     }),
     testClock,
     serviceUrls: readServiceUrls(env),
-    shutdownTimeoutMs: envInteger(env, 'SHUTDOWN_TIMEOUT_MS', {
-      fallback: 25_000,
-      min: 0,
-      max: 600_000,
-    }),
+    shutdownTimeoutMs: envShutdownTimeoutMs(env),
     upstreamConnections: envInteger(env, 'UPSTREAM_CONNECTIONS', {
       fallback: 128,
       min: 1,

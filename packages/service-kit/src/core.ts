@@ -31,6 +31,8 @@ export {
   envPort,
   envString,
   envUrl,
+  envShutdownTimeoutMs,
+  envTestClock,
   envWorkerMode,
   type Env,
   type WorkerMode,

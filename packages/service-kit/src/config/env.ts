@@ -111,3 +111,17 @@ export function envWorkerMode(env: Env, name: string): WorkerMode {
   if (mode === undefined) throw new ConfigError(name, `'${value}' is not one of on, off, only`);
   return mode;
 }
+
+/** `TEST_CLOCK`: the settable clock, refused with NODE_ENV=production (every component). */
+export function envTestClock(env: Env): boolean {
+  const testClock = envBoolean(env, 'TEST_CLOCK', false);
+  if (testClock && env['NODE_ENV'] === 'production') {
+    throw new ConfigError('TEST_CLOCK', 'the test clock is refused when NODE_ENV=production');
+  }
+  return testClock;
+}
+
+/** `SHUTDOWN_TIMEOUT_MS`: how long a graceful shutdown may take before the process exits. */
+export function envShutdownTimeoutMs(env: Env): number {
+  return envInteger(env, 'SHUTDOWN_TIMEOUT_MS', { fallback: 25_000, min: 0, max: 600_000 });
+}

@@ -1,7 +1,15 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import { loadBusinessCalendar } from './business-calendar.ts';
 import { ConfigError } from './config-error.ts';
-import { envBoolean, envInteger, envPort, envString, envUrl, type Env } from './env.ts';
+import {
+  envInteger,
+  envPort,
+  envShutdownTimeoutMs,
+  envString,
+  envTestClock,
+  envUrl,
+  type Env,
+} from './env.ts';
 
 import { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
 
@@ -40,10 +48,7 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
       `'${prefix}' may hold only letters, digits and _ (at most 40)`,
     );
   }
-  const testClock = envBoolean(env, 'TEST_CLOCK', false);
-  if (testClock && env['NODE_ENV'] === 'production') {
-    throw new ConfigError('TEST_CLOCK', 'the test clock is refused when NODE_ENV=production');
-  }
+  const testClock = envTestClock(env);
   return Object.freeze({
     service,
     port: envPort(env, 'PORT', DEFAULT_PORTS[service]),
@@ -60,10 +65,6 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
       min: 100,
       max: 120_000,
     }),
-    shutdownTimeoutMs: envInteger(env, 'SHUTDOWN_TIMEOUT_MS', {
-      fallback: 25_000,
-      min: 0,
-      max: 600_000,
-    }),
+    shutdownTimeoutMs: envShutdownTimeoutMs(env),
   });
 }
