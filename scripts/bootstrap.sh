@@ -28,7 +28,11 @@ sm_bootstrap() {
 
   if [ "$(pnpm --version 2>/dev/null)" != "$pnpm_version" ]; then
     echo "bootstrap: installing pnpm $pnpm_version"
-    if ! npm install --global --loglevel=error "pnpm@$pnpm_version"; then
+    if npm install --global --loglevel=error "pnpm@$pnpm_version"; then
+      # npm's global prefix follows the `node` on PATH: with Node 24 from ~/.cache/node24
+      # it is that package's folder, whose bin/ is not on PATH yet.
+      export PATH="$(npm prefix --global)/bin:$PATH"
+    else
       npm install --prefix "$HOME/.cache/pnpm" --loglevel=error "pnpm@$pnpm_version" || return 1
       export PATH="$HOME/.cache/pnpm/node_modules/.bin:$PATH"
     fi
