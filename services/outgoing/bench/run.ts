@@ -31,7 +31,8 @@ import { seedCustomers } from './support/seed.ts';
 
 const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const WORKERS = [1, 2, 4];
+/** Dispatcher workers per drain run; `BENCH_WORKERS=4` (a comma list) while tuning. */
+const WORKERS = (process.env['BENCH_WORKERS'] ?? '1,2,4').split(',').map(Number);
 /** `broadcast` or `drain` runs only that part (while tuning). */
 const ONLY = process.env['BENCH_ONLY'];
 /** Extra NODE_OPTIONS for the outgoing service's processes (e.g. heap flags). */

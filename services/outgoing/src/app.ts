@@ -82,7 +82,7 @@ export async function buildApp(
           url: config.webhook.url,
           secret: config.webhook.secret,
           timeoutMs: config.webhook.timeoutMs,
-          connections: config.dispatcher.workers * config.dispatcher.concurrency,
+          connections: config.dispatcher.concurrency,
         })
       : new LogChannel(log));
   if (config.webhook && config.webhook.secret === '') {

@@ -24,7 +24,7 @@ export interface DispatcherConfig {
   readonly workers: number;
   /** Messages claimed per batch. */
   readonly batchSize: number;
-  /** Deliveries in flight at once within a batch. */
+  /** Deliveries in flight at once in this process, shared by its workers. */
   readonly concurrency: number;
   /** Wait after an empty poll. */
   readonly pollIntervalMs: number;

@@ -288,6 +288,43 @@ describe('several dispatchers on one queue', () => {
     expect(locked).toEqual([]);
   });
 
+  it('keeps DISPATCH_CONCURRENCY deliveries in flight per process, shared by its workers', async () => {
+    await stack.setClock(MONDAY_10);
+    stack.channel.clear();
+    const busy = await stack.replica({
+      instanceId: 'busy',
+      env: { DISPATCHER: 'on', DISPATCHER_WORKERS: '3' },
+    });
+    const deliver = stack.channel.deliver.bind(stack.channel);
+    let inFlight = 0;
+    let peak = 0;
+    stack.channel.deliver = async (delivery) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 3));
+        return await deliver(delivery);
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      // Sent through the replica, whose three workers it wakes: each claims a batch of 7.
+      const response = await busy.inject({
+        method: 'POST',
+        url: '/v1/broadcasts',
+        payload: { message: 'Shared budget' },
+      });
+      expect(response.statusCode).toBe(202);
+      await expect.poll(() => stack.channel.deliveries.length, { timeout: 10_000 }).toBe(120);
+    } finally {
+      stack.channel.deliver = deliver;
+      await stack.closeReplica(busy);
+    }
+    // Three workers, three deliveries in flight between them (not three each).
+    expect(peak).toBe(3);
+  });
+
   it('on a graceful stop, finishes the deliveries it started and gives back the rest', async () => {
     await stack.setClock(MONDAY_10);
     stack.channel.clear();

@@ -30,7 +30,7 @@ import {
 } from '../repositories/message-queue.ts';
 import { isDeadlock } from '../repositories/mysql-errors.ts';
 import { addCounts, type DispatchCounts, emptyCounts } from './dispatch-counts.ts';
-import { runConcurrently } from './run-concurrently.ts';
+import { DeliverySlots } from './delivery-slots.ts';
 
 export interface DispatcherOptions {
   readonly db: Kysely<Database>;
@@ -75,6 +75,8 @@ export class Dispatcher {
   readonly #owners: readonly string[];
   readonly #loops: readonly PollLoop[];
   readonly #inFlight = new Set<Promise<unknown>>();
+  /** Deliveries in flight across every worker of this process. */
+  readonly #slots: DeliverySlots;
   #sweeper: NodeJS.Timeout | undefined;
   #started = false;
   #stopping = false;
@@ -85,6 +87,7 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
+    this.#slots = new DeliverySlots(options.config.concurrency);
     const instance =
       options.instanceId ??
       `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -346,7 +349,7 @@ export class Dispatcher {
     const notStarted: string[] = [];
     const failures: { message: ClaimedMessage; error: Error; at: Date }[] = [];
 
-    await runConcurrently(candidates, config.concurrency, async (candidate) => {
+    const attempt = async (candidate: Candidate): Promise<void> => {
       if (this.#stopping) {
         notStarted.push(candidate.message.id);
         return;
@@ -368,7 +371,8 @@ export class Dispatcher {
       } catch (error) {
         failures.push({ message: candidate.message, error: toError(error), at: sentAt });
       }
-    });
+    };
+    await Promise.all(candidates.map((candidate) => this.#slots.run(() => attempt(candidate))));
 
     timings.deliverMs = performance.now() - started;
     started = performance.now();

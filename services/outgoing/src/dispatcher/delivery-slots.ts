@@ -1,0 +1,53 @@
+/**
+ * The deliveries one dispatcher process has in flight, across all its workers: at most
+ * `limit` at once, granted in request order. Sharing one budget (rather than `limit` per
+ * worker) keeps the connections to the receiver at `limit` whatever the number of
+ * workers, and lets a worker that is claiming or recording hand its share to the others,
+ * so the receiver sees a steady stream instead of bursts per batch.
+ */
+export class DeliverySlots {
+  readonly #limit: number;
+  #busy = 0;
+  readonly #waiting: (() => void)[] = [];
+  #head = 0;
+
+  constructor(limit: number) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be >= 1: ${limit}`);
+    this.#limit = limit;
+  }
+
+  /** Deliveries running now. */
+  get busy(): number {
+    return this.#busy;
+  }
+
+  /** Runs `task` once a slot is free; the slot is freed when it settles. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#busy >= this.#limit) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    } else {
+      this.#busy++;
+    }
+    try {
+      return await task();
+    } finally {
+      this.#release();
+    }
+  }
+
+  #release(): void {
+    const next = this.#waiting[this.#head];
+    if (next === undefined) {
+      this.#busy--;
+      return;
+    }
+    // The slot passes straight to the next waiter (busy stays the same).
+    this.#waiting[this.#head] = undefined as unknown as () => void;
+    this.#head++;
+    if (this.#head > 1024 && this.#head * 2 > this.#waiting.length) {
+      this.#waiting.splice(0, this.#head);
+      this.#head = 0;
+    }
+    next();
+  }
+}
