@@ -8,11 +8,17 @@
  *    `INSERT … SELECT` (the database's floor), on the same database.
  * 2. A drain of those messages, all due, to a local webhook sink, with 1, 2 and 4
  *    dispatcher workers; against a bare loop that POSTs the same rows to the same sink.
+ *    Then the same with 2 workers against a receiver that answers after
+ *    BENCH_RECEIVER_MS (10; 0 skips it), as a real one does.
+ * 3. What an idle dispatcher costs, by poll interval.
  *
  * Everything runs on 127.0.0.1 (the customer and outgoing services and the sink as child
  * processes, as in production), stops by itself, and drops its databases at the end.
  *
- *   pnpm --filter @screenmagic/outgoing bench      (MYSQL_URL, BENCH_CUSTOMERS, BENCH_ROUNDS)
+ *   pnpm --filter @screenmagic/outgoing bench      (MYSQL_URL, BENCH_CUSTOMERS, BENCH_ROUNDS,
+ *                                                   BENCH_ONLY, BENCH_WORKERS, BENCH_RECEIVER_MS)
+ *
+ * (`pnpm bench` here also runs bench/queue-sql-probe.ts: the queue's SQL alone.)
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,6 +39,8 @@ const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 /** Dispatcher workers per drain run; `BENCH_WORKERS=4` (a comma list) while tuning. */
 const WORKERS = (process.env['BENCH_WORKERS'] ?? '1,2,4').split(',').map(Number);
+/** A second drain against a receiver that answers after this many ms (0: skip it). */
+const RECEIVER_MS = Number(process.env['BENCH_RECEIVER_MS'] ?? 10);
 /** `broadcast` or `drain` runs only that part (while tuning). */
 const ONLY = process.env['BENCH_ONLY'];
 /** Extra NODE_OPTIONS for the outgoing service's processes (e.g. heap flags). */
@@ -231,14 +239,15 @@ async function main(): Promise<void> {
 
   // ---- 2. Drain to a webhook sink: 1, 2, 4 workers vs a bare loop ----
   if (!snapshot) throw new Error('no snapshot');
+  const rows = snapshot;
   const restore = async () => {
     await db.query('TRUNCATE TABLE message');
     await db.query('TRUNCATE TABLE broadcast');
-    await db.query('INSERT INTO broadcast SET ?', [snapshot.broadcast]);
+    await db.query('INSERT INTO broadcast SET ?', [rows.broadcast]);
     await db.beginTransaction();
-    for (let i = 0; i < snapshot.rows.length; i += 1_000) {
-      await db.query(`INSERT INTO message (${snapshot.columns.join(',')}) VALUES ?`, [
-        snapshot.rows.slice(i, i + 1_000),
+    for (let i = 0; i < rows.rows.length; i += 1_000) {
+      await db.query(`INSERT INTO message (${rows.columns.join(',')}) VALUES ?`, [
+        rows.rows.slice(i, i + 1_000),
       ]);
     }
     await db.commit();
@@ -250,18 +259,20 @@ async function main(): Promise<void> {
   await waitUntilReady(`${sinkUrl}/stats`);
   const sinkStats = async () =>
     (await (await fetch(`${sinkUrl}/stats`)).json()) as { requests: number; unique: number };
+  const allDelivered = async () => {
+    for (;;) {
+      const [[row]] = (await db.query(
+        "SELECT COUNT(*) AS n FROM message WHERE status = 'delivered'",
+      )) as unknown as [[{ n: number }]];
+      if (Number(row.n) === CUSTOMERS) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
 
-  const drains: {
-    label: string;
-    ms: number;
-    dbMs: number;
-    rss: number;
-    requests: number;
-    cpu: Record<string, number>;
-  }[] = [];
-  for (const workers of WORKERS) {
+  /** Restores the 100,000 due messages, then drains them with a dispatcher of `workers`. */
+  const dispatcherDrain = async (workers: number, receiverMs: number): Promise<DrainResult> => {
     await restore();
-    await fetch(`${sinkUrl}/reset`, { method: 'POST' });
+    await fetch(`${sinkUrl}/reset?delayMs=${receiverMs}`, { method: 'POST' });
     const dispatcher = await startService(`dispatcher x${workers}`, OUTGOING_SERVER, {
       DISPATCHER: 'only',
       DISPATCHER_WORKERS: String(workers),
@@ -280,7 +291,7 @@ async function main(): Promise<void> {
         phases[key] += entry[key] ?? 0;
     });
     const cpu = cpuMeter({ dispatcher: dispatcher.child, sink, customer: customer.child });
-    started = performance.now();
+    const started = performance.now();
     // Every message is due at NOW: setting the clock there starts the drain.
     await post(`${dispatcher.url}/internal/test/clock`, { now: NOW });
     let stats = await sinkStats();
@@ -292,13 +303,7 @@ async function main(): Promise<void> {
     }
     const drainMs = ms(started);
     const cpuUsed = cpu();
-    for (;;) {
-      const [[row]] = (await db.query(
-        "SELECT COUNT(*) AS n FROM message WHERE status = 'delivered'",
-      )) as unknown as [[{ n: number }]];
-      if (Number(row.n) === CUSTOMERS) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await allDelivered();
     if (phases.batches > 0) {
       console.log(
         `  ${workers} worker(s): ${phases.batches} batches; per batch: claim ${fmt(phases.claimMs / phases.batches)} ms, ` +
@@ -306,51 +311,78 @@ async function main(): Promise<void> {
           `record ${fmt(phases.recordMs / phases.batches)} ms`,
       );
     }
-    drains.push({
+    const result = {
       label: `dispatcher, ${workers} worker${workers > 1 ? 's' : ''}`,
       ms: drainMs,
       dbMs: ms(started),
       rss: dispatcher.child.peakRssMiB(),
       requests: stats.requests,
       cpu: cpuUsed,
-    });
+    };
     await stopChild(dispatcher.child);
-  }
-
-  await restore();
-  await fetch(`${sinkUrl}/reset`, { method: 'POST' });
-  const bareCpu = cpuMeter({ sink, customer: customer.child });
-  const bare = startChild('bare loop', here('./bare-loop.ts'), {
-    ...baseEnv,
-    BENCH_DATABASE: outgoingDb,
-    BENCH_IN_FLIGHT: '32',
-    BENCH_NOW: NOW,
-    DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
-    DELIVERY_WEBHOOK_SECRET: SECRET,
-  });
-  children.push(bare);
-  let bareOutput = '';
-  bare.process.stdout?.on('data', (chunk: Buffer) => (bareOutput += chunk.toString()));
-  let bareSelf = 0;
-  const bareExit = new Promise((resolve) => bare.process.once('exit', resolve));
-  // Sampled just before it exits: its own CPU (a gone process has no /proc entry).
-  const sampler = setInterval(() => {
-    const seconds = cpuSeconds(bare.process.pid);
-    if (!Number.isNaN(seconds)) bareSelf = seconds;
-  }, 20);
-  await bareExit;
-  clearInterval(sampler);
-  const bareCpuUsed = { ...bareCpu(), bare: bareSelf };
-  children.splice(children.indexOf(bare), 1);
-  const bareResult = JSON.parse(bareOutput.trim().split('\n').at(-1) ?? '{}') as {
-    sent: number;
-    ms: number;
+    return result;
   };
-  if ((await sinkStats()).unique !== CUSTOMERS)
-    throw new Error('the bare loop did not reach every message');
-  await db.end();
 
-  reportDrain(drains, bareResult, bareCpuUsed);
+  /** Restores the messages, then the bare loop POSTs them all; its time and the CPU used. */
+  const bareDrain = async (
+    receiverMs: number,
+  ): Promise<{ result: { sent: number; ms: number }; cpu: Record<string, number> }> => {
+    await restore();
+    await fetch(`${sinkUrl}/reset?delayMs=${receiverMs}`, { method: 'POST' });
+    const bareCpu = cpuMeter({ sink, customer: customer.child });
+    const bare = startChild('bare loop', here('./bare-loop.ts'), {
+      ...baseEnv,
+      BENCH_DATABASE: outgoingDb,
+      BENCH_IN_FLIGHT: '32',
+      BENCH_NOW: NOW,
+      DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
+      DELIVERY_WEBHOOK_SECRET: SECRET,
+    });
+    children.push(bare);
+    let bareOutput = '';
+    bare.process.stdout?.on('data', (chunk: Buffer) => (bareOutput += chunk.toString()));
+    let bareSelf = 0;
+    const bareExit = new Promise((resolve) => bare.process.once('exit', resolve));
+    // Sampled just before it exits: its own CPU (a gone process has no /proc entry).
+    const sampler = setInterval(() => {
+      const seconds = cpuSeconds(bare.process.pid);
+      if (!Number.isNaN(seconds)) bareSelf = seconds;
+    }, 20);
+    await bareExit;
+    clearInterval(sampler);
+    const cpu = { ...bareCpu(), bare: bareSelf };
+    children.splice(children.indexOf(bare), 1);
+    const result = JSON.parse(bareOutput.trim().split('\n').at(-1) ?? '{}') as {
+      sent: number;
+      ms: number;
+    };
+    if ((await sinkStats()).unique !== CUSTOMERS)
+      throw new Error('the bare loop did not reach every message');
+    return { result, cpu };
+  };
+
+  const drains: DrainResult[] = [];
+  for (const workers of WORKERS) drains.push(await dispatcherDrain(workers, 0));
+  const bare = await bareDrain(0);
+  reportDrain(drains, bare.result, bare.cpu);
+
+  // ---- 2b. The same against a receiver that takes RECEIVER_MS to answer ----
+  if (RECEIVER_MS > 0) {
+    const slow = await dispatcherDrain(2, RECEIVER_MS);
+    const slowBare = await bareDrain(RECEIVER_MS);
+    const rate = (CUSTOMERS / slow.ms) * 1000;
+    const bareRate = (slowBare.result.sent / slowBare.result.ms) * 1000;
+    console.log(
+      `\n### The same drain, the receiver answering after ${RECEIVER_MS} ms (32 in flight each)\n`,
+    );
+    console.log('| | ms | messages/s | vs bare loop |');
+    console.log('|---|---:|---:|---:|');
+    console.log(
+      `| ${slow.label} | ${fmt(slow.ms)} | ${fmt(rate)} | ${((rate / bareRate) * 100).toFixed(0)}% |`,
+    );
+    console.log(`| bare loop | ${fmt(slowBare.result.ms)} | ${fmt(bareRate)} | 100% |`);
+  }
+  await db.end();
 
   // ---- 3. What an idle dispatcher costs, by poll interval (the queue is empty now) ----
   console.log('\n### An idle dispatcher (empty queue), 5 s per poll interval\n');
@@ -416,15 +448,17 @@ function reportBroadcast(
   );
 }
 
+interface DrainResult {
+  label: string;
+  ms: number;
+  dbMs: number;
+  rss: number;
+  requests: number;
+  cpu: Record<string, number>;
+}
+
 function reportDrain(
-  drains: {
-    label: string;
-    ms: number;
-    dbMs: number;
-    rss: number;
-    requests: number;
-    cpu: Record<string, number>;
-  }[],
+  drains: DrainResult[],
   bareResult: { sent: number; ms: number },
   bareCpu: Record<string, number>,
 ): void {

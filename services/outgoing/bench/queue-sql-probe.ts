@@ -1,0 +1,114 @@
+/**
+ * The queue's database cost alone (README, "Benchmarks"): seeds BENCH_MESSAGES due
+ * messages (100,000) in a throw-away database, then drains them with the dispatcher's own
+ * statements — `claimDueMessages` (SELECT … FOR UPDATE SKIP LOCKED and the lease UPDATE)
+ * and `markDelivered` — in batches of 1,000, with no HTTP, no customer lookup and no
+ * window check, by 1 and then 2 concurrent claimers. Prints MariaDB's CPU per message for
+ * each statement (read from /proc around each one, summed) and this process's.
+ *
+ *   node bench/queue-sql-probe.ts          (MYSQL_URL, BENCH_MESSAGES)
+ */
+import { mysqlOptions, newIds } from '@screenmagic/service-kit';
+import { Kysely, MysqlDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import { createConnection } from 'mysql2/promise';
+import type { Database } from '../src/db/database.ts';
+import { migrations } from '../src/db/migrations/index.ts';
+import { claimDueMessages, markDelivered } from '../src/repositories/message-queue.ts';
+import { cpuSeconds, databaseServerPid } from './support/processes.ts';
+
+const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
+const BATCH = 1_000;
+const NOW = new Date('2026-11-30T10:00:00.000Z');
+const url = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
+const databasePid = databaseServerPid();
+if (databasePid === undefined) throw new Error('no local MariaDB/MySQL process to measure');
+
+async function drain(claimers: number): Promise<void> {
+  const name = `qprobe_${process.pid}_${claimers}`;
+  const admin = await createConnection(mysqlOptions(url));
+  await admin.query(`CREATE DATABASE \`${name}\``);
+  const db = new Kysely<Database>({
+    dialect: new MysqlDialect({
+      pool: createPool({ ...mysqlOptions(url, name), connectionLimit: 4 }),
+    }),
+  });
+  try {
+    for (const migration of Object.values(migrations)) await migration.up(db as Kysely<unknown>);
+    const ids = newIds('msg', MESSAGES);
+    for (let i = 0; i < MESSAGES; i += BATCH) {
+      await db
+        .insertInto('message')
+        .values(
+          ids.slice(i, i + BATCH).map((id, k) => ({
+            id,
+            kind: 'broadcast' as const,
+            broadcast_id: 'brd_probe',
+            customer_id: `cus_${String(i + k).padStart(20, '0')}`,
+            customer_name: `Customer ${i + k}`,
+            time_zone: 'Europe/London',
+            hold_to_window: 1,
+            status: 'sending' as const,
+            scheduled_for: NOW,
+            due_at: NOW,
+            attempts: 0,
+            created_at: NOW,
+            updated_at: NOW,
+          })),
+        )
+        .execute();
+    }
+    const spent = { claim: 0, complete: 0 };
+    const total = cpuSeconds(databasePid);
+    const self = process.cpuUsage();
+    const started = performance.now();
+    let delivered = 0;
+    await Promise.all(
+      Array.from({ length: claimers }, async (_, worker) => {
+        const owner = `probe/${worker}`;
+        for (;;) {
+          let mark = cpuSeconds(databasePid);
+          const claimed = await db
+            .transaction()
+            .setIsolationLevel('read committed')
+            .execute((trx) => claimDueMessages(trx, { owner, now: NOW, limit: BATCH }));
+          spent.claim += cpuSeconds(databasePid) - mark;
+          if (claimed.length === 0) return;
+          mark = cpuSeconds(databasePid);
+          const marked = await markDelivered(
+            db,
+            owner,
+            claimed.map((message) => ({ id: message.id, at: NOW })),
+          );
+          spent.complete += cpuSeconds(databasePid) - mark;
+          delivered += marked;
+        }
+      }),
+    );
+    const ms = performance.now() - started;
+    const own = process.cpuUsage(self);
+    const perMessage = (seconds: number) => `${((seconds * 1e6) / delivered).toFixed(0)} µs`;
+    if (delivered !== MESSAGES) throw new Error(`drained ${delivered} of ${MESSAGES}`);
+    // With two claimers the statements overlap: their /proc windows count each other's
+    // work, so only the total is exact there.
+    console.log(
+      `| ${claimers} | ${Math.round((delivered / ms) * 1000).toLocaleString('en-US')} | ` +
+        `${claimers === 1 ? perMessage(spent.claim) : '–'} | ${claimers === 1 ? perMessage(spent.complete) : '–'} | ` +
+        `${perMessage(cpuSeconds(databasePid) - total)} | ${perMessage((own.user + own.system) / 1e6)} |`,
+    );
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin.end();
+  }
+}
+
+console.log(
+  `\n### The queue's database work alone: ${MESSAGES.toLocaleString('en-US')} messages, batches of ${BATCH}\n`,
+);
+console.log(
+  '| claimers | messages/s | MariaDB: claim | MariaDB: completion | MariaDB: total | Node (kysely, mysql2) |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|');
+await drain(1);
+await drain(2);
