@@ -1,3 +1,4 @@
 export { dockerEngineAnswers, startTestMysqlServer, type TestMysqlServer } from './mysql-server.ts';
 export { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from './test-databases.ts';
+export { injectExpecting } from './inject-expecting.ts';
 export { freePort, freePorts, SwitchableProxy } from './net/index.ts';

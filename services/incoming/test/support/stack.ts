@@ -9,6 +9,7 @@ import {
 import type { App } from '@screenmagic/service-kit';
 import {
   dropTestDatabases,
+  injectExpecting,
   testMysqlUrl,
   uniqueDatabasePrefix,
   SwitchableProxy,
@@ -103,53 +104,49 @@ export class TestStack {
     workingHours: object;
     timeZone?: string;
   }): Promise<{ id: string; name: string; timeZone: string }> {
-    const response = await this.customer.inject({
+    const response = await injectExpecting(this.customer, 201, {
       method: 'POST',
       url: '/v1/customers',
       payload: body,
     });
-    if (response.statusCode !== 201)
-      throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
     return response.json();
   }
 
   /** Sets every service's test clock (as the gateway's `POST /test/clock` does). */
   async setClock(now: string, ...extra: App[]): Promise<void> {
     for (const app of [this.customer, this.outgoing, this.incoming, ...extra]) {
-      const response = await app.inject({
+      await injectExpecting(app, 200, {
         method: 'POST',
         url: '/internal/test/clock',
         payload: { now },
       });
-      if (response.statusCode !== 200)
-        throw new Error(`setClock: ${response.statusCode} ${response.body}`);
     }
   }
 
   /** `POST /internal/test/run-due` on the incoming service: its `ran` counts. */
   async runDue(app: App = this.incoming): Promise<Record<string, number>> {
-    const response = await app.inject({ method: 'POST', url: '/internal/test/run-due' });
-    if (response.statusCode !== 200)
-      throw new Error(`runDue: ${response.statusCode} ${response.body}`);
+    const response = await injectExpecting(app, 200, {
+      method: 'POST',
+      url: '/internal/test/run-due',
+    });
     return response.json<{ ran: Record<string, number> }>().ran;
   }
 
   /** `GET /v1/orders/{orderId}` on the incoming service (or a replica). */
   async order(orderId: string, app: App = this.incoming): Promise<OrderView> {
-    const response = await app.inject({ method: 'GET', url: `/v1/orders/${orderId}` });
-    if (response.statusCode !== 200)
-      throw new Error(`order: ${response.statusCode} ${response.body}`);
+    const response = await injectExpecting(app, 200, {
+      method: 'GET',
+      url: `/v1/orders/${orderId}`,
+    });
     return response.json<OrderView>();
   }
 
   /** The outgoing service's view of a message. */
   async message(messageId: string): Promise<Record<string, unknown>> {
-    const response = await this.outgoing.inject({
+    const response = await injectExpecting(this.outgoing, 200, {
       method: 'GET',
       url: `/v1/messages/${messageId}`,
     });
-    if (response.statusCode !== 200)
-      throw new Error(`message: ${response.statusCode} ${response.body}`);
     return response.json();
   }
 

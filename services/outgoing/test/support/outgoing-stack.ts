@@ -6,6 +6,7 @@ import { type App, mysqlOptions } from '@screenmagic/service-kit';
 import { createConnection } from 'mysql2/promise';
 import {
   dropTestDatabases,
+  injectExpecting,
   testMysqlUrl,
   uniqueDatabasePrefix,
   SwitchableProxy,
@@ -119,24 +120,20 @@ export class OutgoingStack {
   }
 
   async addCustomer(body: CustomerInput): Promise<CreatedCustomer> {
-    const response = await this.customer.inject({
+    const response = await injectExpecting(this.customer, 201, {
       method: 'POST',
       url: '/v1/customers',
       payload: body,
     });
-    if (response.statusCode !== 201)
-      throw new Error(`addCustomer: ${response.statusCode} ${response.body}`);
     return response.json();
   }
 
   async patchCustomer(id: string, body: object): Promise<void> {
-    const response = await this.customer.inject({
+    await injectExpecting(this.customer, 200, {
       method: 'PATCH',
       url: `/v1/customers/${id}`,
       payload: body,
     });
-    if (response.statusCode !== 200)
-      throw new Error(`patchCustomer: ${response.statusCode} ${response.body}`);
   }
 
   async deleteCustomer(id: string): Promise<void> {
@@ -148,21 +145,20 @@ export class OutgoingStack {
   /** Freezes every service's clock at `now` (what the gateway's /test/clock does first). */
   async setClock(now: string): Promise<void> {
     for (const app of [this.customer, this.outgoing, ...this.#replicas]) {
-      const response = await app.inject({
+      await injectExpecting(app, 200, {
         method: 'POST',
         url: '/internal/test/clock',
         payload: { now },
       });
-      if (response.statusCode !== 200)
-        throw new Error(`setClock: ${response.statusCode} ${response.body}`);
     }
   }
 
   /** `POST /internal/test/run-due`: what the dispatcher did. */
   async runDue(app: App = this.outgoing): Promise<DispatchCounts> {
-    const response = await app.inject({ method: 'POST', url: '/internal/test/run-due' });
-    if (response.statusCode !== 200)
-      throw new Error(`runDue: ${response.statusCode} ${response.body}`);
+    const response = await injectExpecting(app, 200, {
+      method: 'POST',
+      url: '/internal/test/run-due',
+    });
     return response.json<{ ran: DispatchCounts }>().ran;
   }
 
@@ -177,9 +173,7 @@ export class OutgoingStack {
   }
 
   async get<T = Record<string, unknown>>(url: string): Promise<T> {
-    const response = await this.outgoing.inject({ method: 'GET', url });
-    if (response.statusCode !== 200)
-      throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+    const response = await injectExpecting(this.outgoing, 200, { method: 'GET', url });
     return response.json();
   }
 
