@@ -7,7 +7,7 @@
 import { mysqlOptions } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
 import { WebhookChannel } from '../src/channels/webhook-channel.ts';
-import { runConcurrently } from '../src/dispatcher/run-concurrently.ts';
+import { runConcurrently } from './support/run-concurrently.ts';
 
 const env = process.env;
 const pool = createPool({
