@@ -19,4 +19,5 @@ export {
 export { mysqlOptions, quoteIdentifier } from './db/mysql-options.ts';
 export { useDatabase } from './db/use-database.ts';
 
+export { forEachLimited } from './worker/for-each-limited.ts';
 export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';

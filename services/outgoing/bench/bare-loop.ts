@@ -4,10 +4,9 @@
  * the webhook channel and the same number of requests in flight — no claims, no window
  * checks, no status updates. Prints `{"sent": n, "ms": t}` and exits.
  */
-import { mysqlOptions } from '@screenmagic/service-kit';
+import { forEachLimited, mysqlOptions } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
 import { WebhookChannel } from '../src/channels/webhook-channel.ts';
-import { runConcurrently } from './support/run-concurrently.ts';
 
 const env = process.env;
 const pool = createPool({
@@ -45,7 +44,7 @@ for (;;) {
   const page = await next;
   if (page.length === 0) break;
   next = readPage(page.at(-1)?.id ?? '');
-  await runConcurrently(page, inFlight, async (row) => {
+  await forEachLimited(page, inFlight, async (row) => {
     await channel.deliver({
       messageId: row.id,
       broadcastId: row.broadcast_id,

@@ -128,7 +128,7 @@ async function startService(
   );
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(`${url}/readyz`, 60_000);
+  await waitUntilReady(`${url}/readyz`, { timeoutMs: 60_000 });
   return { child, url };
 }
 

@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BroadcastAccepted } from '../src/schemas/broadcast.ts';
+import type { Recipient } from '../src/schemas/message.ts';
 import { schedules } from '../src/testing/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 
-interface Recipient {
-  messageId: string;
-  customerId: string;
-  name: string;
-  status: string;
-  scheduledFor: string | null;
-  scheduledForLocal: string | null;
-}
-interface Accepted {
-  broadcastId: string;
-  summary: { sendingNow: number; scheduled: number; unreachable: number };
-  recipients: Recipient[];
-  nextCursor: string | null;
-}
 interface ErrorBody {
   error: { code: string; message: string; details: { field: string }[]; [extra: string]: unknown };
   requestId: string;
@@ -69,7 +57,7 @@ describe('broadcasts', () => {
         customers: ['Asha', 'ben', 'Kenji', 'Lucy'],
       });
       expect(response.statusCode).toBe(202);
-      const body = response.json<Accepted>();
+      const body = response.json<BroadcastAccepted>();
       expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
       expect(body.recipients).toHaveLength(2);
       expect(body.nextCursor).toEqual(expect.any(String));
@@ -102,7 +90,7 @@ describe('broadcasts', () => {
         customers: ['Asha', 'Lucy'],
         sendAt,
       });
-      const body = response.json<Accepted>();
+      const body = response.json<BroadcastAccepted>();
       expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0 });
       expect(body.recipients.map((r) => [r.status, r.scheduledFor])).toEqual([
         ['scheduled', sendAt],
@@ -130,7 +118,7 @@ describe('broadcasts', () => {
       await stack.setClock(MONDAY_10);
       const body = (
         await stack.broadcast({ message: 'Later', customers: ['Asha'], sendAt })
-      ).json<Accepted>();
+      ).json<BroadcastAccepted>();
       expect(body.recipients[0]).toMatchObject({ status: 'scheduled', scheduledFor: expected });
     });
 
@@ -166,7 +154,7 @@ describe('broadcasts', () => {
         onClosedDay: 'queue',
       });
       expect(response.statusCode).toBe(202);
-      const body = response.json<Accepted>();
+      const body = response.json<BroadcastAccepted>();
       expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0 });
       expect(body.recipients.map((r) => r.scheduledFor)).toEqual([
         '2026-12-07T09:00:00.000Z',
@@ -176,7 +164,7 @@ describe('broadcasts', () => {
 
     it('sends to every customer when no list is given', async () => {
       await stack.setClock(MONDAY_10);
-      const body = (await stack.broadcast({ message: 'Everyone' })).json<Accepted>();
+      const body = (await stack.broadcast({ message: 'Everyone' })).json<BroadcastAccepted>();
       expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
       expect(Object.keys(await allRecipients(body.broadcastId)).sort()).toEqual([
         'Asha',
@@ -189,7 +177,9 @@ describe('broadcasts', () => {
     it('addresses customers by id, each once however often listed', async () => {
       await stack.setClock(MONDAY_10);
       const ids = [c['ben']?.id, c['asha']?.id, c['ben']?.id];
-      const body = (await stack.broadcast({ message: 'By id', customerIds: ids })).json<Accepted>();
+      const body = (
+        await stack.broadcast({ message: 'By id', customerIds: ids })
+      ).json<BroadcastAccepted>();
       expect(body.summary).toEqual({ sendingNow: 1, scheduled: 1, unreachable: 0 });
     });
   });
@@ -265,7 +255,7 @@ describe('broadcasts', () => {
   describe('reading and cancelling', () => {
     it('shows a broadcast with a count for every status, and each message', async () => {
       await stack.setClock(MONDAY_10);
-      const accepted = (await stack.broadcast({ message: 'Counted' })).json<Accepted>();
+      const accepted = (await stack.broadcast({ message: 'Counted' })).json<BroadcastAccepted>();
       const broadcast = await stack.get(`/v1/broadcasts/${accepted.broadcastId}`);
       expect(broadcast).toMatchObject({
         broadcastId: accepted.broadcastId,
@@ -304,7 +294,7 @@ describe('broadcasts', () => {
 
     it('filters recipients by status and pages them with a cursor', async () => {
       await stack.setClock(MONDAY_10);
-      const accepted = (await stack.broadcast({ message: 'Paged' })).json<Accepted>();
+      const accepted = (await stack.broadcast({ message: 'Paged' })).json<BroadcastAccepted>();
       const unreachable = await stack.get<{ items: Recipient[]; nextCursor: string | null }>(
         `/v1/broadcasts/${accepted.broadcastId}/recipients?status=unreachable`,
       );
@@ -348,7 +338,7 @@ describe('broadcasts', () => {
     it('answers 400 for a cursor it did not issue', async () => {
       const accepted = (
         await stack.broadcast({ message: 'x', customers: ['Lucy'] })
-      ).json<Accepted>();
+      ).json<BroadcastAccepted>();
       const response = await stack.outgoing.inject({
         method: 'GET',
         url: `/v1/broadcasts/${accepted.broadcastId}/recipients?cursor=garbage`,
@@ -359,7 +349,7 @@ describe('broadcasts', () => {
 
     it('cancels what is not yet sent; nothing of it is delivered afterwards', async () => {
       await stack.setClock(MONDAY_10);
-      const accepted = (await stack.broadcast({ message: 'Oops' })).json<Accepted>();
+      const accepted = (await stack.broadcast({ message: 'Oops' })).json<BroadcastAccepted>();
       const response = await stack.outgoing.inject({
         method: 'DELETE',
         url: `/v1/broadcasts/${accepted.broadcastId}`,
@@ -423,7 +413,7 @@ describe('broadcasts', () => {
         Array.from({ length: 6 }, () => stack.broadcast({ message: 'Race' }, headers)),
       );
       expect(responses.map((r) => r.statusCode)).toEqual(Array(6).fill(202));
-      expect(new Set(responses.map((r) => r.json<Accepted>().broadcastId)).size).toBe(1);
+      expect(new Set(responses.map((r) => r.json<BroadcastAccepted>().broadcastId)).size).toBe(1);
       expect(await countBroadcasts()).toBe(before + 1);
     });
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-import { freePort } from '@screenmagic/service-kit/testing/net';
+import { freePort, waitUntilReady } from '@screenmagic/service-kit/testing/net';
 
 export { freePort };
 
@@ -43,10 +43,10 @@ export async function startChild(
     }
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(
-    `${url}${readyPath}`,
-    () => child.exitCode !== null || child.signalCode !== null,
-  );
+  await waitUntilReady(`${url}${readyPath}`, {
+    timeoutMs: 60_000,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+  });
   return {
     name,
     url,
@@ -62,25 +62,6 @@ export async function startChild(
         child.kill('SIGTERM');
       }),
   };
-}
-
-async function waitUntilReady(
-  url: string,
-  exited: () => boolean,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exited()) throw new Error(`the process behind ${url} exited before it was ready`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** JSON over fetch to a local component; throws unless the status is the expected one. */

@@ -1,4 +1,9 @@
-import { type Clock, isDependencyUnavailable, toError } from '@screenmagic/service-kit';
+import {
+  type Clock,
+  forEachLimited,
+  isDependencyUnavailable,
+  toError,
+} from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
@@ -17,7 +22,6 @@ import {
   rescheduleClaimed,
   takeClaimed,
 } from '../db/work-queue.ts';
-import { forEachLimited } from './for-each-limited.ts';
 import { retryDelayMs } from './retry-delay.ts';
 
 /** What the worker has done (totals since it was created). */

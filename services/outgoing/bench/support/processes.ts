@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-export { freePort } from '@screenmagic/service-kit/testing/net';
+export { freePort, waitUntilReady } from '@screenmagic/service-kit/testing/net';
 
 export interface Child {
   readonly name: string;
@@ -74,21 +74,6 @@ export function startChild(
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Waits until `GET <url>` answers 200 (or throws after `timeoutMs`). */
-export async function waitUntilReady(url: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */

@@ -4,3 +4,4 @@
  */
 export { freePort, freePorts } from './free-port.ts';
 export { SwitchableProxy } from './switchable-proxy.ts';
+export { waitUntilReady } from './wait-until-ready.ts';
