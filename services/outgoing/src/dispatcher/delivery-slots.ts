@@ -9,7 +9,6 @@ export class DeliverySlots {
   readonly #limit: number;
   #busy = 0;
   readonly #waiting: (() => void)[] = [];
-  #head = 0;
 
   constructor(limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be >= 1: ${limit}`);
@@ -36,18 +35,9 @@ export class DeliverySlots {
   }
 
   #release(): void {
-    const next = this.#waiting[this.#head];
-    if (next === undefined) {
-      this.#busy--;
-      return;
-    }
-    // The slot passes straight to the next waiter (busy stays the same).
-    this.#waiting[this.#head] = undefined as unknown as () => void;
-    this.#head++;
-    if (this.#head > 1024 && this.#head * 2 > this.#waiting.length) {
-      this.#waiting.splice(0, this.#head);
-      this.#head = 0;
-    }
-    next();
+    const next = this.#waiting.shift();
+    // The slot passes straight to the next waiter (busy stays the same), or is freed.
+    if (next) next();
+    else this.#busy--;
   }
 }
