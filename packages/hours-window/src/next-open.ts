@@ -1,4 +1,4 @@
-import { DAY_MS, MAX_SUPPORTED_MS, checkInstant } from './internal/civil.ts';
+import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, validDateMs } from './internal/civil.ts';
 import { isOpenAt } from './internal/compiled-schedule.ts';
 import { compileAll, sharedFlat } from './shared-open-intervals.ts';
 import type { Schedule } from './types.ts';
@@ -20,6 +20,11 @@ const MAX_WINDOW_MS = 32 * DAY_MS;
  * instant after the gap is). Returns null when there is none at most `horizonDays` days
  * (of 24 hours) after `at`.
  *
+ * Schedules are evaluated in the years 0001–9998 (through 9999-12-31T00:00Z): an `at` at
+ * or past the end, or a horizon reaching past it, is not an error — openings beyond it
+ * are simply not found (null when there is none before it). An `at` before year 0001
+ * searches from 0001-01-01T00:00Z.
+ *
  * @throws {RangeError} for an empty list, an invalid Date or a negative/non-finite
  *   horizon; {ScheduleError} for an invalid schedule.
  * @example
@@ -35,15 +40,15 @@ export function nextOpen(
   options: NextOpenOptions = {},
 ): Date | null {
   const compiled = compileAll(isScheduleList(schedules) ? schedules : [schedules]);
-  const t = checkInstant(at, 'at');
+  const atMs = validDateMs(at, 'at');
   const horizonDays = options.horizonDays ?? 366;
   if (!(Number.isFinite(horizonDays) && horizonDays >= 0)) {
     throw new RangeError(`horizonDays must be a finite number >= 0, got ${horizonDays}`);
   }
   const found = nextOpenMs(
     compiled,
-    t,
-    Math.min(t + Math.floor(horizonDays * DAY_MS) + 1, MAX_SUPPORTED_MS),
+    Math.max(atMs, MIN_SUPPORTED_MS),
+    Math.min(atMs + Math.floor(horizonDays * DAY_MS) + 1, MAX_SUPPORTED_MS),
   );
   return found === null ? null : new Date(found);
 }

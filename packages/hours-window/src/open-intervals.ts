@@ -1,4 +1,4 @@
-import { checkInstant } from './internal/civil.ts';
+import { clampToSupported, validDateMs } from './internal/civil.ts';
 import { compile, openFlat } from './internal/compiled-schedule.ts';
 import { toIntervals } from './internal/interval-math.ts';
 import type { Interval, Schedule } from './types.ts';
@@ -11,6 +11,9 @@ import type { Interval, Schedule } from './types.ts';
  * gap cuts a range short (09:00–18:00 on a 23-hour day is 8 hours if the gap falls
  * inside it), a repeated hour covered by a range lengthens it.
  *
+ * Only the years 0001–9998 (up to 9999-12-31T00:00Z) are evaluated: `[from, to)` is clipped
+ * to them, so a range beyond them gives no intervals rather than an error.
+ *
  * @throws {ScheduleError} for an invalid schedule, {RangeError} for invalid Dates.
  * @example
  * const s = parseSchedule({ timeZone: 'America/New_York', start: '21:00', end: '02:00' })
@@ -20,5 +23,11 @@ import type { Interval, Schedule } from './types.ts';
  */
 export function openIntervals(schedule: Schedule, from: Date, to: Date): Interval[] {
   const c = compile(schedule);
-  return toIntervals(openFlat(c, checkInstant(from, 'from'), checkInstant(to, 'to')));
+  return toIntervals(
+    openFlat(
+      c,
+      clampToSupported(validDateMs(from, 'from')),
+      clampToSupported(validDateMs(to, 'to')),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { checkInstant } from './internal/civil.ts';
+import { clampToSupported, validDateMs } from './internal/civil.ts';
 import { compile, openFlat, type CompiledSchedule } from './internal/compiled-schedule.ts';
 import { intersectFlat, toIntervals } from './internal/interval-math.ts';
 import type { Interval, Schedule } from './types.ts';
@@ -8,6 +8,9 @@ import type { Interval, Schedule } from './types.ts';
  * delivery window: the business calendar ∩ the customer's hours), as sorted, merged,
  * half-open UTC intervals clipped to `[from, to)`. Computed for concrete instants, so
  * weeks in which two zones' DST rules disagree get their own overlap.
+ *
+ * Only the years 0001–9998 (up to 9999-12-31T00:00Z) are evaluated: `[from, to)` is clipped
+ * to them, so a range beyond them gives no intervals rather than an error.
  *
  * @throws {RangeError} for an empty list of schedules or invalid Dates;
  *   {ScheduleError} for an invalid schedule.
@@ -23,7 +26,13 @@ export function sharedOpenIntervals(
   to: Date,
 ): Interval[] {
   const compiled = compileAll(schedules);
-  return toIntervals(sharedFlat(compiled, checkInstant(from, 'from'), checkInstant(to, 'to')));
+  return toIntervals(
+    sharedFlat(
+      compiled,
+      clampToSupported(validDateMs(from, 'from')),
+      clampToSupported(validDateMs(to, 'to')),
+    ),
+  );
 }
 
 /** Compiled schedules of a non-empty list, or a RangeError. */

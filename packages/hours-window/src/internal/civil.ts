@@ -111,10 +111,21 @@ export function formatOffset(offsetMs: number): string {
  * years 0001–9999 (where Intl's calendar output stops being plain Gregorian digits).
  */
 export function checkInstant(at: Date, name: string): number {
-  const ms = Object.prototype.toString.call(at) === '[object Date]' ? at.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) throw new RangeError(`${name} must be a valid Date`);
+  const ms = validDateMs(at, name);
   if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
     throw new RangeError(`${name} (${at.toISOString()}) is outside the supported years 0001–9999`);
   }
   return ms;
+}
+
+/** The milliseconds of a `Date` argument, refusing invalid dates (any year otherwise). */
+export function validDateMs(at: Date, name: string): number {
+  const ms = Object.prototype.toString.call(at) === '[object Date]' ? at.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw new RangeError(`${name} must be a valid Date`);
+  return ms;
+}
+
+/** `ms` moved into the supported range [MIN_SUPPORTED_MS, MAX_SUPPORTED_MS]. */
+export function clampToSupported(ms: number): number {
+  return Math.min(Math.max(ms, MIN_SUPPORTED_MS), MAX_SUPPORTED_MS);
 }
