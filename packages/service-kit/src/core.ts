@@ -63,8 +63,16 @@ export {
   ErrorDetailSchema,
   ErrorEnvelopeSchema,
   errorResponses,
+  INSTANT_DESCRIPTION,
   InstantSchema,
   ListSchema,
   LocalInstantSchema,
   PageQuerySchema,
 } from './schemas/common.ts';
+export {
+  EARLIEST_INSTANT,
+  INSTANT_RANGE_TEXT,
+  instantProblem,
+  isAcceptedInstant,
+  LATEST_INSTANT,
+} from './schemas/instant.ts';

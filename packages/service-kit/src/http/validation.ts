@@ -2,9 +2,21 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { ErrorDetail } from '../errors.ts';
+import { instantProblem, isAcceptedInstant } from '../schemas/instant.ts';
 
 // ajv-formats is CommonJS with a default export; under NodeNext the namespace is what we get.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const addFormatsModuleFn = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * ajv-formats, with `date-time` narrowed to the instants the API accepts (see
+ * `schemas/instant.ts`): the one place every instant of every request is bounded.
+ */
+function addFormats(ajv: Ajv): Ajv {
+  return addFormatsModuleFn(ajv).addFormat('date-time', {
+    type: 'string',
+    validate: isAcceptedInstant,
+  });
+}
 
 /**
  * Request bodies are validated strictly: no type coercion (`"10"` is not 10), no silent
@@ -91,8 +103,15 @@ function describeOne(error: ErrorObject): ErrorDetail {
         field: base || '(root)',
         message: `must be ${JSON.stringify(params['allowedValue'])}`,
       };
-    case 'pattern':
-    case 'format': {
+    case 'format':
+      if (params['format'] === 'date-time' && typeof error.data === 'string') {
+        return {
+          field: base || '(root)',
+          message: `${JSON.stringify(error.data)} ${instantProblem(error.data) ?? 'is invalid'}`,
+        };
+      }
+    // falls through
+    case 'pattern': {
       // A regular expression tells a client little; the schema's description tells it what to send.
       const description = (error.parentSchema as { description?: unknown } | undefined)
         ?.description;

@@ -1,9 +1,17 @@
 import Type, { type TSchema } from 'typebox';
+import { INSTANT_RANGE_TEXT } from './instant.ts';
 
-/** An RFC 3339 instant with an offset; responses always give it in UTC with `Z`. */
+/** What an instant in a request must be, for schema descriptions that add to it. */
+export const INSTANT_DESCRIPTION = `RFC 3339 instant ${INSTANT_RANGE_TEXT}, e.g. 2026-11-30T03:30:00.000Z`;
+
+/**
+ * An RFC 3339 instant with an offset; responses always give it in UTC with `Z`. In a
+ * request, the kit's validator bounds it to {@link INSTANT_RANGE_TEXT} (a 400 naming the
+ * field and the range otherwise), so every route that takes an instant uses this schema.
+ */
 export const InstantSchema = Type.String({
   format: 'date-time',
-  description: 'RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z',
+  description: INSTANT_DESCRIPTION,
 });
 
 /** A local time with its offset, in the zone that matters for it (`2026-11-30T09:00:00+05:30`). */

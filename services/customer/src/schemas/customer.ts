@@ -1,5 +1,10 @@
 import { ScheduleInputSchema, ScheduleSchema, TimeZoneSchema } from '@screenmagic/hours-window';
-import { InstantSchema, ListSchema, LocalInstantSchema } from '@screenmagic/service-kit';
+import {
+  INSTANT_DESCRIPTION,
+  InstantSchema,
+  ListSchema,
+  LocalInstantSchema,
+} from '@screenmagic/service-kit';
 import Type, { type Static } from 'typebox';
 
 /** E.164: `+`, country code, subscriber number; 7 to 15 digits, no spaces. */
@@ -127,10 +132,13 @@ export const WINDOWS_MAX_DAYS = 31;
 
 export const WindowsQuerySchema = Type.Object(
   {
-    from: Type.Optional({ ...InstantSchema, description: 'Default: now.' }),
+    from: Type.Optional({
+      ...InstantSchema,
+      description: `${INSTANT_DESCRIPTION}. Default: now.`,
+    }),
     to: Type.Optional({
       ...InstantSchema,
-      description: `Default: from + 7 days. After from, at most ${WINDOWS_MAX_DAYS} days after it.`,
+      description: `${INSTANT_DESCRIPTION}. Default: from + 7 days. After from, at most ${WINDOWS_MAX_DAYS} days after it.`,
     }),
   },
   { additionalProperties: false },

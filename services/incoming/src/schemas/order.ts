@@ -1,4 +1,9 @@
-import { InstantSchema, ListSchema, LocalInstantSchema } from '@screenmagic/service-kit';
+import {
+  INSTANT_DESCRIPTION,
+  InstantSchema,
+  ListSchema,
+  LocalInstantSchema,
+} from '@screenmagic/service-kit';
 import Type, { type Static } from 'typebox';
 import { AMOUNT_PATTERN, CURRENCY_PATTERN, PAYMENT_METHOD_PATTERN } from '../domain/payment.ts';
 
@@ -69,7 +74,7 @@ export const NewOrderSchema = Type.Object(
     payment: PaymentInputSchema,
     placedAt: Type.Optional({
       ...InstantSchema,
-      description: 'When the customer placed the order (RFC 3339); default: now.',
+      description: `When the customer placed the order: ${INSTANT_DESCRIPTION}. Default: now.`,
     }),
   },
   {
