@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@screenmagic/service-kit/core';
+import { rawHttpRequest } from '@screenmagic/service-kit/testing/net';
 import { buildApp } from '../src/app.ts';
 import { readGatewayConfig } from '../src/config.ts';
 import { closedPortUrl, startFakeService, type FakeService } from './fake-services.ts';
@@ -319,6 +320,29 @@ describe('limits', () => {
     }
   });
 
+  it('answers 431 HEADERS_TOO_LARGE in the error envelope for headers over the limit', async () => {
+    const listening = await gatewayWith({});
+    try {
+      await listening.listen({ port: 0, host: '127.0.0.1' });
+      const address = listening.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const before = customer.seen.length;
+      const answer = await rawHttpRequest(
+        port,
+        `GET /v1/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\n` +
+          `Cookie: ${'c'.repeat(17 * 1024)}\r\n\r\n`,
+      );
+      expect(answer.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+      expect(JSON.parse(answer.body)).toEqual({
+        error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String), details: [] },
+        requestId: answer.headers['x-request-id'],
+      });
+      expect(customer.seen.length).toBe(before);
+    } finally {
+      await listening.close();
+    }
+  });
+
   it('accepts a body of exactly 1 MiB', async () => {
     const padding = 1024 * 1024 - '{"name":""}'.length;
     const response = await gateway.inject({
@@ -472,6 +496,24 @@ describe('test clock', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     }
+  });
+
+  it('answers 400 naming now and the accepted range for an instant outside it', async () => {
+    const marks = [customer, outgoing, incoming].map((service) => service.seen.length);
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/test/clock',
+      payload: { now: '9999-12-31T23:59:59Z' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      {
+        field: 'now',
+        message:
+          '"9999-12-31T23:59:59Z" is out of range: must be from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z',
+      },
+    ]);
+    expect([customer, outgoing, incoming].map((service) => service.seen.length)).toEqual(marks);
   });
 
   it('answers 503 when a service cannot set its clock', async () => {

@@ -9,7 +9,9 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
+import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
+import { parseJsonBody } from './json-body.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { validatorCompiler } from './validation.ts';
@@ -39,7 +41,9 @@ export interface CreateAppOptions {
 
 /**
  * The Fastify instance every component starts from: request ids (`x-request-id` in and
- * out, on every log line), strict body validation, the error envelope, `/healthz` and
+ * out, on every log line), strict body validation, the error envelope (also for bodies
+ * with a forbidden key and for what Node's HTTP parser refuses, such as oversized
+ * headers: 431), `/healthz` and
  * `/readyz`, and OpenAPI generated from the route schemas at `GET /openapi.json`.
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
@@ -53,11 +57,21 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   // JSON is the only body the API speaks; Fastify would otherwise accept text/plain too.
   app.removeContentTypeParser('text/plain');
+  // Fastify's parser calls a `__proto__` key "invalid JSON"; this one names the key.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
