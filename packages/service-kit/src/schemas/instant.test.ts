@@ -1,20 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EARLIEST_MS, LATEST_MS, rfc3339 } from '../testing/instants.ts';
 import { EARLIEST_INSTANT, instantProblem, LATEST_INSTANT } from './instant.ts';
-
-const EARLIEST_MS = Date.parse(EARLIEST_INSTANT);
-const LATEST_MS = Date.parse(LATEST_INSTANT);
-
-/** `ms` written as RFC 3339 with the given offset in minutes (`Z` for 0 when `z`). */
-function rfc3339(ms: number, offsetMinutes: number, z: boolean): string {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, -1);
-  if (offsetMinutes === 0 && z) return `${local}Z`;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
-}
 
 describe('instantProblem', () => {
   it('accepts both ends of the range and refuses one millisecond beyond them', () => {

@@ -2,3 +2,11 @@ export { dockerEngineAnswers, startTestMysqlServer, type TestMysqlServer } from 
 export { dropTestDatabases, testMysqlUrl, uniqueDatabasePrefix } from './test-databases.ts';
 export { injectExpecting } from './inject-expecting.ts';
 export { freePort, freePorts, SwitchableProxy } from './net/index.ts';
+export {
+  acceptedInstant,
+  acceptedInstantMs,
+  EARLIEST_MS,
+  LATEST_MS,
+  refusedInstant,
+  rfc3339,
+} from './instants.ts';
