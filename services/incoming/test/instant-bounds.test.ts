@@ -46,7 +46,10 @@ describe('instants at and inside the accepted range never produce a 5xx', () => 
   });
   afterAll(() => stack?.close());
 
-  async function answer(app: App, options: InjectOptions): Promise<LightMyRequestResponse> {
+  async function answer(
+    app: App,
+    options: InjectOptions & { readonly method: string; readonly url: string },
+  ): Promise<LightMyRequestResponse> {
     const response = await app.inject(options);
     expect(response.statusCode, `${options.method} ${options.url}: ${response.body}`).toBeLessThan(
       500,
