@@ -9,6 +9,7 @@ import { pointerToPath } from './validation.ts';
  * which key, where.
  */
 const SUSPECT_TEXT = /__proto__|constructor|\\u/;
+const MAX_SHOWN_LEVELS = 32;
 
 /**
  * The kit's `application/json` body parser: JSON.parse, then a 400 VALIDATION_FAILED
@@ -26,10 +27,15 @@ export function parseJsonBody(text: string): unknown {
   // JSON.parse makes `__proto__` an own property (no pollution); scanning is only for
   // naming it, so texts that cannot contain one skip the walk.
   if (!SUSPECT_TEXT.test(text)) return value;
-  const pointer = forbiddenKeyPointer(value, '');
-  if (pointer !== null) {
-    const field = pointerToPath(pointer);
-    const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+  const keys = forbiddenKeyPath(value);
+  if (keys !== null) {
+    const key = keys[keys.length - 1];
+    // A path hundreds of thousands of levels deep is named by its last levels.
+    const shown = keys.slice(-MAX_SHOWN_LEVELS);
+    const path = pointerToPath(
+      shown.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+    );
+    const field = shown.length < keys.length ? `…${path}` : path;
     throw validationFailed(
       `Invalid request body: ${field} is a forbidden property key (${key === 'constructor' ? 'constructor with a prototype' : '__proto__'} is refused anywhere in a body)`,
       [{ field, message: 'is a forbidden property key' }],
@@ -38,22 +44,40 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-/** JSON pointer of the first forbidden key in `value`, or null. */
-function forbiddenKeyPointer(value: unknown, at: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, child] of Object.entries(value) as [string, unknown][]) {
-    const pointer = `${at}/${Array.isArray(value) ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (key === '__proto__') return pointer;
-    if (
-      key === 'constructor' &&
-      typeof child === 'object' &&
-      child !== null &&
-      Object.hasOwn(child, 'prototype')
-    ) {
-      return pointer;
+interface Visit {
+  readonly value: unknown;
+  readonly key: string;
+  readonly parent: Visit | null;
+}
+
+/**
+ * The keys leading to a forbidden key in `value` (that key last), or null. Iterative,
+ * with the path kept as parent links and spelled out only when found: JSON.parse accepts
+ * nesting deeper than the call stack (a 1 MiB body can be 500,000 levels deep).
+ */
+function forbiddenKeyPath(value: unknown): string[] | null {
+  const pending: Visit[] = [{ value, key: '', parent: null }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    if (typeof visit.value !== 'object' || visit.value === null) continue;
+    for (const [key, child] of Object.entries(visit.value) as [string, unknown][]) {
+      const here: Visit = { value: child, key, parent: visit };
+      if (key === '__proto__') return keysOf(here);
+      if (
+        key === 'constructor' &&
+        typeof child === 'object' &&
+        child !== null &&
+        Object.hasOwn(child, 'prototype')
+      ) {
+        return keysOf(here);
+      }
+      pending.push(here);
     }
-    const found = forbiddenKeyPointer(child, pointer);
-    if (found !== null) return found;
   }
   return null;
+}
+
+function keysOf(visit: Visit): string[] {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse();
 }

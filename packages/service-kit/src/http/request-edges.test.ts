@@ -83,6 +83,29 @@ describe('requests that never reach a route', () => {
     ]);
   });
 
+  it('walks bodies nested deeper than the call stack without a 5xx', async () => {
+    const depth = 100_000;
+    const nested = (inner: string) => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/events',
+      headers: { 'content-type': 'application/json' },
+      payload: nested('"constructor"'),
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().error.details).toEqual([{ field: '(root)', message: 'must be object' }]);
+    const poisoned = await app.inject({
+      method: 'POST',
+      url: '/events',
+      headers: { 'content-type': 'application/json' },
+      payload: nested('{"__proto__":{}}'),
+    });
+    expect(poisoned.statusCode).toBe(400);
+    const [detail] = poisoned.json().error.details as { field: string; message: string }[];
+    expect(detail?.message).toBe('is a forbidden property key');
+    expect(detail?.field).toBe(`…${'[0]'.repeat(31)}.__proto__`);
+  }, 30_000);
+
   it('still calls malformed JSON malformed, and takes "constructor" as an ordinary string', async () => {
     const bad = await app.inject({
       method: 'POST',
