@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -12,21 +14,61 @@ import {
 import { freePort } from '../packages/service-kit/src/testing/net/index.ts';
 
 // Stand-ins for services: they print, then wait for a signal (or die on their own).
+// (The handler is in place before the first line, which the tests wait for.)
 const LONG_RUNNING = `
-  console.log('listening on ' + process.env.PORT + ' with ' + process.env.SHARED);
   process.on('SIGTERM', () => { console.log('got SIGTERM'); process.exit(0); });
+  console.log('listening on ' + process.env.PORT + ' with ' + process.env.SHARED);
   setInterval(() => {}, 1000);
 `;
 const DIES_SOON = `console.error('cannot start'); setTimeout(() => process.exit(3), 200);`;
-// A stand-in that really listens on its PORT until SIGTERM.
+// A stand-in that really listens on its PORT until SIGTERM, answering /healthz with the
+// instance id the runner gave it, as every component does (the kit's health plugin).
 const LISTENING = `
-  const server = require('node:net').createServer().listen(Number(process.env.PORT), '127.0.0.1');
+  const server = require('node:http')
+    .createServer((req, res) => {
+      res.setHeader('x-stack-instance', process.env.STACK_INSTANCE_ID);
+      res.end('{"status":"ok"}');
+    })
+    .listen(Number(process.env.PORT), '127.0.0.1');
   process.on('SIGTERM', () => { console.log('got SIGTERM'); server.close(); process.exit(0); });
   console.log('pid ' + process.pid);
+`;
+// Some other HTTP server on the port: it answers, but without this run's instance id.
+const IMPOSTOR = `
+  require('node:http').createServer((req, res) => res.end('{"status":"ok"}'))
+    .listen(Number(process.env.PORT), '127.0.0.1');
+  process.on('SIGTERM', () => process.exit(0));
+`;
+// Waits until another program takes its port, then fails to listen there, as a service
+// whose port was taken after the runner's check does (EADDRINUSE, exit 1).
+const LOSES_ITS_PORT = `
+  const port = Number(process.env.PORT);
+  console.log('waiting');
+  const poll = setInterval(() => {
+    const socket = require('node:net').connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.on('connect', () => {
+      socket.destroy();
+      clearInterval(poll);
+      require('node:http').createServer().listen(port, '127.0.0.1').on('error', (error) => {
+        console.error('could not listen: ' + error.code);
+        process.exit(1);
+      });
+    });
+  }, 50);
+  process.on('SIGTERM', () => process.exit(0));
 `;
 
 function component(name: string, script: string, port: string): StackComponent {
   return { name, cwd: tmpdir(), args: ['-e', script], env: { PORT: port } };
+}
+
+/** A plain TCP listener holding a port, as another program would. */
+async function holdPort(port: number): Promise<Server> {
+  const server = createServer((socket) => socket.on('error', () => {}));
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return server;
 }
 
 function capture(): { stream: PassThrough; text: () => string } {
@@ -46,11 +88,12 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
 
 describe('the stack runner', () => {
   it('prefixes each process’s output, gives each its own PORT, and stops them all cleanly', async () => {
+    const [customerPort, gatewayPort] = [await freePort(), await freePort()];
     const out = capture();
     const running = startStack({
       components: [
-        component('customer', LONG_RUNNING, '4001'),
-        component('gateway', LONG_RUNNING, '4080'),
+        component('customer', LONG_RUNNING, String(customerPort)),
+        component('gateway', LONG_RUNNING, String(gatewayPort)),
       ],
       env: { ...process.env, SHARED: 'same-env' },
       stdout: out.stream,
@@ -60,8 +103,8 @@ describe('the stack runner', () => {
       () =>
         out.text().includes('[gateway]  listening') && out.text().includes('[customer] listening'),
     );
-    expect(out.text()).toContain('[customer] listening on 4001 with same-env');
-    expect(out.text()).toContain('[gateway]  listening on 4080 with same-env');
+    expect(out.text()).toContain(`[customer] listening on ${customerPort} with same-env`);
+    expect(out.text()).toContain(`[gateway]  listening on ${gatewayPort} with same-env`);
 
     expect(await running.stop('SIGTERM')).toBe(0);
     expect(out.text()).toContain('[customer] got SIGTERM');
@@ -103,6 +146,78 @@ describe('the stack runner', () => {
 
     expect(await running.stop('SIGINT')).toBe(1); // a component died: not a clean run
     expect(out.text()).toContain('[gateway]  got SIGTERM');
+  });
+
+  it('starts nothing when a port is held by another program, and names the port', async () => {
+    const [customerPort, gatewayPort] = [await freePort(), await freePort()];
+    const other = await holdPort(gatewayPort);
+    try {
+      const out = capture();
+      const running = startStack({
+        components: [
+          component('customer', LISTENING, String(customerPort)),
+          component('gateway', LISTENING, String(gatewayPort)),
+        ],
+        env: process.env,
+        stdout: out.stream,
+        stderr: out.stream,
+      });
+      expect(await running.exited).toBe(1);
+      expect(out.text()).toContain(
+        `[stack] port ${gatewayPort} (gateway) is already in use by another program`,
+      );
+      expect(out.text()).not.toContain(`port ${customerPort}`);
+      expect(out.text()).not.toContain('[stack] started');
+      expect(out.text()).not.toContain('up:');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('is not up while another program answers on a component’s port, and stops naming it', async () => {
+    const [customerPort, gatewayPort] = [await freePort(), await freePort()];
+    const out = capture();
+    const running = startStack({
+      components: [
+        component('customer', LISTENING, String(customerPort)),
+        component('gateway', IMPOSTOR, String(gatewayPort)),
+      ],
+      env: process.env,
+      stdout: out.stream,
+      stderr: out.stream,
+    });
+    expect(await running.exited).toBe(1);
+    expect(out.text()).toContain(
+      `[stack] port ${gatewayPort} answers (HTTP 200), but not as the gateway this run started`,
+    );
+    expect(out.text()).not.toContain('up:');
+    expect(out.text()).toContain('[customer] got SIGTERM');
+  });
+
+  it('names the port when a component cannot listen because another program took it meanwhile', async () => {
+    const [customerPort, busyPort] = [await freePort(), await freePort()];
+    const out = capture();
+    const running = startStack({
+      components: [
+        component('customer', LISTENING, String(customerPort)),
+        component('busy', LOSES_ITS_PORT, String(busyPort)),
+      ],
+      env: process.env,
+      stdout: out.stream,
+      stderr: out.stream,
+    });
+    await until(() => out.text().includes('[busy]     waiting'));
+    const other = await holdPort(busyPort);
+    try {
+      expect(await running.exited).toBe(1);
+    } finally {
+      other.close();
+    }
+    expect(out.text()).toContain('[busy]     could not listen: EADDRINUSE');
+    expect(out.text()).toContain(
+      `[stack] port ${busyPort} is in use by another program: busy could not listen on it`,
+    );
+    expect(out.text()).not.toContain('up:');
   });
 
   it('kills a process that ignores SIGTERM after the timeout', async () => {

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
+import { INSTANCE_ID_ENV } from '../packages/service-kit/src/http/instance-id.ts';
+import { portTaken, probeHealth, waitUntilAnswering, type ProbeTarget } from './port-probe.ts';
 
 /** One process of the stack: a name for its output prefix, what to run, where. */
 export interface StackComponent {
@@ -88,14 +90,18 @@ function portOf(url: string | undefined, fallback: number): string {
 }
 
 /**
- * Starts every component as a child process with prefixed output. The stack is *up* once
- * every component accepts connections on its PORT. A component that exits on its own
- * before that (a bad variable, a port in use) stops the others: the stack cannot start.
- * One that exits after that is reported and the others keep running, as with
- * `docker compose up`: the gateway answers 503 for a service that is down, instead of the
- * whole API disappearing. Either way the runner exits non-zero once everything has
- * exited. `stop()` ends them all with SIGTERM (SIGKILL after the timeout), so no process
- * outlives the runner.
+ * Starts every component as a child process with prefixed output. Nothing starts when a
+ * component's port already accepts connections (another program holds it: the user's
+ * requests would reach that program). The stack is *up* once every component answers
+ * `GET /healthz` on its PORT with the instance id this run gave it (STACK_INSTANCE_ID,
+ * echoed in `x-stack-instance`), so a port held by someone else is never taken for one of
+ * ours: an answer without that id stops the stack, naming the port. A component that
+ * exits on its own before that (a bad variable, a port in use) stops the others: the
+ * stack cannot start. One that exits after that is reported and the others keep running,
+ * as with `docker compose up`: the gateway answers 503 for a service that is down,
+ * instead of the whole API disappearing. Either way the runner exits non-zero once
+ * everything has exited. `stop()` ends them all with SIGTERM (SIGKILL after the timeout),
+ * so no process outlives the runner.
  */
 export function startStack(options: StackOptions): RunningStack {
   const stdout = options.stdout ?? process.stdout;
@@ -105,6 +111,14 @@ export function startStack(options: StackOptions): RunningStack {
   const exits: Array<
     Promise<{ name: string; code: number | null; signal: NodeJS.Signals | null }>
   > = [];
+  const diagnoses: Array<Promise<void>> = [];
+  const run = randomBytes(8).toString('hex');
+  const targets: ProbeTarget[] = options.components.flatMap((component) => {
+    const port = Number(component.env?.['PORT']);
+    return Number.isInteger(port) && port > 0
+      ? [{ name: component.name, port, instance: `${run}.${component.name}` }]
+      : [];
+  });
   let stopping = false;
   let failed = false;
   let up = false;
@@ -112,57 +126,104 @@ export function startStack(options: StackOptions): RunningStack {
 
   const note = (line: string): void => void stdout.write(`[stack] ${line}\n`);
 
-  for (const component of options.components) {
-    const prefix = `[${component.name}]${' '.repeat(width - component.name.length)} `;
-    const child = spawn(process.execPath, [...component.args], {
-      cwd: component.cwd,
-      env: { ...options.env, ...component.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.set(component.name, child);
-    pipeLines(child.stdout, stdout, prefix);
-    pipeLines(child.stderr, stderr, prefix);
-    exits.push(
-      new Promise((resolve) => {
-        child.once('error', (error) => {
-          stderr.write(`${prefix}could not start: ${error.message}\n`);
-          resolve({ name: component.name, code: 1, signal: null });
-        });
-        child.once('close', (code, signal) => {
-          if (!stopping) {
-            failed = true;
-            const how = `${component.name} exited unexpectedly (${signal ?? `code ${code}`})`;
-            if (up) {
-              note(`${how}; the others keep running (Ctrl-C stops them)`);
-            } else {
-              note(`${how} while starting; stopping the stack`);
-              void stop();
+  function spawnAll(): void {
+    for (const component of options.components) {
+      const prefix = `[${component.name}]${' '.repeat(width - component.name.length)} `;
+      const child = spawn(process.execPath, [...component.args], {
+        cwd: component.cwd,
+        env: {
+          ...options.env,
+          ...component.env,
+          [INSTANCE_ID_ENV]: `${run}.${component.name}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.set(component.name, child);
+      pipeLines(child.stdout, stdout, prefix);
+      pipeLines(child.stderr, stderr, prefix);
+      exits.push(
+        new Promise((resolve) => {
+          child.once('error', (error) => {
+            stderr.write(`${prefix}could not start: ${error.message}\n`);
+            resolve({ name: component.name, code: 1, signal: null });
+          });
+          child.once('close', (code, signal) => {
+            if (!stopping) {
+              failed = true;
+              const how = `${component.name} exited unexpectedly (${signal ?? `code ${code}`})`;
+              if (up) {
+                note(`${how}; the others keep running (Ctrl-C stops them)`);
+              } else {
+                note(`${how} while starting; stopping the stack`);
+                diagnoses.push(diagnoseExit(component.name));
+                void stop();
+              }
             }
-          }
-          resolve({ name: component.name, code, signal });
-        });
-      }),
+            resolve({ name: component.name, code, signal });
+          });
+        }),
+      );
+    }
+    note(
+      `started ${options.components.map((c) => `${c.name} (pid ${children.get(c.name)?.pid})`).join(', ')}`,
     );
   }
-  note(
-    `started ${options.components.map((c) => `${c.name} (pid ${children.get(c.name)?.pid})`).join(', ')}`,
-  );
 
-  const ports = options.components
-    .map((component) => Number(component.env?.['PORT']))
-    .filter((port) => Number.isInteger(port) && port > 0);
-  void waitUntilListening(ports, () => stopping || failed).then((listening) => {
-    if (!listening) return;
-    up = true;
-    note(`up: every component is listening (${ports.join(', ')})`);
-  });
+  /** Why a component could not start, when its port tells: someone else listens there. */
+  async function diagnoseExit(name: string): Promise<void> {
+    const target = targets.find((candidate) => candidate.name === name);
+    if (target === undefined) return;
+    if ((await probeHealth(target.port)).kind !== 'free') {
+      note(`port ${target.port} is in use by another program: ${name} could not listen on it`);
+    }
+  }
 
-  const exited = Promise.all(exits).then((results) => {
-    const unclean = results.filter(
-      (result) => !(result.code === 0 || result.signal === 'SIGTERM' || result.signal === 'SIGINT'),
+  async function start(): Promise<void> {
+    const taken = await Promise.all(targets.map(async (t) => ((await portTaken(t.port)) ? t : [])));
+    const busy = taken.flat();
+    if (busy.length > 0) {
+      failed = true;
+      for (const { name, port } of busy) {
+        note(`port ${port} (${name}) is already in use by another program`);
+      }
+      note('nothing started: stop that program or give the stack other ports');
+      return;
+    }
+    if (stopping) return;
+    spawnAll();
+    const outcome = await waitUntilAnswering(
+      targets,
+      () => stopping || failed,
+      ({ name, port }) =>
+        note(`port ${port} accepts connections but ${name} has not answered there yet`),
     );
-    return failed || unclean.length > 0 ? 1 : 0;
-  });
+    if (outcome.kind === 'impostor') {
+      const { name, port } = outcome.target;
+      failed = true;
+      note(
+        `port ${port} answers (HTTP ${outcome.status}), but not as the ${name} this run started: ` +
+          'another program is listening on it; stopping the stack',
+      );
+      void stop();
+    } else if (outcome.kind === 'up') {
+      up = true;
+      note(
+        `up: every component is listening (${targets.map((t) => t.port).join(', ')}), ` +
+          'each answering as the process this run started',
+      );
+    }
+  }
+
+  const exited = start()
+    .then(() => Promise.all(exits))
+    .then(async (results) => {
+      await Promise.all(diagnoses);
+      const unclean = results.filter(
+        (result) =>
+          !(result.code === 0 || result.signal === 'SIGTERM' || result.signal === 'SIGINT'),
+      );
+      return failed || unclean.length > 0 ? 1 : 0;
+    });
 
   function stop(reason?: string): Promise<number> {
     if (stopPromise) return stopPromise;
@@ -184,36 +245,6 @@ export function startStack(options: StackOptions): RunningStack {
   }
 
   return { exited, stop };
-}
-
-/** Resolves true once every port accepts a TCP connection on 127.0.0.1; false if `abandon()`. */
-async function waitUntilListening(
-  ports: readonly number[],
-  abandon: () => boolean,
-): Promise<boolean> {
-  const pending = new Set(ports);
-  while (pending.size > 0) {
-    if (abandon()) return false;
-    for (const port of [...pending]) if (await accepts(port)) pending.delete(port);
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !abandon();
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.setTimeout(500);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 function pipeLines(source: NodeJS.ReadableStream | null, target: Writable, prefix: string): void {

@@ -221,6 +221,20 @@ describe('createApp', () => {
     app.readinessChecks.delete('flaky');
   });
 
+  it('answers its instance id on /healthz only when it was given one', async () => {
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).headers).not.toHaveProperty(
+      'x-stack-instance',
+    );
+    const started = await createApp({ logger: false, instanceId: 'run-1.customer' });
+    try {
+      const response = await started.inject({ method: 'GET', url: '/healthz' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['x-stack-instance']).toBe('run-1.customer');
+    } finally {
+      await started.close();
+    }
+  });
+
   it('publishes OpenAPI generated from the route schemas', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.json().paths['/things'].post.requestBody).toBeDefined();

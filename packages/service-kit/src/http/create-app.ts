@@ -11,6 +11,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
+import { INSTANCE_ID_ENV } from './instance-id.ts';
 import { parseJsonBody } from './json-body.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
@@ -37,6 +38,11 @@ export interface CreateAppOptions {
     readonly version?: string;
   };
   readonly bodyLimit?: number;
+  /**
+   * Answered by `/healthz` in the `x-stack-instance` header; defaults to
+   * `STACK_INSTANCE_ID`, which `pnpm start` sets for each component it starts.
+   */
+  readonly instanceId?: string;
 }
 
 /**
@@ -77,7 +83,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     done();
   });
   await app.register(errorHandlerPlugin);
-  await app.register(healthPlugin);
+  await app.register(healthPlugin, {
+    instanceId: options.instanceId ?? process.env[INSTANCE_ID_ENV],
+  });
   if (options.openapi) {
     await app.register(fastifySwagger, {
       openapi: {
