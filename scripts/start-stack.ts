@@ -3,15 +3,18 @@
  * child processes, each from its own package as its `start` script runs it
  * (`node [flags] src/server.ts`), with the environment this was given and
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
- * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Ctrl-C or SIGTERM
- * stops every process and waits for them, and so does the exit of any process that
- * started this one (a SIGTERM to `pnpm start` itself). A component that dies while the
- * stack starts stops the rest; one that dies later leaves the rest running (the gateway
- * answers 503 for it), as `docker compose up` does. See scripts/stack-runner.ts.
+ * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Nothing starts when
+ * one of those ports is already taken, and the stack is up only once each port answers as
+ * the component this run started. Ctrl-C or SIGTERM stops every process and waits for
+ * them, and so does the exit of the process that owns this one (`pnpm start` itself, so a
+ * SIGTERM to it works; not the shell above it: `nohup pnpm start &` outlives that shell).
+ * A component that dies while the stack starts stops the rest; one that dies later leaves
+ * the rest running (the gateway answers 503 for it), as `docker compose up` does. See
+ * scripts/stack-runner.ts and scripts/owner-watch.ts.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchAncestors } from './ancestor-watch.ts';
+import { watchOwner } from './owner-watch.ts';
 import { defaultComponents, startStack } from './stack-runner.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +23,8 @@ const stack = startStack({ components: defaultComponents(root, process.env), env
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void stack.stop(signal));
 }
-// A SIGTERM to the outer `pnpm start` stops at its shell wrappers; their exit is our cue.
-watchAncestors((pid) => void stack.stop(`parent process ${pid} exited`));
+// A SIGTERM to `pnpm start` ends pnpm but not its shell wrappers; pnpm's exit is our cue.
+watchOwner(
+  (owner) => void stack.stop(`the process that started the stack (pid ${owner.pid}) exited`),
+);
 process.exitCode = await stack.exited;
