@@ -5,7 +5,7 @@
 #   2. the pnpm version pinned in package.json's `packageManager` (npm i -g; corepack's
 #      signature check fails offline);
 #   3. `pnpm install --frozen-lockfile`.
-# Idempotent. Source it (`. scripts/bootstrap.sh`) to keep Node 24 on your shell's PATH;
+# Idempotent: a second run (in any shell) installs nothing. Source it (`. scripts/bootstrap.sh`) to keep Node 24 on your shell's PATH;
 # `bash scripts/bootstrap.sh` also works (pnpm scripts find Node 24 in node_modules/.bin).
 
 sm_bootstrap() {
@@ -26,6 +26,18 @@ sm_bootstrap() {
   fi
   echo "bootstrap: node $(node --version)"
 
+  # A new shell's PATH may lack where an earlier run installed pnpm (npm's global bin for
+  # the Node above, or the fallback folder): put the pinned version back on PATH first.
+  if [ "$(pnpm --version 2>/dev/null)" != "$pnpm_version" ]; then
+    local dir
+    for dir in "$(npm prefix --global 2>/dev/null)/bin" "$HOME/.cache/pnpm/node_modules/.bin"; do
+      if [ "$("$dir/pnpm" --version 2>/dev/null)" = "$pnpm_version" ]; then
+        export PATH="$dir:$PATH"
+        hash -r
+        break
+      fi
+    done
+  fi
   if [ "$(pnpm --version 2>/dev/null)" != "$pnpm_version" ]; then
     echo "bootstrap: installing pnpm $pnpm_version"
     if npm install --global --loglevel=error "pnpm@$pnpm_version"; then
