@@ -48,7 +48,13 @@ export class SettableClock implements Clock {
   }
 }
 
-/** The clock a service runs on: settable under TEST_CLOCK=1, the system clock otherwise. */
-export function clockFor(testClock: boolean): Clock | SettableClock {
-  return testClock ? new SettableClock() : systemClock;
+/**
+ * The clock a service runs on: settable under TEST_CLOCK=1 (frozen at `start` from the
+ * beginning when given: TEST_CLOCK_START), the system clock otherwise.
+ */
+export function clockFor(testClock: boolean, start?: Date): Clock | SettableClock {
+  if (!testClock) return systemClock;
+  const clock = new SettableClock();
+  if (start !== undefined) clock.set(start);
+  return clock;
 }

@@ -33,6 +33,7 @@ export {
   envUrl,
   envShutdownTimeoutMs,
   envTestClock,
+  envTestClockStart,
   envWorkerMode,
   type Env,
   type WorkerMode,

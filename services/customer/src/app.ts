@@ -35,7 +35,7 @@ export async function buildApp(
   logger: CreateAppOptions['logger'],
   deps: CustomerAppDeps = {},
 ): Promise<App> {
-  const clock = deps.clock ?? clockFor(config.testClock);
+  const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
   const app = await createApp({
     logger,
     openapi: {

@@ -38,12 +38,16 @@ const prefix = `bench_inc_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
 const script = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const MONDAY_OPEN = '2026-11-30T04:30:00.000Z'; // Monday 10:00 IST
 // Mon–Fri 09:00–18:00 in Kolkata: 03:30Z–12:30Z.
 const baseEnv: Record<string, string> = {
   MYSQL_URL: mysqlUrl.href,
   MYSQL_DATABASE_PREFIX: prefix,
   LOG_LEVEL: 'warn',
   TEST_CLOCK: '1',
+  // Every service starts on the bench's clock, never on the real date: a worker polling
+  // at the real time would confirm the far-ahead weekend orders once that date has passed.
+  TEST_CLOCK_START: MONDAY_OPEN,
   NODE_ENV: 'development',
   GATEWAY_API_KEYS: apiKey,
   RATE_LIMIT_PER_MINUTE: '10000000',
@@ -54,7 +58,6 @@ const baseEnv: Record<string, string> = {
     days: ['mon', 'tue', 'wed', 'thu', 'fri'],
   }),
 };
-const MONDAY_OPEN = '2026-11-30T04:30:00.000Z'; // Monday 10:00 IST
 /** Saturday 11:00 IST of week `i` (5, 12, 19, 26 December…) and the Monday opening after it. */
 const saturday = (i: number) => new Date(Date.UTC(2026, 11, 5 + 7 * i, 5, 30)).toISOString();
 const opening = (i: number) => new Date(Date.UTC(2026, 11, 7 + 7 * i, 3, 30)).toISOString();
@@ -195,6 +198,7 @@ try {
       await incoming.stop();
       incoming = await start('incoming', '../src/server.ts', {
         ...incomingEnv,
+        TEST_CLOCK_START: saturday(i),
         ORDER_WORKER_BATCH_SIZE: String(setting.batchSize),
         ORDER_WORKER_CONCURRENCY: String(setting.concurrency),
       });

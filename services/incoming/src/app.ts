@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import {
   type App,
   type Clock,
+  clockFor,
   createApp,
   type CreateAppOptions,
   ManagedDatabase,
@@ -9,7 +10,6 @@ import {
   registerTestClockRoutes,
   SettableClock,
   ServiceClient,
-  systemClock,
   useDatabase,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
@@ -72,7 +72,7 @@ export async function buildApp(
   });
   useDatabase(app, database);
 
-  const clock: Clock = config.testClock ? new SettableClock() : systemClock;
+  const clock = clockFor(config.testClock, config.testClockStart);
   const workerId =
     deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const clientOptions = { timeoutMs: config.upstreamTimeoutMs };

@@ -54,6 +54,8 @@ const SERVICE_NODE_FLAGS =
   ).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
 // Monday 30 November 2026, 10:00 London: the business is open, and every seeded customer.
 const NOW = '2026-11-30T10:00:00.000Z';
+// A minute earlier: every seeded window is open, and nothing broadcast at NOW is due yet.
+const BEFORE_NOW = '2026-11-30T09:59:00.000Z';
 const SECRET = 'bench-secret';
 
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
@@ -71,6 +73,9 @@ const baseEnv: Record<string, string> = {
   HOST: '127.0.0.1',
   LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
   TEST_CLOCK: '1',
+  // Every process starts on the bench's clock, never on the real time of day (a window
+  // closed at the real time would reschedule messages a week ahead, and the drain hang).
+  TEST_CLOCK_START: NOW,
   NODE_ENV: 'development',
   BUSINESS_CALENDAR: JSON.stringify({
     timeZone: 'Europe/London',
@@ -280,6 +285,8 @@ async function main(): Promise<void> {
       CUSTOMER_SERVICE_URL: customer.url,
       DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
       DELIVERY_WEBHOOK_SECRET: SECRET,
+      // Nothing is due before the clock is set to NOW below: the drain starts there.
+      TEST_CLOCK_START: BEFORE_NOW,
     });
     // With LOG_LEVEL=debug, each batch logs where its time went: summed here.
     const phases = { batches: 0, claimMs: 0, lookupMs: 0, deliverMs: 0, recordMs: 0 };

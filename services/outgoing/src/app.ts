@@ -53,7 +53,7 @@ export async function buildApp(
   logger: Logger | false,
   deps: OutgoingDeps = {},
 ): Promise<App> {
-  const clock = deps.clock ?? clockFor(config.testClock);
+  const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
   const app = await createApp({
     logger,
     openapi: {

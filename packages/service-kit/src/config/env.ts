@@ -121,6 +121,28 @@ export function envTestClock(env: Env): boolean {
   return testClock;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `TEST_CLOCK_START`: the instant the test clock starts frozen at (an RFC 3339 instant
+ * with its offset), so that nothing runs at the real time before a test or benchmark
+ * sets the clock. Only with TEST_CLOCK=1; unset, the test clock follows the system clock
+ * until it is first set.
+ */
+export function envTestClockStart(env: Env, testClock: boolean): Date | undefined {
+  const value = raw(env, 'TEST_CLOCK_START');
+  if (value === undefined) return undefined;
+  if (!testClock) throw new ConfigError('TEST_CLOCK_START', 'is only allowed with TEST_CLOCK=1');
+  const at = new Date(value);
+  if (!ISO_INSTANT.test(value) || Number.isNaN(at.getTime())) {
+    throw new ConfigError(
+      'TEST_CLOCK_START',
+      `'${value}' is not an instant with its offset (e.g. 2026-11-30T10:00:00Z)`,
+    );
+  }
+  return at;
+}
+
 /** `SHUTDOWN_TIMEOUT_MS`: how long a graceful shutdown may take before the process exits. */
 export function envShutdownTimeoutMs(env: Env): number {
   return envInteger(env, 'SHUTDOWN_TIMEOUT_MS', { fallback: 25_000, min: 0, max: 600_000 });

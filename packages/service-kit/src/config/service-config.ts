@@ -7,6 +7,7 @@ import {
   envShutdownTimeoutMs,
   envString,
   envTestClock,
+  envTestClockStart,
   envUrl,
   type Env,
 } from './env.ts';
@@ -27,6 +28,8 @@ export interface ServiceConfig {
   readonly databaseName: string;
   readonly databasePoolSize: number;
   readonly testClock: boolean;
+  /** `TEST_CLOCK_START`: where the test clock starts frozen (unset: it follows the system clock). */
+  readonly testClockStart: Date | undefined;
   readonly businessCalendar: Schedule;
   readonly serviceUrls: Readonly<Record<ServiceName, URL>>;
   /** How long a call to another service may take before it counts as down. */
@@ -58,6 +61,7 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
     databaseName: `${prefix}${service}`,
     databasePoolSize: envInteger(env, 'MYSQL_POOL_SIZE', { fallback: 10, min: 1, max: 200 }),
     testClock,
+    testClockStart: envTestClockStart(env, testClock),
     businessCalendar: loadBusinessCalendar(env),
     serviceUrls: readServiceUrls(env),
     upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {

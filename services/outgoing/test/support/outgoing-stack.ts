@@ -2,7 +2,7 @@ import {
   buildApp as buildCustomerApp,
   readConfig as readCustomerConfig,
 } from '@screenmagic/customer';
-import { type App, mysqlOptions } from '@screenmagic/service-kit';
+import { type App, mysqlOptions, SettableClock } from '@screenmagic/service-kit';
 import { createConnection } from 'mysql2/promise';
 import {
   dropTestDatabases,
@@ -52,6 +52,8 @@ export class OutgoingStack {
   readonly outgoing: App;
   readonly channel: RecordingChannel;
   readonly env: Readonly<Record<string, string>>;
+  /** The outgoing test clock, shared by the main app and every replica (one stack, one "now"). */
+  readonly clock: SettableClock;
   readonly #replicas: App[] = [];
 
   private constructor(fields: {
@@ -61,6 +63,7 @@ export class OutgoingStack {
     outgoing: App;
     channel: RecordingChannel;
     env: Record<string, string>;
+    clock: SettableClock;
   }) {
     this.prefix = fields.prefix;
     this.customer = fields.customer;
@@ -68,6 +71,7 @@ export class OutgoingStack {
     this.outgoing = fields.outgoing;
     this.channel = fields.channel;
     this.env = fields.env;
+    this.clock = fields.clock;
   }
 
   static async start(label: string, options: OutgoingStackOptions = {}): Promise<OutgoingStack> {
@@ -92,19 +96,25 @@ export class OutgoingStack {
       ...options.env,
     };
     const channel = options.channel ?? new RecordingChannel();
+    const clock = new SettableClock();
     const outgoing = await buildApp(readConfig(env), false, {
       ...(options.configuredChannel ? {} : { channel }),
       instanceId: 'main',
+      clock,
     });
     await outgoing.ready();
-    return new OutgoingStack({ prefix, customer, customerProxy, outgoing, channel, env });
+    return new OutgoingStack({ prefix, customer, customerProxy, outgoing, channel, env, clock });
   }
 
-  /** Another outgoing replica on the same database (closed with the stack). */
+  /**
+   * Another outgoing replica on the same database (closed with the stack). It runs on the
+   * stack's clock unless `deps.clock` says otherwise, so it sees the instant the test set.
+   */
   async replica(deps: OutgoingDeps & { env?: Record<string, string> } = {}): Promise<App> {
     const { env, ...rest } = deps;
     const app = await buildApp(readConfig({ ...this.env, ...env }), false, {
       channel: this.channel,
+      clock: this.clock,
       ...rest,
     });
     await app.ready();
