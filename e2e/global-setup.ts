@@ -74,6 +74,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     GATEWAY_API_KEYS: apiKey,
     RATE_LIMIT_PER_MINUTE: '100000',
     TEST_CLOCK: '1',
+    // Until the first test sets it, every service's clock stands here (Monday 30 November
+    // 2026, 09:00 London), not at the real time: nothing runs at the date of the run.
+    TEST_CLOCK_START: '2026-11-30T09:00:00.000Z',
     BUSINESS_CALENDAR: businessCalendar,
     DELIVERY_WEBHOOK_URL: `${receiver.url}/webhook`,
     DELIVERY_WEBHOOK_SECRET: webhookSecret,

@@ -36,7 +36,12 @@ describe('ORDER_WORKER splits the API and the worker into deployments', () => {
   });
 
   it('only: the worker alone confirms what is due and serves no order routes', async () => {
-    workerOnly = await buildApp(readConfig({ ...stack.env, ORDER_WORKER: 'only' }), false);
+    // Its clock starts where the order was placed (nothing due), never at the real date:
+    // a first poll at the real time would confirm the order once Monday 7 December passed.
+    workerOnly = await buildApp(
+      readConfig({ ...stack.env, ORDER_WORKER: 'only', TEST_CLOCK_START: '2026-12-05T06:00:00Z' }),
+      false,
+    );
     await workerOnly.ready();
     await stack.setClock('2026-12-07T04:00:00Z', workerOnly);
     const ran = await stack.runDue(workerOnly);
