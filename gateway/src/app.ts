@@ -7,7 +7,7 @@ import {
 } from './plugins/service-clients.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { proxyRoutes } from './routes/proxy.ts';
-import { registerTestClockRoute } from './routes/test-clock.ts';
+import { testClockRoutes } from './routes/test-clock.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
 
@@ -15,7 +15,7 @@ export { readGatewayConfig, type GatewayConfig } from './config.ts';
  * The gateway: the only public entry. Proxies the public API to the owning service behind
  * API keys, a per-key rate limit and the 1 MiB body limit; serves `/healthz`, `/readyz`
  * (every service ready), `/openapi.json` and `/docs` (the services' documents merged), and
- * `POST /test/clock` under TEST_CLOCK=1.
+ * `POST /test/clock` under TEST_CLOCK=1 (behind the API key too).
  */
 export async function buildApp(
   config: GatewayConfig,
@@ -29,10 +29,10 @@ export async function buildApp(
     );
   }
 
-  const clients: ServiceClients = createServiceClients(
-    config.serviceUrls,
-    config.upstreamTimeoutMs,
-  );
+  const clients: ServiceClients = createServiceClients(config.serviceUrls, {
+    timeoutMs: config.upstreamTimeoutMs,
+    token: config.internalToken,
+  });
   app.addHook('onClose', async () => {
     await Promise.all(Object.values(clients).map((client) => client.close()));
   });
@@ -47,7 +47,11 @@ export async function buildApp(
   await app.register(proxyRoutes, { config, accessLog: app.log, logLevel: 'warn' });
   await app.register(openApiRoutes, { clients });
   if (config.testClock) {
-    registerTestClockRoute(app, { clients, timeoutMs: config.upstreamTimeoutMs });
+    await app.register(testClockRoutes, {
+      clients,
+      apiKeys: config.apiKeys,
+      timeoutMs: config.upstreamTimeoutMs,
+    });
   }
   return app;
 }

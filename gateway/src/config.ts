@@ -2,6 +2,7 @@ import {
   ConfigError,
   DEFAULT_PORTS,
   envInteger,
+  envInternalToken,
   envPort,
   envShutdownTimeoutMs,
   envString,
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   readonly upstreamTimeoutMs: number;
   readonly testClock: boolean;
   readonly serviceUrls: Readonly<Record<ServiceName, URL>>;
+  /** `INTERNAL_TOKEN`, sent on the gateway's own calls to the services (the test clock's). */
+  readonly internalToken: string | undefined;
   readonly shutdownTimeoutMs: number;
   /** Connections kept open to each upstream. */
   readonly upstreamConnections: number;
@@ -63,6 +66,8 @@ export function readGatewayConfig(env: Env): GatewayConfig {
     }),
     testClock,
     serviceUrls: readServiceUrls(env),
+    // Not required in production: the gateway calls /internal/* only for the test clock.
+    internalToken: envInternalToken(env, { requiredInProduction: false }),
     shutdownTimeoutMs: envShutdownTimeoutMs(env),
     upstreamConnections: envInteger(env, 'UPSTREAM_CONNECTIONS', {
       fallback: 128,

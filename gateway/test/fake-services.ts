@@ -17,16 +17,20 @@ export interface FakeService {
   ready: boolean;
 }
 
+/** The INTERNAL_TOKEN every fake service asks for on its `/internal/*` routes. */
+export const INTERNAL_TOKEN = 'fake-internal-token-0123456789';
+
 /**
  * A small real Fastify service standing in for one of ours (the kit's createApp, so the
  * same envelope and health routes), listening on a free port. It echoes what it was sent
- * on the public routes the gateway routes to it, and has the internal test-clock routes.
+ * on the public routes the gateway routes to it, and has the internal test-clock routes
+ * (behind {@link INTERNAL_TOKEN}, as a real service's are).
  */
 export async function startFakeService(
   name: ServiceName,
   prefixes: readonly string[],
 ): Promise<FakeService> {
-  const app = await createApp({ logger: false });
+  const app = await createApp({ logger: false, internalToken: INTERNAL_TOKEN });
   const seen: SeenRequest[] = [];
   const service = { name, app, seen, ready: true } as {
     -readonly [K in keyof FakeService]: FakeService[K];
@@ -111,7 +115,7 @@ function echo(
 
 /** A port nothing listens on (bound, then released). */
 export async function closedPortUrl(): Promise<URL> {
-  const app = await createApp({ logger: false });
+  const app = await createApp({ logger: false, internalToken: INTERNAL_TOKEN });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   await app.close();

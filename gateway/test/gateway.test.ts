@@ -4,7 +4,12 @@ import type { App } from '@screenmagic/service-kit/core';
 import { rawHttpRequest } from '@screenmagic/service-kit/testing/net';
 import { buildApp } from '../src/app.ts';
 import { readGatewayConfig } from '../src/config.ts';
-import { closedPortUrl, startFakeService, type FakeService } from './fake-services.ts';
+import {
+  closedPortUrl,
+  INTERNAL_TOKEN,
+  startFakeService,
+  type FakeService,
+} from './fake-services.ts';
 
 const KEY = 'test-key-aaaaaaaaaaaaaaaa';
 const OTHER_KEY = 'test-key-bbbbbbbbbbbbbbbb';
@@ -22,6 +27,7 @@ function env(overrides: Record<string, string> = {}): Record<string, string> {
     INCOMING_SERVICE_URL: incoming.url.href,
     GATEWAY_API_KEYS: `${KEY},${OTHER_KEY}`,
     TEST_CLOCK: '1',
+    INTERNAL_TOKEN,
     ...overrides,
   };
 }
@@ -481,6 +487,7 @@ describe('test clock', () => {
     const response = await gateway.inject({
       method: 'POST',
       url: '/test/clock',
+      headers: auth,
       payload: { now: '2026-11-30T09:00:00+05:30' },
     });
     expect(response.statusCode).toBe(200);
@@ -494,11 +501,72 @@ describe('test clock', () => {
     expect(calls[0]).toEqual(['/internal/test/clock']);
     expect(calls[1]).toEqual(['/internal/test/clock', '/internal/test/run-due']);
     expect(calls[2]).toEqual(['/internal/test/clock', '/internal/test/run-due']);
+    const internalCalls = [customer, outgoing, incoming].flatMap((service, index) =>
+      service.seen.slice(marks[index]),
+    );
+    expect(internalCalls.map((request) => request.headers['authorization'])).toEqual(
+      internalCalls.map(() => `Bearer ${INTERNAL_TOKEN}`),
+    );
+  });
+
+  it('asks for an API key when keys are set, like every other route', async () => {
+    const marks = [customer, outgoing, incoming].map((service) => service.seen.length);
+    const payload = { now: '2026-11-30T09:00:00Z' };
+    const missing = await gateway.inject({ method: 'POST', url: '/test/clock', payload });
+    expect(missing.statusCode).toBe(401);
+    expect(missing.json()).toMatchObject({
+      error: { code: 'UNAUTHORIZED' },
+      requestId: expect.any(String),
+    });
+    const wrong = await gateway.inject({
+      method: 'POST',
+      url: '/test/clock',
+      headers: { authorization: 'Bearer not-a-key-0000000000' },
+      payload,
+    });
+    expect(wrong.statusCode).toBe(401);
+    // Refused before any service's clock moved.
+    expect([customer, outgoing, incoming].map((service) => service.seen.length)).toEqual(marks);
+  });
+
+  it('stays open without API keys (authentication off)', async () => {
+    const open = await gatewayWith({ GATEWAY_API_KEYS: '' });
+    try {
+      const response = await open.inject({
+        method: 'POST',
+        url: '/test/clock',
+        payload: { now: '2026-11-30T09:00:00Z' },
+      });
+      expect(response.statusCode).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('answers 503 naming the services when its INTERNAL_TOKEN is not theirs', async () => {
+    const stranger = await gatewayWith({ INTERNAL_TOKEN: 'another-internal-token-000' });
+    try {
+      const response = await stranger.inject({
+        method: 'POST',
+        url: '/test/clock',
+        headers: auth,
+        payload: { now: '2026-11-30T09:00:00Z' },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ error: { code: 'UPSTREAM_UNAVAILABLE' } });
+    } finally {
+      await stranger.close();
+    }
   });
 
   it('answers 400 for a body without a valid instant', async () => {
     for (const payload of [{}, { now: 'tomorrow' }, { now: '2026-11-30T09:00:00Z', extra: 1 }]) {
-      const response = await gateway.inject({ method: 'POST', url: '/test/clock', payload });
+      const response = await gateway.inject({
+        method: 'POST',
+        url: '/test/clock',
+        headers: auth,
+        payload,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     }
@@ -528,6 +596,7 @@ describe('test clock', () => {
       const response = await down.inject({
         method: 'POST',
         url: '/test/clock',
+        headers: auth,
         payload: { now: '2026-11-30T09:00:00Z' },
       });
       expect(response.statusCode).toBe(503);
@@ -545,6 +614,7 @@ describe('test clock', () => {
       const response = await plain.inject({
         method: 'POST',
         url: '/test/clock',
+        headers: auth,
         payload: { now: '2026-11-30T09:00:00Z' },
       });
       expect(response.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiKeys, bearerToken } from './api-keys.ts';
+import { ApiKeys } from './api-keys.ts';
 
 describe('ApiKeys', () => {
   const keys = new ApiKeys(['first-key-0123456789', 'second-key-0123456789']);
@@ -17,19 +17,5 @@ describe('ApiKeys', () => {
 
   it('accepts nothing when no keys are configured', () => {
     expect(new ApiKeys([]).match('anything')).toBe(-1);
-  });
-});
-
-describe('bearerToken', () => {
-  it('reads the token after a case-insensitive Bearer scheme', () => {
-    expect(bearerToken('Bearer abc.def')).toBe('abc.def');
-    expect(bearerToken('bearer abc')).toBe('abc');
-  });
-
-  it('returns nothing for another scheme, a missing header or an empty token', () => {
-    expect(bearerToken('Basic dXNlcjpwYXNz')).toBeUndefined();
-    expect(bearerToken(undefined)).toBeUndefined();
-    expect(bearerToken('Bearer    ')).toBeUndefined();
-    expect(bearerToken('Bearer')).toBeUndefined();
   });
 });

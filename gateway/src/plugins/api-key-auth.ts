@@ -1,6 +1,6 @@
-import { sendError } from '@screenmagic/service-kit/core';
+import { bearerToken, sendError } from '@screenmagic/service-kit/core';
 import type { FastifyInstance } from 'fastify';
-import { ApiKeys, bearerToken } from '../domain/api-keys.ts';
+import { ApiKeys } from '../domain/api-keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -8,10 +8,10 @@ export const SERVICE_NAMES: readonly ServiceName[] = ['customer', 'outgoing', 'i
 
 export function createServiceClients(
   urls: Readonly<Record<ServiceName, URL>>,
-  timeoutMs: number,
+  options: { timeoutMs: number; token: string | undefined },
 ): ServiceClients {
   const client = (name: ServiceName): ServiceClient =>
-    new ServiceClient(name, urls[name], { timeoutMs, connections: 4 });
+    new ServiceClient(name, urls[name], { ...options, connections: 4 });
   return Object.freeze({
     customer: client('customer'),
     outgoing: client('outgoing'),

@@ -19,7 +19,7 @@ const SERVICES: readonly ServiceName[] = ['customer', 'outgoing', 'incoming'];
  * The public API: every path in ROUTE_TABLE is proxied to the service that owns it, behind
  * the API key and the per-key rate limit. Registered as its own (encapsulated) plugin so
  * that auth, rate limiting and the raw body parser apply to proxied routes only, not to
- * `/healthz`, `/readyz`, `/openapi.json`, `/docs` or `/test/clock`.
+ * `/healthz`, `/readyz`, `/openapi.json` or `/docs` (`/test/clock` has its own key check).
  */
 export async function proxyRoutes(
   app: FastifyInstance,

@@ -19,6 +19,12 @@ export {
   validationFailed,
 } from './errors.ts';
 export { newId, newIds } from './ids.ts';
+export { bearerToken } from './auth/bearer-token.ts';
+export {
+  internalAuthPlugin,
+  type InternalAuthOptions,
+  isInternalRoute,
+} from './auth/internal-auth.ts';
 export { loggerOptions } from './logging.ts';
 
 export { ConfigError } from './config/config-error.ts';
@@ -38,6 +44,7 @@ export {
   type Env,
   type WorkerMode,
 } from './config/env.ts';
+export { envInternalToken } from './config/internal-token.ts';
 export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './config/service-urls.ts';
 
 export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';

@@ -38,6 +38,7 @@ export async function buildApp(
   const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
   const app = await createApp({
     logger,
+    internalToken: config.internalToken,
     openapi: {
       title: 'screenmagic customer service',
       description: 'Customers, their working hours and delivery windows; the business calendar.',

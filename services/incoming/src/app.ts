@@ -56,6 +56,7 @@ export async function buildApp(
 ): Promise<App> {
   const app = await createApp({
     logger,
+    internalToken: config.internalToken,
     openapi: {
       title: 'screenmagic incoming',
       description:
@@ -75,7 +76,7 @@ export async function buildApp(
   const clock = clockFor(config.testClock, config.testClockStart);
   const workerId =
     deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const clientOptions = { timeoutMs: config.upstreamTimeoutMs };
+  const clientOptions = { timeoutMs: config.upstreamTimeoutMs, token: config.internalToken };
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, clientOptions);
   // The worker keeps `concurrency` hand-overs in flight; requests need connections too.
   const outgoingClient = new ServiceClient('outgoing', config.serviceUrls.outgoing, {

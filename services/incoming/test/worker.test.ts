@@ -1,4 +1,5 @@
 import type { App } from '@screenmagic/service-kit';
+import { INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDue, takeClaimed } from '../src/db/work-queue.ts';
 import type { OrderView } from './support/replies.ts';
@@ -158,6 +159,7 @@ describe('the pending-order worker', () => {
     const handedByDeadWorker = await stack.outgoing.inject({
       method: 'POST',
       url: '/internal/messages',
+      headers: INTERNAL_AUTH_HEADERS,
       payload: {
         kind: 'order-confirmation',
         orderId: 'W-4a',

@@ -56,6 +56,7 @@ export async function buildApp(
   const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
   const app = await createApp({
     logger,
+    internalToken: config.internalToken,
     openapi: {
       title: 'screenmagic outgoing',
       description: 'Broadcasts, the message queue, delivery to customers inside their windows',
@@ -73,6 +74,7 @@ export async function buildApp(
 
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, {
     timeoutMs: config.upstreamTimeoutMs,
+    token: config.internalToken,
   });
   const directory = new CustomerDirectory(customerClient);
   const channel =

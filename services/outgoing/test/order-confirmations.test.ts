@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
 import { schedules } from '../src/testing/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 
@@ -22,7 +23,12 @@ describe('POST /internal/messages (order confirmations)', () => {
   afterAll(() => stack?.close());
 
   const confirm = (body: object) =>
-    stack.outgoing.inject({ method: 'POST', url: '/internal/messages', payload: body });
+    stack.outgoing.inject({
+      method: 'POST',
+      url: '/internal/messages',
+      headers: INTERNAL_AUTH_HEADERS,
+      payload: body,
+    });
   const order = (orderId: string, holdToWindow: boolean) => ({
     kind: 'order-confirmation',
     orderId,

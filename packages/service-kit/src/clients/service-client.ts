@@ -25,10 +25,17 @@ export class ServiceClient {
   readonly name: string;
   readonly #pool: Pool;
   readonly #timeoutMs: number;
+  readonly #authorization: string | undefined;
 
-  constructor(name: string, baseUrl: URL, options: { timeoutMs: number; connections?: number }) {
+  /** `token`: `INTERNAL_TOKEN`, sent as `Authorization: Bearer <token>` on every call. */
+  constructor(
+    name: string,
+    baseUrl: URL,
+    options: { timeoutMs: number; connections?: number; token?: string | undefined },
+  ) {
     this.name = name;
     this.#timeoutMs = options.timeoutMs;
+    this.#authorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
     this.#pool = new Pool(baseUrl.origin, {
       connections: options.connections ?? 16,
       connectTimeout: Math.min(options.timeoutMs, 3_000),
@@ -48,6 +55,7 @@ export class ServiceClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
+    if (this.#authorization !== undefined) headers['authorization'] = this.#authorization;
     let status: number;
     let text: string;
     try {

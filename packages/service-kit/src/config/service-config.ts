@@ -12,6 +12,7 @@ import {
   type Env,
 } from './env.ts';
 
+import { envInternalToken } from './internal-token.ts';
 import { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
 
 export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
@@ -32,6 +33,8 @@ export interface ServiceConfig {
   readonly testClockStart: Date | undefined;
   readonly businessCalendar: Schedule;
   readonly serviceUrls: Readonly<Record<ServiceName, URL>>;
+  /** `INTERNAL_TOKEN`: asked for on this service's `/internal/*`, sent on calls to the others. */
+  readonly internalToken: string | undefined;
   /** How long a call to another service may take before it counts as down. */
   readonly upstreamTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -41,7 +44,8 @@ const DATABASE_PREFIX_PATTERN = /^[A-Za-z0-9_]{0,40}$/;
 
 /**
  * Reads and validates the shared configuration once at start. Throws ConfigError naming
- * the first bad variable. Refuses TEST_CLOCK under NODE_ENV=production.
+ * the first bad variable. Refuses TEST_CLOCK, and requires INTERNAL_TOKEN, under
+ * NODE_ENV=production.
  */
 export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig {
   const prefix = envString(env, 'MYSQL_DATABASE_PREFIX', 'screenmagic_');
@@ -64,6 +68,7 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
     testClockStart: envTestClockStart(env, testClock),
     businessCalendar: loadBusinessCalendar(env),
     serviceUrls: readServiceUrls(env),
+    internalToken: envInternalToken(env, { requiredInProduction: true }),
     upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {
       fallback: 5_000,
       min: 100,

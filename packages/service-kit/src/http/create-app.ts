@@ -9,6 +9,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
+import { internalAuthPlugin } from '../auth/internal-auth.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
@@ -43,6 +44,11 @@ export interface CreateAppOptions {
    * `STACK_INSTANCE_ID`, which `pnpm start` sets for each component it starts.
    */
   readonly instanceId?: string;
+  /**
+   * `INTERNAL_TOKEN`: every `/internal/*` route then asks for it (401 otherwise).
+   * Undefined leaves them open, with a warning at start when the app has any.
+   */
+  readonly internalToken?: string | undefined;
 }
 
 /**
@@ -50,7 +56,8 @@ export interface CreateAppOptions {
  * out, on every log line), strict body validation, the error envelope (also for bodies
  * with a forbidden key and for what Node's HTTP parser refuses, such as oversized
  * headers: 431), `/healthz` and
- * `/readyz`, and OpenAPI generated from the route schemas at `GET /openapi.json`.
+ * `/readyz`, the service token on `/internal/*` (see internalAuthPlugin), and OpenAPI
+ * generated from the route schemas at `GET /openapi.json`.
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   // Widened on purpose: Fastify would otherwise infer pino's `Logger` and clash with App.
@@ -86,6 +93,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   await app.register(healthPlugin, {
     instanceId: options.instanceId ?? process.env[INSTANCE_ID_ENV],
   });
+  await app.register(internalAuthPlugin, { token: options.internalToken });
   if (options.openapi) {
     await app.register(fastifySwagger, {
       openapi: {

@@ -10,3 +10,4 @@ export {
   refusedInstant,
   rfc3339,
 } from './instants.ts';
+export { INTERNAL_AUTH_HEADERS, TEST_INTERNAL_TOKEN } from './internal-token.ts';

@@ -9,10 +9,12 @@ import {
 import type { App } from '@screenmagic/service-kit';
 import {
   dropTestDatabases,
+  INTERNAL_AUTH_HEADERS,
   injectExpecting,
   testMysqlUrl,
   uniqueDatabasePrefix,
   SwitchableProxy,
+  TEST_INTERNAL_TOKEN,
 } from '@screenmagic/service-kit/testing';
 import { buildApp, type IncomingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
@@ -72,6 +74,8 @@ export class TestStack {
       BUSINESS_CALENDAR: JSON.stringify(options.calendar ?? KOLKATA_CALENDAR),
       TEST_CLOCK: '1',
       UPSTREAM_TIMEOUT_MS: '2000',
+      // The services ask each other for it, as in production.
+      INTERNAL_TOKEN: TEST_INTERNAL_TOKEN,
     };
     const customer = await buildCustomerApp(readCustomerConfig(env), false);
     const customerUrl = await listen(customer);
@@ -118,6 +122,7 @@ export class TestStack {
       await injectExpecting(app, 200, {
         method: 'POST',
         url: '/internal/test/clock',
+        headers: INTERNAL_AUTH_HEADERS,
         payload: { now },
       });
     }
@@ -128,6 +133,7 @@ export class TestStack {
     const response = await injectExpecting(app, 200, {
       method: 'POST',
       url: '/internal/test/run-due',
+      headers: INTERNAL_AUTH_HEADERS,
     });
     return response.json<{ ran: Record<string, number> }>().ran;
   }

@@ -6,10 +6,12 @@ import { type App, mysqlOptions, SettableClock } from '@screenmagic/service-kit'
 import { createConnection } from 'mysql2/promise';
 import {
   dropTestDatabases,
+  INTERNAL_AUTH_HEADERS,
   injectExpecting,
   testMysqlUrl,
   uniqueDatabasePrefix,
   SwitchableProxy,
+  TEST_INTERNAL_TOKEN,
 } from '@screenmagic/service-kit/testing';
 import { buildApp, type OutgoingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
@@ -84,6 +86,8 @@ export class OutgoingStack {
       TEST_CLOCK: '1',
       UPSTREAM_TIMEOUT_MS: '2000',
       HOST: '127.0.0.1',
+      // The services ask each other for it, as in production.
+      INTERNAL_TOKEN: TEST_INTERNAL_TOKEN,
     };
     const customer = await buildCustomerApp(readCustomerConfig(shared), false);
     const customerPort = await listen(customer);
@@ -158,6 +162,7 @@ export class OutgoingStack {
       await injectExpecting(app, 200, {
         method: 'POST',
         url: '/internal/test/clock',
+        headers: INTERNAL_AUTH_HEADERS,
         payload: { now },
       });
     }
@@ -168,6 +173,7 @@ export class OutgoingStack {
     const response = await injectExpecting(app, 200, {
       method: 'POST',
       url: '/internal/test/run-due',
+      headers: INTERNAL_AUTH_HEADERS,
     });
     return response.json<{ ran: DispatchCounts }>().ran;
   }
