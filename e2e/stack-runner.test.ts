@@ -11,6 +11,7 @@ import {
   startStack,
   type StackComponent,
 } from '../scripts/stack-runner.ts';
+import { withInternalToken } from '../scripts/internal-token.ts';
 import { freePort } from '../packages/service-kit/src/testing/net/index.ts';
 
 // Stand-ins for services: they print, then wait for a signal (or die on their own).
@@ -258,6 +259,32 @@ describe('the stack runner', () => {
       ['/repo/services/incoming', 'src/server.ts'],
       ['/repo/gateway', 'src/server.ts'],
     ]);
+  });
+
+  it('binds the services to loopback whatever HOST says; only the gateway follows HOST', () => {
+    for (const env of [{}, { HOST: '0.0.0.0' }, { HOST: '::' }]) {
+      const components = defaultComponents('/repo', env);
+      const host = (name: string) => components.find((c) => c.name === name)?.env?.['HOST'];
+      expect(['customer', 'outgoing', 'incoming'].map(host)).toEqual([
+        '127.0.0.1',
+        '127.0.0.1',
+        '127.0.0.1',
+      ]);
+      // The component's own variables win over the shared environment (see startStack).
+      expect(host('gateway')).toBeUndefined();
+    }
+  });
+
+  it('gives every component the same INTERNAL_TOKEN: the given one, else a new random one per run', () => {
+    const first = withInternalToken({ PATH: '/bin' })['INTERNAL_TOKEN'];
+    const second = withInternalToken({ PATH: '/bin' })['INTERNAL_TOKEN'];
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first).not.toBe(second);
+    expect(withInternalToken({ INTERNAL_TOKEN: 'given-token-0123456789' })['INTERNAL_TOKEN']).toBe(
+      'given-token-0123456789',
+    );
+    expect(withInternalToken({ INTERNAL_TOKEN: ' ' })['INTERNAL_TOKEN']).toMatch(/^[\w-]{43}$/);
   });
 
   it('runs each component with the Node arguments of its own start script', () => {

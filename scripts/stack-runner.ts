@@ -34,19 +34,28 @@ export interface RunningStack {
   stop(reason?: string): Promise<number>;
 }
 
-/** The default stack: the three services and the gateway, each started from its own package. */
+/**
+ * The default stack: the three services and the gateway, each started from its own package.
+ * Only the gateway may listen beyond loopback: the services get HOST=127.0.0.1 whatever
+ * HOST says (their `/internal/*` routes are for the stack's own components).
+ */
 export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackComponent[] {
-  const service = (name: string, dir: string, port: string): StackComponent => ({
+  const service = (name: string, dir: string, port: string, loopback = true): StackComponent => ({
     name,
     cwd: join(root, dir),
     args: startArgs(join(root, dir)),
-    env: { PORT: port },
+    env: loopback ? { PORT: port, HOST: '127.0.0.1' } : { PORT: port },
   });
   return [
     service('customer', 'services/customer', portOf(env['CUSTOMER_SERVICE_URL'], 3001)),
     service('outgoing', 'services/outgoing', portOf(env['OUTGOING_SERVICE_URL'], 3002)),
     service('incoming', 'services/incoming', portOf(env['INCOMING_SERVICE_URL'], 3003)),
-    service('gateway', 'gateway', env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || '8080'),
+    service(
+      'gateway',
+      'gateway',
+      env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || '8080',
+      false,
+    ),
   ];
 }
 

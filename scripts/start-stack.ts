@@ -3,7 +3,9 @@
  * child processes, each from its own package as its `start` script runs it
  * (`node [flags] src/server.ts`), with the environment this was given and
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
- * GATEWAY_PORT, else PORT, else 8080). Output is prefixed per process. Nothing starts when
+ * GATEWAY_PORT, else PORT, else 8080). The services listen on loopback only (HOST=127.0.0.1;
+ * the gateway on HOST, default every interface), and every component gets the same
+ * INTERNAL_TOKEN (the given one, else a random one per run). Output is prefixed per process. Nothing starts when
  * one of those ports is already taken, and the stack is up only once each port answers as
  * the component this run started. Ctrl-C or SIGTERM stops every process and waits for
  * them, and so does the exit of the process that owns this one (`pnpm start` itself, so a
@@ -14,11 +16,13 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withInternalToken } from './internal-token.ts';
 import { watchOwner } from './owner-watch.ts';
 import { defaultComponents, startStack } from './stack-runner.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stack = startStack({ components: defaultComponents(root, process.env), env: process.env });
+const env = withInternalToken(process.env);
+const stack = startStack({ components: defaultComponents(root, env), env });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void stack.stop(signal));

@@ -97,10 +97,7 @@ export interface ClockAnswer {
  */
 export async function setClock(now: string | Date): Promise<ClockAnswer> {
   const instant = typeof now === 'string' ? now : now.toISOString();
-  const response = await call<ClockAnswer>('POST', '/test/clock', {
-    body: { now: instant },
-    apiKey: null,
-  });
+  const response = await call<ClockAnswer>('POST', '/test/clock', { body: { now: instant } });
   if (response.status !== 200) {
     throw new Error(`POST /test/clock ${instant} answered ${response.status}: ${response.text}`);
   }

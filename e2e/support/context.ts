@@ -10,6 +10,8 @@ export interface E2eStack {
     readonly outgoing: string;
     readonly incoming: string;
   };
+  /** The INTERNAL_TOKEN the stack's components share (for tests that call a service directly). */
+  readonly internalToken: string;
   /** The webhook receiver's base URL (`/deliveries`, `/control`); the stack delivers to `<it>/webhook`. */
   readonly webhookUrl: string;
   readonly webhookSecret: string;

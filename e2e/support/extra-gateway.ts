@@ -17,7 +17,7 @@ export interface ExtraGateway {
  * RATE_LIMIT_PER_MINUTE. Resolves once its /healthz answers.
  */
 export async function startExtraGateway(env: Record<string, string>): Promise<ExtraGateway> {
-  const { serviceUrls, apiKey } = stack();
+  const { serviceUrls, apiKey, internalToken } = stack();
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
     cwd: gatewayDir,
@@ -29,6 +29,7 @@ export async function startExtraGateway(env: Record<string, string>): Promise<Ex
       OUTGOING_SERVICE_URL: serviceUrls.outgoing,
       INCOMING_SERVICE_URL: serviceUrls.incoming,
       GATEWAY_API_KEYS: apiKey,
+      INTERNAL_TOKEN: internalToken,
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -163,6 +163,8 @@ async function main(): Promise<void> {
     MYSQL_URL: mysqlUrl.href,
     MYSQL_DATABASE_PREFIX: prefix,
     NODE_ENV: 'production',
+    // Required in production; the bench itself never calls /internal/*.
+    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
     LOG_LEVEL: 'info',
   });
   // Exactly as `pnpm start` runs it (its V8 heap flags included).

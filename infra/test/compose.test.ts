@@ -116,6 +116,15 @@ describe('docker-compose.yml', () => {
     expect(env(withDefaults, 'gateway')['GATEWAY_API_KEYS']).not.toBe('');
   });
 
+  it('gives every service and the gateway the same INTERNAL_TOKEN from the env file, with an example one when there is none', () => {
+    expect(APP_SERVICES.map((name) => env(withExample, name)['INTERNAL_TOKEN'])).toEqual(
+      APP_SERVICES.map(() => 'replace-me-with-a-long-random-internal-token'),
+    );
+    const defaults = new Set(APP_SERVICES.map((name) => env(withDefaults, name)['INTERNAL_TOKEN']));
+    expect(defaults.size).toBe(1);
+    expect([...defaults][0]?.length).toBeGreaterThanOrEqual(16);
+  });
+
   it('documents in .env.example every variable the compose file reads', () => {
     const composeText = readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
     const example = assignedVariables(readFileSync(join(REPO_ROOT, '.env.example'), 'utf8'));

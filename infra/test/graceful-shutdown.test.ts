@@ -69,6 +69,7 @@ function sharedEnv(): Record<string, string> {
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    INTERNAL_TOKEN: 'shutdown-test-internal-token',
     MYSQL_URL: serverUrl.href,
     MYSQL_DATABASE_PREFIX: prefix,
     // Open around the clock, every day: everything accepted is due at once.

@@ -81,6 +81,7 @@ describe('the image file system (Dockerfile steps, without Docker)', () => {
             MYSQL_URL: serverUrl.href,
             MYSQL_DATABASE_PREFIX: prefix,
             GATEWAY_API_KEYS: 'image-test-key',
+            INTERNAL_TOKEN: 'image-test-internal-token',
             LOG_LEVEL: 'warn',
           },
         });

@@ -118,6 +118,7 @@ const PRODUCTION_SECRETS = [
   'incoming-database',
   'gateway-api-keys',
   'delivery-webhook',
+  'internal-token',
 ];
 
 describe('Kubernetes manifests', () => {
@@ -274,6 +275,31 @@ describe('Kubernetes manifests', () => {
       const order = env.map((variable) => variable.name);
       expect(order.indexOf('MYSQL_URL')).toBeGreaterThan(order.indexOf('DB_PASSWORD'));
     }
+  });
+
+  it('give every service workload INTERNAL_TOKEN from the internal-token Secret, and keep the NetworkPolicy', () => {
+    for (const name of [
+      'customer',
+      'outgoing-api',
+      'outgoing-dispatcher',
+      'incoming-api',
+      'incoming-worker',
+    ]) {
+      const variable = container(deployment(name)).env?.find((v) => v.name === 'INTERNAL_TOKEN');
+      expect(variable?.valueFrom?.secretKeyRef, name).toEqual({
+        name: 'internal-token',
+        key: 'INTERNAL_TOKEN',
+      });
+      expect(deployment(name).spec.template.metadata.labels['screenmagic.io/tier'], name).toBe(
+        'internal',
+      );
+    }
+    const policies = objects('infra/k8s', 'NetworkPolicy') as Array<
+      KubeObject & { spec: { podSelector: { matchLabels: Record<string, string> } } }
+    >;
+    expect(policies.map((policy) => policy.spec.podSelector.matchLabels)).toContainEqual({
+      'screenmagic.io/tier': 'internal',
+    });
   });
 
   it('reference only ConfigMaps and Secrets the kustomization defines (production: the documented Secrets)', () => {

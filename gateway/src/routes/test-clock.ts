@@ -22,7 +22,11 @@ type RunDueAnswer = { now: string; ran: Record<string, number> };
  * the key check stays on this route. The services' side (`/internal/test/clock`) asks for
  * INTERNAL_TOKEN, which the service clients send.
  */
-export async function testClockRoutes(app: App, options: TestClockRouteOptions): Promise<void> {
+export function testClockRoutes(
+  app: App,
+  options: TestClockRouteOptions,
+  done: (error?: Error) => void,
+): void {
   registerApiKeyAuth(app, options.apiKeys);
   app.post(
     '/test/clock',
@@ -60,4 +64,5 @@ export async function testClockRoutes(app: App, options: TestClockRouteOptions):
       return { now, ran: { incoming: incoming.ran, outgoing: outgoing.ran } };
     },
   );
+  done();
 }

@@ -5,6 +5,7 @@
  *
  *   pnpm --filter @screenmagic/customer bench     (MYSQL_URL as for the service)
  */
+import { randomBytes } from 'node:crypto';
 import { parseSchedule } from '@screenmagic/hours-window';
 import { dropDatabase, ManagedDatabase, newIds } from '@screenmagic/service-kit';
 import { buildApp, readConfig } from '../src/app.ts';
@@ -14,11 +15,14 @@ import { migrations } from '../src/db/migrations/index.ts';
 const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000);
 const INSERT_BATCH = 2_000;
 const prefix = `bench_${process.pid}_`;
+// The walk carries the service token, as the outgoing service's does.
+const internalToken = randomBytes(24).toString('base64url');
 const config = readConfig({
   ...process.env,
   MYSQL_DATABASE_PREFIX: prefix,
   PORT: '0',
   HOST: '127.0.0.1',
+  INTERNAL_TOKEN: internalToken,
 });
 
 const zones = ['Asia/Kolkata', 'Europe/London', 'America/New_York', 'Australia/Sydney', 'UTC'];
@@ -88,7 +92,9 @@ try {
       let seen = 0;
       do {
         const query: string = after === null ? `limit=${limit}` : `limit=${limit}&after=${after}`;
-        const response = await fetch(`${address}/internal/customers?${query}`);
+        const response = await fetch(`${address}/internal/customers?${query}`, {
+          headers: { authorization: `Bearer ${internalToken}` },
+        });
         if (!response.ok)
           throw new Error(`walk failed: ${response.status} ${await response.text()}`);
         const page = (await response.json()) as { items: unknown[]; nextAfter: string | null };

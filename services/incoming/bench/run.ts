@@ -36,6 +36,9 @@ const WORKER_SETTINGS = [
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_inc_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
+const internalToken = `bench-internal-${randomBytes(12).toString('hex')}`;
+/** For the bench's own calls to the services' /internal/* routes. */
+const internal = { authorization: `Bearer ${internalToken}` };
 const script = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const MONDAY_OPEN = '2026-11-30T04:30:00.000Z'; // Monday 10:00 IST
@@ -50,6 +53,7 @@ const baseEnv: Record<string, string> = {
   TEST_CLOCK_START: MONDAY_OPEN,
   NODE_ENV: 'development',
   GATEWAY_API_KEYS: apiKey,
+  INTERNAL_TOKEN: internalToken,
   RATE_LIMIT_PER_MINUTE: '10000000',
   BUSINESS_CALENDAR: JSON.stringify({
     timeZone: 'Asia/Kolkata',
@@ -84,7 +88,7 @@ async function cleanUp(): Promise<void> {
 /** Sets the test clock of the given services (not the gateway's: it would run due work). */
 async function setClocks(now: string, names: readonly string[]): Promise<void> {
   for (const name of names) {
-    await callJson('POST', `${children.get(name)?.url}/internal/test/clock`, { now });
+    await callJson('POST', `${children.get(name)?.url}/internal/test/clock`, { now }, internal);
   }
 }
 
@@ -209,11 +213,11 @@ try {
       throw new Error(`seeded ${seeded.result['2xx']} of ${PENDING}`);
     // Let the outgoing service finish delivering earlier confirmations first, so each
     // measurement starts from the same quiet state.
-    await callJson('POST', `${outgoing.url}/internal/test/run-due`);
+    await callJson('POST', `${outgoing.url}/internal/test/run-due`, undefined, internal);
     await setClocks(opening(i), ['customer', 'outgoing']);
     const started = performance.now();
     await setClocks(opening(i), ['incoming']);
-    await callJson('POST', `${incoming.url}/internal/test/run-due`);
+    await callJson('POST', `${incoming.url}/internal/test/run-due`, undefined, internal);
     const seconds = (performance.now() - started) / 1000;
     const confirmed = await countConfirmed(opening(i));
     if (confirmed !== PENDING) throw new Error(`confirmed ${confirmed} of ${PENDING}`);

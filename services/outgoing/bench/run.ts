@@ -20,6 +20,7 @@
  *
  * (`pnpm bench` here also runs bench/queue-sql-probe.ts: the queue's SQL alone.)
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -67,10 +68,14 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const CUSTOMER_SERVER = here('../../customer/src/server.ts');
 const OUTGOING_SERVER = here('../src/server.ts');
 
+// The services ask each other (and this bench) for it on /internal/*.
+const internalToken = `obench-internal-${randomBytes(12).toString('hex')}`;
+
 const baseEnv: Record<string, string> = {
   MYSQL_URL: mysqlUrl.href,
   MYSQL_DATABASE_PREFIX: prefix,
   HOST: '127.0.0.1',
+  INTERNAL_TOKEN: internalToken,
   LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
   TEST_CLOCK: '1',
   // Every process starts on the bench's clock, never on the real time of day (a window
@@ -143,7 +148,8 @@ async function post(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The token matters on /internal/* only; the public routes ignore it.
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(300_000),
   });

@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../http/create-app.ts';
 
 const TOKEN = 'internal-token-for-tests-0123456789';
 
-async function appWith(token: string | undefined, logger: ReturnType<typeof pino> | false = false) {
+async function appWith(token: string | undefined, logger: Logger | false = false) {
   const app = await createApp({ logger, internalToken: token });
   app.get('/internal/things', () => ({ things: [] }));
   app.post('/internal/test/clock', () => ({ set: true }));

@@ -19,7 +19,8 @@ export interface ServiceResponse<T> {
  * An HTTP client for another screenmagic service's `/internal/*` API: keep-alive
  * connections, JSON in and out, and a bounded wait. A service that is down, slow, or
  * answers 5xx becomes `503 DEPENDENCY_UNAVAILABLE` (with Retry-After) for our caller —
- * never a hang, never a 500. 4xx answers are returned for the caller to interpret.
+ * never a hang, never a 500 — and so does a 401 (it refused our `INTERNAL_TOKEN`). Other
+ * 4xx answers are returned for the caller to interpret.
  */
 export class ServiceClient {
   readonly name: string;
@@ -76,6 +77,14 @@ export class ServiceClient {
         'DEPENDENCY_UNAVAILABLE',
         `The ${this.name} service is unavailable; retry later`,
         error,
+      );
+    }
+    // Our INTERNAL_TOKEN is not the other service's (a misconfiguration, or a rotation in
+    // progress): unavailable to us until it is fixed, so callers retry rather than give up.
+    if (status === 401) {
+      throw unavailable(
+        'DEPENDENCY_UNAVAILABLE',
+        `The ${this.name} service refused this service's INTERNAL_TOKEN; retry later`,
       );
     }
     if (status >= 500) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.ts';
+import type { ConfigError } from './config-error.ts';
 import { readServiceConfig } from './service-config.ts';
 
 describe('readServiceConfig: INTERNAL_TOKEN', () => {
