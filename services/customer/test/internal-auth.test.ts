@@ -64,7 +64,12 @@ describe('the customer service with INTERNAL_TOKEN', () => {
 describe('starting in production', () => {
   it('refuses to start without INTERNAL_TOKEN, naming it (exit 78)', async () => {
     const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: '0' };
-    const failure = run(process.execPath, ['src/server.ts'], { cwd: serviceDir, env });
+    // Killed after the timeout: a service that wrongly starts must not outlive the test.
+    const failure = run(process.execPath, ['src/server.ts'], {
+      cwd: serviceDir,
+      env,
+      timeout: 20_000,
+    });
     await expect(failure).rejects.toMatchObject({
       code: 78,
       stderr: expect.stringMatching(/customer: invalid configuration: INTERNAL_TOKEN: required/),
