@@ -577,6 +577,7 @@ describe('test clock', () => {
     const response = await gateway.inject({
       method: 'POST',
       url: '/test/clock',
+      headers: auth,
       payload: { now: '9999-12-31T23:59:59Z' },
     });
     expect(response.statusCode).toBe(400);

@@ -1,5 +1,9 @@
 import type { App } from '@screenmagic/service-kit';
-import { acceptedInstant, refusedInstant } from '@screenmagic/service-kit/testing';
+import {
+  acceptedInstant,
+  INTERNAL_AUTH_HEADERS,
+  refusedInstant,
+} from '@screenmagic/service-kit/testing';
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,10 +144,22 @@ describe('instants at and inside the accepted range never produce a 5xx', () => 
     await fc.assert(
       fc.asyncProperty(acceptedInstant(), async (now) => {
         for (const app of [stack.customer, stack.outgoing, stack.incoming]) {
-          await answer(app, { method: 'POST', url: '/internal/test/clock', payload: { now } });
+          const set = await answer(app, {
+            method: 'POST',
+            url: '/internal/test/clock',
+            headers: INTERNAL_AUTH_HEADERS,
+            payload: { now },
+          });
+          expect(set.statusCode).toBe(200);
         }
-        await answer(stack.incoming, { method: 'POST', url: '/internal/test/run-due' });
-        await answer(stack.outgoing, { method: 'POST', url: '/internal/test/run-due' });
+        for (const app of [stack.incoming, stack.outgoing]) {
+          const ran = await answer(app, {
+            method: 'POST',
+            url: '/internal/test/run-due',
+            headers: INTERNAL_AUTH_HEADERS,
+          });
+          expect(ran.statusCode).toBe(200);
+        }
         // What the clock now says is read back by every route that defaults to now.
         await answer(stack.outgoing, {
           method: 'POST',
@@ -203,7 +219,12 @@ describe('instants at and inside the accepted range never produce a 5xx', () => 
         }
         await expectRefused(
           stack.incoming,
-          { method: 'POST', url: '/internal/test/clock', payload: { now: text } },
+          {
+            method: 'POST',
+            url: '/internal/test/clock',
+            headers: INTERNAL_AUTH_HEADERS,
+            payload: { now: text },
+          },
           'now',
         );
       }),
