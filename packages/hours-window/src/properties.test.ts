@@ -1,10 +1,12 @@
 /**
  * The library against an independent brute-force reading of the spec (testing/brute-force.ts),
- * minute by minute, over random schedules (overnight ranges, 24:00, overlaps, closures) in
- * zones with every kind of DST rule, in windows placed around their transitions.
+ * minute by minute, over random schedules (overnight ranges, 24:00, overlaps, closures and
+ * closure ranges, overrides — overnight and `[]` included — and public holidays) in zones
+ * with every kind of DST rule, in windows placed around their transitions or holidays.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { explainAt } from './explain-at.ts';
 import { intersect } from './intersect.ts';
 import { isOpen } from './is-open.ts';
 import { nextOpen } from './next-open.ts';
@@ -14,6 +16,7 @@ import { sharedOpenIntervals } from './shared-open-intervals.ts';
 import {
   bruteIsOpen,
   bruteMinutes,
+  publicHolidays,
   runsOf,
   type Day,
   type RawSchedule,
@@ -90,17 +93,51 @@ const weekly: fc.Arbitrary<Record<Day, Range[]>> = fc.record({
   sun: dayRanges,
 });
 
-/** A schedule whose closures are days relative to the window (resolved later). */
+const HOLIDAY_SOURCES = [
+  { country: 'GB' },
+  { country: 'GB', region: 'SCT' },
+  { country: 'IN', region: 'MH' },
+  { country: 'US', region: 'NY' },
+  { country: 'AE' },
+  { country: 'NZ' },
+  { country: 'DE', region: 'BY' },
+  { country: 'CN' },
+];
+
+/**
+ * A schedule whose closures and overrides are days relative to the window (resolved
+ * later): closures as plain dates, ranges or named ranges; overrides with up to two
+ * ranges (overnight ones included) or `[]`; public holidays of some country, or none.
+ */
 const scheduleShape = fc.record({
   zone: fc.constantFrom(...ZONES),
   weekly,
-  closureOffsets: fc.uniqueArray(fc.integer({ min: -2, max: 4 }), { maxLength: 3 }),
+  closures: fc.array(
+    fc.record({
+      offset: fc.integer({ min: -2, max: 4 }),
+      length: fc.integer({ min: 0, max: 3 }),
+      form: fc.constantFrom('plain', 'range', 'named'),
+    }),
+    { maxLength: 3 },
+  ),
+  overrides: fc.array(
+    fc.record({
+      offset: fc.integer({ min: -2, max: 4 }),
+      ranges: fc.array(range, { maxLength: 2 }),
+    }),
+    { maxLength: 3 },
+  ),
+  holidays: fc.option(fc.constantFrom(...HOLIDAY_SOURCES), { nil: undefined }),
 });
 
-/** A window of 6 h – 2.5 days, near a DST change (mostly) or anywhere in 2005–2035. */
+/** A window of 6 h – 2.5 days: near a DST change (mostly), a public holiday, or anywhere in 2005–2035. */
 const windowShape = fc.record({
   year: fc.integer({ min: 2005, max: 2035 }),
-  nearChange: fc.boolean(),
+  near: fc.oneof(
+    { arbitrary: fc.constant('change' as const), weight: 2 },
+    { arbitrary: fc.constant('holiday' as const), weight: 1 },
+    { arbitrary: fc.constant('any' as const), weight: 1 },
+  ),
   pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
   lead: fc.integer({ min: 0, max: 36 * 60 }),
   minutes: fc.integer({ min: 6 * 60, max: 60 * 60 }),
@@ -120,8 +157,21 @@ interface Window {
   probe: number;
 }
 
-function resolveWindow(w: WindowShape, zone: string): Window {
-  const days = w.nearChange ? changeDays(zone, w.year) : [];
+/** Midnight-UTC instants of the public holidays of `year`. */
+function holidayDays(source: ScheduleShape['holidays'], year: number): number[] {
+  if (source === undefined) return [];
+  return [...publicHolidays(source, year)]
+    .filter((date) => date.startsWith(String(year)))
+    .map((date) => Date.parse(`${date}T00:00:00Z`));
+}
+
+function resolveWindow(w: WindowShape, shape: ScheduleShape): Window {
+  const days =
+    w.near === 'change'
+      ? changeDays(shape.zone, w.year)
+      : w.near === 'holiday'
+        ? holidayDays(shape.holidays, w.year)
+        : [];
   const anchor =
     days.length > 0
       ? (days[Math.floor(w.pick * days.length)] as number) + 12 * HOUR
@@ -133,9 +183,31 @@ function resolveWindow(w: WindowShape, zone: string): Window {
   return { grid, minutes, from, to, probe: from + Math.floor(w.probe * (to - from)) };
 }
 
+const dateAt = (grid: number, days: number) =>
+  new Date(grid + days * DAY).toISOString().slice(0, 10);
+
 function resolveSchedule(s: ScheduleShape, grid: number): RawSchedule {
-  const closures = s.closureOffsets.map((k) => new Date(grid + k * DAY).toISOString().slice(0, 10));
-  return { timeZone: s.zone, weekly: s.weekly, closures };
+  const closures = s.closures.map(({ offset, length, form }, i) => {
+    const from = dateAt(grid, offset);
+    if (form === 'plain') return from;
+    const to = dateAt(grid, offset + length);
+    return form === 'range' ? { from, to } : { from, to, name: `Closure ${i}` };
+  });
+  const closed = (date: string) =>
+    closures.some((c) => (typeof c === 'string' ? c === date : c.from <= date && date <= c.to));
+  const overrides: Record<string, Range[]> = {};
+  for (const { offset, ranges } of s.overrides) {
+    const date = dateAt(grid, offset);
+    // A date both closed and overridden is refused (tested elsewhere): keep the closure.
+    if (!closed(date)) overrides[date] = ranges;
+  }
+  return {
+    timeZone: s.zone,
+    weekly: s.weekly,
+    closures,
+    overrides,
+    ...(s.holidays === undefined ? {} : { holidays: s.holidays }),
+  };
 }
 
 const iso = (list: readonly Interval[]) =>
@@ -151,6 +223,19 @@ function firstCovered(covered: readonly boolean[], grid: number, t: number): num
   return undefined;
 }
 
+/** The first instant > t whose coverage differs from `open`, on the minute grid. */
+function firstFlip(
+  covered: readonly boolean[],
+  grid: number,
+  t: number,
+  open: boolean,
+): number | undefined {
+  for (let i = Math.floor((t - grid) / MINUTE) + 1; i < covered.length; i++) {
+    if (covered[i] !== open) return grid + i * MINUTE;
+  }
+  return undefined;
+}
+
 function checkNextOpen(actual: Date | null, expected: number | undefined, gridEnd: number): void {
   if (expected !== undefined) expect(actual?.toISOString()).toBe(new Date(expected).toISOString());
   else if (actual !== null) expect(actual.getTime()).toBeGreaterThanOrEqual(gridEnd);
@@ -162,7 +247,7 @@ describe('against a minute-by-minute brute force of the spec', () => {
     () => {
       fc.assert(
         fc.property(scheduleShape, windowShape, (shape, windowInput) => {
-          const w = resolveWindow(windowInput, shape.zone);
+          const w = resolveWindow(windowInput, shape);
           const raw = resolveSchedule(shape, w.grid);
           const schedule = parseSchedule(raw);
           const covered = bruteMinutes(raw, w.grid, w.minutes);
@@ -180,6 +265,15 @@ describe('against a minute-by-minute brute force of the spec', () => {
             firstCovered(covered, w.grid, w.probe),
             w.grid + w.minutes * MINUTE,
           );
+          const explained = explainAt(schedule, new Date(w.probe));
+          const openAtProbe = bruteIsOpen(raw, w.probe);
+          expect(explained.open).toBe(openAtProbe);
+          expect(explained.reason === 'OPEN').toBe(openAtProbe);
+          checkNextOpen(
+            explained.nextChange,
+            firstFlip(covered, w.grid, w.probe, openAtProbe),
+            w.grid + w.minutes * MINUTE,
+          );
         }),
         runs(64),
       );
@@ -192,7 +286,7 @@ describe('against a minute-by-minute brute force of the spec', () => {
     () => {
       fc.assert(
         fc.property(scheduleShape, scheduleShape, windowShape, (shapeA, shapeB, windowInput) => {
-          const w = resolveWindow(windowInput, shapeA.zone);
+          const w = resolveWindow(windowInput, shapeA);
           const rawA = resolveSchedule(shapeA, w.grid);
           const rawB = resolveSchedule(shapeB, w.grid);
           const a = parseSchedule(rawA);
