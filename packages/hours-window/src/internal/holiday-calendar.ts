@@ -9,15 +9,29 @@
  *
  * Cached per (country, region, year): the first look at a year costs a few milliseconds,
  * later ones a Map lookup.
+ *
+ * The data set is loaded on first use, not on import: it costs about 35 MB of memory and a
+ * second of start-up, which every service importing this library would otherwise pay
+ * whether or not a schedule names holidays. (Its CommonJS build is required synchronously,
+ * so the library's functions stay synchronous.)
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type DateHolidays from 'date-holidays';
 import { DAY_MS, parseLocalDate } from './civil.ts';
+
+type HolidaysClass = typeof DateHolidays;
+let holidaysClass: HolidaysClass | undefined;
+
+function dataSet(): HolidaysClass {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass;
+  return holidaysClass;
+}
 
 /** Day numbers of one year's public holidays, with their English names. */
 export type HolidayDays = ReadonlyMap<number, string>;
 
 interface Source {
-  readonly holidays: Holidays;
+  readonly holidays: DateHolidays;
   /** year → the holidays whose first date falls in that year: [day, days, name] */
   readonly raw: Map<number, readonly (readonly [number, number, string])[]>;
   readonly years: Map<number, HolidayDays>;
@@ -30,7 +44,7 @@ let countries: Readonly<Record<string, string>> | undefined;
 
 /** Upper-case country code if date-holidays knows it, else null. */
 export function knownCountry(country: string): string | null {
-  countries ??= new Holidays().getCountries('en');
+  countries ??= new (dataSet())().getCountries('en');
   const code = country.toUpperCase();
   return Object.hasOwn(countries, code) ? code : null;
 }
@@ -38,7 +52,7 @@ export function knownCountry(country: string): string | null {
 /** The subdivisions date-holidays knows for a (known) country: code → English name. */
 export function regionsOf(country: string): Readonly<Record<string, string>> {
   // getStates answers undefined for a country without subdivisions, whatever its types say.
-  const states: Record<string, string> | undefined = new Holidays().getStates(country, 'en');
+  const states: Record<string, string> | undefined = new (dataSet())().getStates(country, 'en');
   return states ?? {};
 }
 
@@ -46,6 +60,7 @@ function sourceOf(country: string, region: string | undefined): Source {
   const key = `${country}/${region ?? ''}`;
   let source = sources.get(key);
   if (source === undefined) {
+    const Holidays = dataSet();
     const holidays =
       region === undefined
         ? new Holidays(country, { languages: ['en'] })
