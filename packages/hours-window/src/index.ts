@@ -39,6 +39,7 @@ export { intersect } from './intersect.ts';
 export { sharedOpenIntervals } from './shared-open-intervals.ts';
 export { nextOpen, type NextOpenOptions } from './next-open.ts';
 export { isClosedDay, isClosedOn } from './closed-day.ts';
+export { closuresBetween, type ClosedDates } from './closures-between.ts';
 export { explainAt, type ExplainOptions } from './explain-at.ts';
 export { localDateOf, weekdayOf } from './local-date.ts';
 export { describeLocal, formatLocal, type LocalDescription } from './format-local.ts';

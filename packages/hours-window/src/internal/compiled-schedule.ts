@@ -55,21 +55,23 @@ export function compile(schedule: Schedule): CompiledSchedule {
   const overrides = new Map<number, DayException>();
   for (const [date, ranges] of Object.entries(normalized.overrides)) {
     const day = parseLocalDate(date) as number;
-    overrides.set(day, Object.freeze({ kind: 'override', name: date, ranges: flatten(ranges) }));
+    const exception: DayException = {
+      kind: 'override',
+      name: date,
+      title: null,
+      ranges: flatten(ranges),
+    };
+    overrides.set(day, Object.freeze(exception));
   }
   const closures = normalized.closures.map((closure): ClosureSpan => {
     if (typeof closure === 'string') {
       const day = parseLocalDate(closure) as number;
-      return { from: day, to: day, name: closure };
+      return { from: day, to: day, name: closure, title: null };
     }
-    const name =
-      closure.name ??
-      (closure.from === closure.to ? closure.from : `${closure.from}/${closure.to}`);
-    return {
-      from: parseLocalDate(closure.from) as number,
-      to: parseLocalDate(closure.to) as number,
-      name,
-    };
+    const from = parseLocalDate(closure.from) as number;
+    const to = parseLocalDate(closure.to) as number;
+    const dates = from === to ? closure.from : `${closure.from}/${closure.to}`;
+    return { from, to, name: closure.name ?? dates, title: closure.name ?? null };
   });
   const exceptions = dayExceptions(closures, overrides, normalized.holidays);
   const never =

@@ -12,8 +12,12 @@ import { holidayDays } from './holiday-calendar.ts';
 /** Why a date departs from the weekly pattern, and what starts on it instead. */
 export interface DayException {
   readonly kind: 'closure' | 'holiday' | 'override';
-  /** The closure's or holiday's name; for an override, its date. */
+  /** The closure's or holiday's name; for an unnamed closure its dates, for an override its date. */
   readonly name: string;
+  /** The name as given (a holiday's, a named closure's), null for unnamed closures and overrides. */
+  readonly title: string | null;
+  /** For a closure: its whole span. */
+  readonly span?: ClosureSpan;
   /** Flat `[s, e, …]` ms after the date's local midnight, sorted, merged; `[]` = closed. */
   readonly ranges: readonly number[];
 }
@@ -21,7 +25,9 @@ export interface DayException {
 export interface ClosureSpan {
   readonly from: number;
   readonly to: number;
+  /** Its name, or its dates (`2026-12-25`, `2026-12-24/2027-01-01`) when unnamed. */
   readonly name: string;
+  readonly title: string | null;
 }
 
 interface YearCache {
@@ -77,12 +83,18 @@ function buildYear(x: DayExceptions, year: number): YearCache {
   if (x.holidays !== undefined) {
     const { country, region } = x.holidays;
     for (const [day, name] of holidayDays(country, region, year, first, last)) {
-      days.set(day, { kind: 'holiday', name, ranges: CLOSED });
+      days.set(day, { kind: 'holiday', name, title: name, ranges: CLOSED });
     }
   }
   for (const closure of x.closures) {
     if (closure.to < first || closure.from > last) continue;
-    const exception: DayException = { kind: 'closure', name: closure.name, ranges: CLOSED };
+    const exception: DayException = {
+      kind: 'closure',
+      name: closure.name,
+      title: closure.title,
+      span: closure,
+      ranges: CLOSED,
+    };
     const end = Math.min(closure.to, last);
     for (let d = Math.max(closure.from, first); d <= end; d++) {
       // Closures are sorted by first date: the first one listed names a shared date.
