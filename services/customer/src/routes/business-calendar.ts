@@ -36,6 +36,8 @@ export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalend
         timeZone: zone,
         weekly: calendar.weekly,
         closures: calendar.closures,
+        overrides: calendar.overrides,
+        ...(calendar.holidays === undefined ? {} : { holidays: calendar.holidays }),
         now: now.toISOString(),
         openNow: status.openNow,
         closesAt: status.closesAt?.toISOString() ?? null,

@@ -9,6 +9,8 @@ export const BusinessCalendarSchema = Type.Object({
   timeZone: ScheduleSchema.properties.timeZone,
   weekly: ScheduleSchema.properties.weekly,
   closures: ScheduleSchema.properties.closures,
+  overrides: ScheduleSchema.properties.overrides,
+  holidays: ScheduleSchema.properties.holidays,
   now: InstantSchema,
   openNow: Type.Boolean(),
   closesAt: nullable({
