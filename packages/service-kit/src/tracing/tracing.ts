@@ -1,0 +1,97 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { ConfigError } from '../config/config-error.ts';
+import type { Env } from '../config/env.ts';
+
+/** What {@link startTracing} set up for this process. */
+export interface Tracing {
+  /** False under `OTEL_SDK_DISABLED=true`: no spans, no propagation. */
+  readonly enabled: boolean;
+  /** The OTLP/HTTP traces URL spans are exported to; undefined when none is configured. */
+  readonly exportUrl: URL | undefined;
+  /** Exports the spans still buffered and stops (on shutdown). */
+  shutdown(): Promise<void>;
+}
+
+export interface TracingSettings {
+  readonly enabled: boolean;
+  readonly exportUrl: URL | undefined;
+}
+
+let current: Tracing | undefined;
+
+/** True once tracing is started and enabled in this process (the HTTP hooks check it). */
+export function tracingEnabled(): boolean {
+  return current?.enabled === true;
+}
+
+/**
+ * Reads the standard OpenTelemetry variables: `OTEL_SDK_DISABLED=true` turns tracing off
+ * (measuring its cost); `OTEL_EXPORTER_OTLP_ENDPOINT` is the collector's OTLP/HTTP base
+ * URL (spans go to `<it>/v1/traces`, as the OTLP exporter specification says). Throws
+ * ConfigError naming a bad variable.
+ */
+export function readTracingSettings(env: Env): TracingSettings {
+  const disabled = (env['OTEL_SDK_DISABLED'] ?? '').trim().toLowerCase();
+  if (disabled !== '' && disabled !== 'true' && disabled !== 'false') {
+    throw new ConfigError('OTEL_SDK_DISABLED', 'must be true or false');
+  }
+  const raw = env['OTEL_EXPORTER_OTLP_ENDPOINT']?.trim() ?? '';
+  let exportUrl: URL | undefined;
+  if (raw !== '') {
+    let base: URL;
+    try {
+      base = new URL(raw);
+    } catch {
+      throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `must be an http(s) URL (got "${raw}")`);
+    }
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+      throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', 'must be an http(s) URL');
+    }
+    exportUrl = new URL(`${base.pathname.replace(/\/+$/, '')}/v1/traces`, base);
+  }
+  return { enabled: disabled !== 'true', exportUrl };
+}
+
+/**
+ * Starts tracing for this process, once (later calls answer the first setup): the W3C
+ * `traceparent` propagator, an AsyncLocalStorage context manager, and a tracer provider
+ * that samples every trace (or follows the caller's sampled flag) — exporting in batches
+ * over OTLP/HTTP when an endpoint is configured, exporting nothing otherwise (spans are
+ * still made, so ids propagate and log lines carry the trace id). No auto-instrumentation
+ * is loaded: the kit makes the spans itself (HTTP server hooks, ServiceClient, the
+ * outgoing service's deliveries), which keeps start-up and memory small.
+ */
+export async function startTracing(serviceName: string, env: Env): Promise<Tracing> {
+  if (current) return current;
+  const settings = readTracingSettings(env);
+  if (!settings.enabled) {
+    current = { enabled: false, exportUrl: undefined, shutdown: () => Promise.resolve() };
+    return current;
+  }
+  const spanProcessors: SpanProcessor[] = [];
+  if (settings.exportUrl) {
+    // Loaded only when used: the exporter and its protobuf/JSON transformer are most of
+    // the SDK's weight.
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+    spanProcessors.push(
+      new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.exportUrl.href }) }),
+    );
+  }
+  const provider = new TracerProvider({
+    resource: resourceFromAttributes({ 'service.name': `screenmagic-${serviceName}` }),
+    spanProcessors,
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  current = {
+    enabled: true,
+    exportUrl: settings.exportUrl,
+    shutdown: () => provider.shutdown(),
+  };
+  return current;
+}
