@@ -60,22 +60,24 @@ describe('metrics', () => {
       const response = await fetch(`${url}/metrics`);
       expect(response.status, service).toBe(200);
       const text = await response.text();
-      expect(text, service).toMatch(/^process_resident_memory_bytes /m);
+      expect(text, service).toMatch(/^process_resident_memory_bytes\{service="\w+"\} /m);
       expect(text, service).toContain('http_requests_total');
     }
     const outgoing = await (await fetch(`${stack().serviceUrls.outgoing}/metrics`)).text();
-    expect(outgoing).toMatch(/^screenmagic_messages\{status="scheduled"\} \d+$/m);
-    expect(outgoing).toMatch(/^screenmagic_queue_lag_seconds \d/m);
+    expect(outgoing).toMatch(
+      /^screenmagic_messages\{status="scheduled",service="outgoing"\} \d+$/m,
+    );
+    expect(outgoing).toMatch(/^screenmagic_queue_lag_seconds\{service="outgoing"\} \d/m);
     const incoming = await (await fetch(`${stack().serviceUrls.incoming}/metrics`)).text();
-    expect(incoming).toMatch(/^screenmagic_orders\{status="pending"\} \d+$/m);
-    expect(incoming).toMatch(/^screenmagic_pending_overdue \d+$/m);
+    expect(incoming).toMatch(/^screenmagic_orders\{status="pending",service="incoming"\} \d+$/m);
+    expect(incoming).toMatch(/^screenmagic_pending_overdue\{service="incoming"\} \d+$/m);
   });
 
   it("the gateway's are on GATEWAY_METRICS_PORT; its public port answers 404", async () => {
     const scrape = await fetch(stack().gatewayMetricsUrl);
     expect(scrape.status).toBe(200);
     expect(await scrape.text()).toMatch(
-      /^http_requests_total\{method="POST",route="\/v1\/broadcasts",status="202"\} \d+$/m,
+      /^http_requests_total\{method="POST",route="\/v1\/broadcasts",status="202",service="gateway"\} \d+$/m,
     );
     expect((await api.get('/metrics')).status).toBe(404);
   });

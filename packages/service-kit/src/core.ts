@@ -79,13 +79,8 @@ export {
   inSpan,
   SpanKind,
 } from './tracing/trace-context.ts';
-export {
-  readTracingSettings,
-  startTracing,
-  type Tracing,
-  type TracingSettings,
-  tracingEnabled,
-} from './tracing/tracing.ts';
+export { readTracingSettings, type TracingSettings } from './config/tracing-settings.ts';
+export { startTracing, type Tracing, tracingEnabled } from './tracing/tracing.ts';
 export {
   ErrorDetailSchema,
   ErrorEnvelopeSchema,

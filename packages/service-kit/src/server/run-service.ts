@@ -36,6 +36,8 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
   }
   const logger = pino(loggerOptions(options.name, config.logLevel ?? 'info'));
   const app = await options.buildApp(config, logger);
+  // Every series names its component, whatever the scrape configuration's labels.
+  app.metrics.setDefaultLabels({ service: options.name });
 
   let closing = false;
   const shutdown = (signal: string): void => {

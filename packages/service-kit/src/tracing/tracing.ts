@@ -3,8 +3,8 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { ConfigError } from '../config/config-error.ts';
 import type { Env } from '../config/env.ts';
+import { readTracingSettings } from '../config/tracing-settings.ts';
 
 /** What {@link startTracing} set up for this process. */
 export interface Tracing {
@@ -16,44 +16,11 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-export interface TracingSettings {
-  readonly enabled: boolean;
-  readonly exportUrl: URL | undefined;
-}
-
 let current: Tracing | undefined;
 
 /** True once tracing is started and enabled in this process (the HTTP hooks check it). */
 export function tracingEnabled(): boolean {
   return current?.enabled === true;
-}
-
-/**
- * Reads the standard OpenTelemetry variables: `OTEL_SDK_DISABLED=true` turns tracing off
- * (measuring its cost); `OTEL_EXPORTER_OTLP_ENDPOINT` is the collector's OTLP/HTTP base
- * URL (spans go to `<it>/v1/traces`, as the OTLP exporter specification says). Throws
- * ConfigError naming a bad variable.
- */
-export function readTracingSettings(env: Env): TracingSettings {
-  const disabled = (env['OTEL_SDK_DISABLED'] ?? '').trim().toLowerCase();
-  if (disabled !== '' && disabled !== 'true' && disabled !== 'false') {
-    throw new ConfigError('OTEL_SDK_DISABLED', 'must be true or false');
-  }
-  const raw = env['OTEL_EXPORTER_OTLP_ENDPOINT']?.trim() ?? '';
-  let exportUrl: URL | undefined;
-  if (raw !== '') {
-    let base: URL;
-    try {
-      base = new URL(raw);
-    } catch {
-      throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `must be an http(s) URL (got "${raw}")`);
-    }
-    if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-      throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', 'must be an http(s) URL');
-    }
-    exportUrl = new URL(`${base.pathname.replace(/\/+$/, '')}/v1/traces`, base);
-  }
-  return { enabled: disabled !== 'true', exportUrl };
 }
 
 /**
