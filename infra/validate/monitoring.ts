@@ -135,7 +135,7 @@ export function checkAlertRules(text: string): RulesCheck {
     return { errors: ['no `groups` list'], alerts };
   const groupNames = new Set<string>();
   for (const group of groups as Array<Record<string, unknown>>) {
-    const groupName = String(group['name'] ?? '');
+    const groupName = typeof group['name'] === 'string' ? group['name'] : '';
     if (groupName === '' || groupNames.has(groupName))
       errors.push(`group ${groupName || '?'}: needs a unique name`);
     groupNames.add(groupName);
