@@ -1,8 +1,5 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { Env } from '../config/env.ts';
 import { readTracingSettings } from '../config/tracing-settings.ts';
 
@@ -39,6 +36,18 @@ export async function startTracing(serviceName: string, env: Env): Promise<Traci
     current = { enabled: false, exportUrl: undefined, shutdown: () => Promise.resolve() };
     return current;
   }
+  // Loaded only when tracing is on: the SDK is most of its memory (README, Benchmarks).
+  const [
+    { AsyncLocalStorageContextManager },
+    { W3CTraceContextPropagator },
+    { resourceFromAttributes },
+    { BatchSpanProcessor, TracerProvider },
+  ] = await Promise.all([
+    import('@opentelemetry/context-async-hooks'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace'),
+  ]);
   const spanProcessors: SpanProcessor[] = [];
   if (settings.exportUrl) {
     // Loaded only when used: the exporter and its protobuf/JSON transformer are most of
