@@ -28,6 +28,7 @@ function env(overrides: Record<string, string> = {}): Record<string, string> {
     GATEWAY_API_KEYS: `${KEY},${OTHER_KEY}`,
     TEST_CLOCK: '1',
     INTERNAL_TOKEN,
+    GATEWAY_METRICS_PORT: '0',
     ...overrides,
   };
 }

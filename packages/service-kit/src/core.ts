@@ -67,6 +67,20 @@ export {
   type ServiceResponse,
 } from './clients/service-client.ts';
 export { runService, type RunServiceOptions } from './server/run-service.ts';
+export { cachedReading } from './metrics/cached-reading.ts';
+export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.ts';
+export { type MetricsServer, startMetricsServer } from './metrics/metrics-endpoint.ts';
+export { requestTraceContext } from './tracing/http-tracing.ts';
+export {
+  activeTraceId,
+  currentTraceparent,
+  hasActiveSpan,
+  injectTraceHeaders,
+  inSpan,
+  SpanKind,
+} from './tracing/trace-context.ts';
+export { readTracingSettings, type TracingSettings } from './config/tracing-settings.ts';
+export { startTracing, type Tracing, tracingEnabled } from './tracing/tracing.ts';
 export {
   ErrorDetailSchema,
   ErrorEnvelopeSchema,

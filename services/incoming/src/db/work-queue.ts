@@ -6,6 +6,8 @@ export interface ClaimedItem {
   readonly orderId: string;
   /** Attempts including this one. */
   readonly attempts: number;
+  /** The traceparent of the request that placed the order, if it was traced. */
+  readonly traceParent: string | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function claimDue(
 ): Promise<ClaimedItem[]> {
   const rows = await trx
     .selectFrom(queue)
-    .select(['order_id', 'attempts'])
+    .select(['order_id', 'attempts', 'trace_parent'])
     .where('locked_by', 'is', null)
     .where('due_at', '<=', options.now)
     .orderBy('due_at')
@@ -40,7 +42,11 @@ export async function claimDue(
     })
     .where('order_id', 'in', ids)
     .execute();
-  return rows.map((row) => ({ orderId: row.order_id, attempts: Number(row.attempts) + 1 }));
+  return rows.map((row) => ({
+    orderId: row.order_id,
+    attempts: Number(row.attempts) + 1,
+    traceParent: row.trace_parent,
+  }));
 }
 
 /**

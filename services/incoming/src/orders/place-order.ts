@@ -1,5 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
-import { type Clock, conflict, toError, unprocessable } from '@screenmagic/service-kit';
+import {
+  type Clock,
+  conflict,
+  currentTraceparent,
+  toError,
+  unprocessable,
+} from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CustomerDirectory, CustomerSummary } from '../clients/customer-directory.ts';
@@ -65,6 +71,7 @@ export async function placeOrder(
   if (customer === null) throw unknownCustomer(request.customer);
 
   const now = deps.clock.now();
+  const traceParent = currentTraceparent() ?? null;
   const row = newOrderRow(deps.businessCalendar, request, customer, fingerprint, now);
   const outcome = await insertOrder(
     deps.db,
@@ -78,6 +85,7 @@ export async function placeOrder(
             locked_by: null,
             locked_at: null,
             last_error: null,
+            trace_parent: traceParent,
           },
         }
       : {
@@ -88,6 +96,7 @@ export async function placeOrder(
             locked_by: deps.lockId,
             locked_at: now,
             last_error: null,
+            trace_parent: traceParent,
           },
         },
   );

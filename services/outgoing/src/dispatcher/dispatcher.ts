@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Schedule } from '@screenmagic/hours-window';
-import { type Clock, isDependencyUnavailable, PollLoop, toError } from '@screenmagic/service-kit';
+import {
+  type Clock,
+  inSpan,
+  isDependencyUnavailable,
+  PollLoop,
+  SpanKind,
+  toError,
+} from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel, Delivery } from '../channels/delivery.ts';
@@ -12,6 +19,7 @@ import type { Database } from '../db/database.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import {
   type BroadcastForDispatch,
   loadBroadcastsForDispatch,
@@ -45,6 +53,8 @@ export interface DispatcherOptions {
   readonly logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'> | undefined;
   /** Identifies this process in `locked_by`; a random one by default. */
   readonly instanceId?: string;
+  /** Delivery outcomes and reschedules are counted here (Prometheus). */
+  readonly metrics?: DispatchMetrics;
 }
 
 /** The customer service could not answer: the batch was given back, nothing was sent. */
@@ -347,7 +357,7 @@ export class Dispatcher {
     const delivered: { id: string; at: Date }[] = [];
     const late = new Outcomes();
     const notStarted: string[] = [];
-    const failures: { message: ClaimedMessage; error: Error; at: Date }[] = [];
+    const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
 
     const attempt = async (candidate: Candidate): Promise<void> => {
       if (this.#stopping) {
@@ -365,11 +375,28 @@ export class Dispatcher {
         late.add(candidate, action);
         return;
       }
+      const attemptStarted = performance.now();
       try {
-        await channel.deliver(toDelivery(candidate, sentAt));
+        // A span continuing the trace of the request that created the message: the
+        // channel hands it on (the webhook's traceparent).
+        await inSpan(
+          'deliver message',
+          {
+            kind: SpanKind.PRODUCER,
+            parent: candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null,
+            attributes: { 'screenmagic.message_id': candidate.message.id, channel: channel.name },
+          },
+          () => channel.deliver(toDelivery(candidate, sentAt)),
+        );
         delivered.push({ id: candidate.message.id, at: sentAt });
+        this.#options.metrics?.attempt('delivered', (performance.now() - attemptStarted) / 1_000);
       } catch (error) {
-        failures.push({ message: candidate.message, error: toError(error), at: sentAt });
+        failures.push({
+          message: candidate.message,
+          error: toError(error),
+          at: sentAt,
+          seconds: (performance.now() - attemptStarted) / 1_000,
+        });
       }
     };
     await Promise.all(candidates.map((candidate) => this.#slots.run(() => attempt(candidate))));
@@ -393,6 +420,11 @@ export class Dispatcher {
       });
       if (next.outcome === 'retry') counts.retried++;
       else counts.failed++;
+      this.#options.metrics?.attempt(
+        next.outcome === 'retry' ? 'retry' : 'failed',
+        failure.seconds,
+      );
+      if (next.outcome === 'retry') this.#options.metrics?.rescheduled('delivery-failed', 1);
       this.#options.logger?.warn(
         {
           owner,
@@ -429,7 +461,10 @@ export class Dispatcher {
     counts.cancelled += outcomes.cancelled.length;
     counts.expired += outcomes.expired.length;
     counts.unreachable += outcomes.unreachable.length;
-    for (const group of outcomes.rescheduled.values()) counts.rescheduled += group.ids.length;
+    for (const group of outcomes.rescheduled.values()) {
+      counts.rescheduled += group.ids.length;
+      this.#options.metrics?.rescheduled('window-closed', group.ids.length);
+    }
   }
 
   async #sweep(): Promise<void> {

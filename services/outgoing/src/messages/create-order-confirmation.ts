@@ -1,5 +1,5 @@
 import type { Schedule } from '@screenmagic/hours-window';
-import { type Clock, newId, unprocessable } from '@screenmagic/service-kit';
+import { type Clock, currentTraceparent, newId, unprocessable } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
 import type { Database } from '../db/database.ts';
@@ -82,6 +82,7 @@ export async function createOrderConfirmation(
       attempts: 0,
       created_at: now,
       updated_at: now,
+      trace_parent: currentTraceparent() ?? null,
     });
   } catch (error) {
     // A concurrent call for the same order won the unique key: return its message.

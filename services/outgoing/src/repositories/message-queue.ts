@@ -15,6 +15,7 @@ export type ClaimedMessage = Pick<
   | 'hold_to_window'
   | 'expires_at'
   | 'attempts'
+  | 'trace_parent'
 >;
 
 /**
@@ -45,6 +46,7 @@ export async function claimDueMessages(
       'hold_to_window',
       'expires_at',
       'attempts',
+      'trace_parent',
     ])
     .where('due_at', '<=', options.now)
     .where('locked_by', 'is', null)
