@@ -27,7 +27,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 /**
  * The answers the gateway itself gives on every proxied route, as `components.responses`:
- * before the service is asked (401, 413, 429) or when it cannot answer (502, 503, 504).
+ * before the service is asked (401, 413, 429, 431) or when it cannot answer (502, 503, 504).
  * A service's own 503 (its database is down) has the same shape, so `ServiceUnavailable`
  * stands for both.
  */
@@ -41,6 +41,10 @@ export const GATEWAY_RESPONSES: Readonly<Record<string, Json>> = {
   },
   PayloadTooLarge: {
     description: 'The request body is larger than 1 MiB (PAYLOAD_TOO_LARGE)',
+    content: ERROR_CONTENT,
+  },
+  HeadersTooLarge: {
+    description: 'The request headers are larger than 16 KiB in all (HEADERS_TOO_LARGE)',
     content: ERROR_CONTENT,
   },
   RateLimited: {
@@ -68,6 +72,7 @@ export const GATEWAY_RESPONSES: Readonly<Record<string, Json>> = {
 const ALWAYS: ReadonlyArray<readonly [string, string]> = [
   ['401', 'Unauthorized'],
   ['429', 'RateLimited'],
+  ['431', 'HeadersTooLarge'],
   ['502', 'BadGateway'],
   ['503', 'ServiceUnavailable'],
   ['504', 'GatewayTimeout'],
@@ -77,7 +82,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 
 /**
  * The public document as clients see it through the gateway: every operation also lists
- * the gateway's own answers (401, 429, 502, 503, 504, and 413 when it takes a body), and
+ * the gateway's own answers (401, 429, 431, 502, 503, 504, and 413 when it takes a body), and
  * every error response offers both media types with the shared `Error` schema. Returns a
  * new document; `document` is not changed.
  */

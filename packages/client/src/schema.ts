@@ -423,12 +423,12 @@ export interface components {
       warnings: string[];
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       createdAt: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       updatedAt: string;
     };
@@ -530,12 +530,12 @@ export interface components {
     DeliveryWindow: {
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       start: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       end: string;
       /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
@@ -601,12 +601,12 @@ export interface components {
       timeZone: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       from: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       to: string;
       windows: components['schemas']['DeliveryWindow'][];
@@ -707,7 +707,7 @@ export interface components {
       closures: string[];
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       now: string;
       openNow: boolean;
@@ -731,7 +731,7 @@ export interface components {
       customerIds?: string[];
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       sendAt?: string;
       /**
@@ -741,7 +741,7 @@ export interface components {
       onClosedDay?: 'reject' | 'queue';
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       expiresAt?: string;
     };
@@ -749,7 +749,7 @@ export interface components {
       broadcastId: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       sendAt: string;
       expiresAt: string | null;
@@ -790,7 +790,7 @@ export interface components {
       status: 'active' | 'completed' | 'cancelled';
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       sendAt: string;
       requestedSendAt: string | null;
@@ -799,7 +799,7 @@ export interface components {
       expiresAt: string | null;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       createdAt: string;
       cancelledAt: string | null;
@@ -835,12 +835,12 @@ export interface components {
       attempts: number;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       createdAt: string;
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       updatedAt: string;
       scheduledFor: string | null;
@@ -887,7 +887,7 @@ export interface components {
       payment: components['schemas']['Payment'];
       /**
        * Format: date-time
-       * @description When the customer placed the order (RFC 3339); default: now.
+       * @description When the customer placed the order: RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now.
        */
       placedAt?: string;
     };
@@ -932,7 +932,7 @@ export interface components {
       };
       /**
        * Format: date-time
-       * @description RFC 3339 instant, e.g. 2026-11-30T03:30:00.000Z
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       placedAt: string;
       /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
@@ -966,6 +966,16 @@ export interface components {
     };
     /** @description The request body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request headers are larger than 16 KiB in all (HEADERS_TOO_LARGE) */
+    HeadersTooLarge: {
       headers: {
         [name: string]: unknown;
       };
@@ -1073,6 +1083,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1143,6 +1154,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1206,6 +1218,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1269,6 +1282,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1316,6 +1330,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1366,6 +1381,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1428,6 +1444,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1453,6 +1470,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1498,6 +1516,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1548,6 +1567,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1595,6 +1615,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1640,6 +1661,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1703,6 +1725,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1711,9 +1734,9 @@ export interface operations {
   getCustomerWindows: {
     parameters: {
       query?: {
-        /** @description Default: now. */
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now. */
         from?: string;
-        /** @description Default: from + 7 days. After from, at most 31 days after it. */
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: from + 7 days. After from, at most 31 days after it. */
         to?: string;
       };
       header?: never;
@@ -1755,6 +1778,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1802,6 +1826,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1844,6 +1869,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1914,6 +1940,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
@@ -1965,6 +1992,7 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
