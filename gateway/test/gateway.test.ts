@@ -335,6 +335,10 @@ describe('limits', () => {
       );
       expect(answer.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
       expect(JSON.parse(answer.body)).toEqual({
+        type: 'tag:screenmagic,2026:HEADERS_TOO_LARGE',
+        title: 'Request Header Fields Too Large',
+        status: 431,
+        detail: expect.any(String),
         error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String), details: [] },
         requestId: answer.headers['x-request-id'],
       });
