@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  api,
+  raw,
   clearDeliveries,
   deliveryLog,
   setClock,
@@ -20,14 +20,14 @@ describe('one trace from the gateway to the webhook receiver', () => {
     const traceId = randomBytes(16).toString('hex');
     const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
     const name = uniqueName('Traced');
-    const customer = await api.post<{ id: string }>(
+    const customer = await raw.post<{ id: string }>(
       '/v1/customers',
       { name, workingHours: { timeZone: 'Europe/London', start: '00:00', end: '24:00' } },
       { headers: { traceparent } },
     );
     expect(customer.status).toBe(201);
 
-    const accepted = await api.post<{ recipients: Array<{ messageId: string }> }>(
+    const accepted = await raw.post<{ recipients: Array<{ messageId: string }> }>(
       '/v1/broadcasts',
       { message: 'Follow me', customers: [name] },
       { headers: { traceparent } },
@@ -79,7 +79,7 @@ describe('metrics', () => {
     expect(await scrape.text()).toMatch(
       /^http_requests_total\{method="POST",route="\/v1\/broadcasts",status="202",service="gateway"\} \d+$/m,
     );
-    expect((await api.get('/metrics')).status).toBe(404);
+    expect((await raw.get('/metrics')).status).toBe(404);
   });
 });
 

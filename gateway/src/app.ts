@@ -27,7 +27,7 @@ declare module 'fastify' {
 /**
  * The gateway: the only public entry. Proxies the public API to the owning service behind
  * API keys, a per-key rate limit and the 1 MiB body limit; serves `/healthz`, `/readyz`
- * (every service ready), `/openapi.json` and `/docs` (the services' documents merged), and
+ * (every service ready), `/openapi.json` and `/docs` (the committed public document), and
  * `POST /test/clock` under TEST_CLOCK=1 (behind the API key too). Its Prometheus metrics are
  * served on their own port (GATEWAY_METRICS_PORT), never on the public one.
  */
@@ -74,7 +74,7 @@ export async function buildApp(
   }
 
   await app.register(proxyRoutes, { config, accessLog: app.log, logLevel: 'warn' });
-  await app.register(openApiRoutes, { clients });
+  await app.register(openApiRoutes, {});
   if (config.testClock) {
     await app.register(testClockRoutes, {
       clients,

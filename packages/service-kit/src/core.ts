@@ -55,6 +55,14 @@ export {
   toErrorResponse,
   type ErrorBody,
 } from './http/error-handler.ts';
+export { openApiDocumentOf } from './http/openapi-document.ts';
+export {
+  PROBLEM_JSON,
+  problemMembers,
+  type ProblemMembers,
+  problemType,
+  wantsProblemJson,
+} from './http/problem.ts';
 export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
 export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
 export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';

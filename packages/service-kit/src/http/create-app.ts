@@ -17,6 +17,7 @@ import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
 import { parseJsonBody } from './json-body.ts';
+import { componentOptions } from './openapi-components.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { validatorCompiler } from './validation.ts';
@@ -111,6 +112,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   if (options.metrics?.route ?? true) registerMetricsRoute(app);
   if (options.openapi) {
     await app.register(fastifySwagger, {
+      ...componentOptions,
       openapi: {
         openapi: '3.1.0',
         info: {

@@ -21,6 +21,7 @@ export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalend
     {
       schema: {
         tags: ['business-calendar'],
+        operationId: 'getBusinessCalendar',
         summary:
           "The business's working hours (normalized), whether it is open now, and when that changes",
         response: { 200: BusinessCalendarSchema },
