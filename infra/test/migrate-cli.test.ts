@@ -44,7 +44,9 @@ describe('pnpm migrate (scripts/migrate.ts)', () => {
     await expect(migrate(['--service', 'outgoing'])).resolves.toMatchObject({
       stdout: expect.stringContaining('up to date') as unknown,
     });
-  });
+    // Four Node start-ups and every migration of three databases: ~10 s on a quiet machine,
+    // over 60 s while the other infra tests load both cores.
+  }, 180_000);
 
   it('exits 1 with the error when the server cannot be reached', async () => {
     const failure = migrate(['--service', 'customer'], { MYSQL_URL: 'mysql://root@127.0.0.1:1' });
