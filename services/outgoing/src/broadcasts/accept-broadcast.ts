@@ -7,6 +7,7 @@ import {
   newIds,
   unprocessable,
   validationFailed,
+  isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
@@ -31,7 +32,7 @@ import {
   listBroadcastMessages,
   messageInsertStatement,
 } from '../repositories/message-store.ts';
-import { isDuplicateKey } from '../repositories/mysql-errors.ts';
+
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
 
