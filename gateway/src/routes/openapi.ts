@@ -6,7 +6,7 @@ import {
   SERVICE_NAMES,
   type ServiceClients,
   upstreamUnavailable,
-} from '../plugins/service-clients.ts';
+} from '../clients/service-clients.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -12,7 +12,6 @@ export { isDatabaseUnavailable, isDeadlock, isDuplicateKey } from './db/database
 export { insertOnce, type InsertOnceResult } from './db/insert-once.ts';
 export {
   dropDatabase,
-  ensureDatabaseExists,
   ManagedDatabase,
   type ManagedDatabaseOptions,
   MigrationError,

@@ -56,7 +56,6 @@ export interface AcceptBroadcastRequest {
 
 /** The answer to give: a fresh 202 or the stored first answer for the same key. */
 export interface BroadcastAnswer {
-  readonly statusCode: number;
   readonly body: BroadcastAccepted;
   readonly replayed: boolean;
 }
@@ -190,7 +189,7 @@ export async function acceptBroadcast(
     throw error;
   }
   if (answer.summary.sendingNow > 0) deps.onDueNow();
-  return { statusCode: 202, body: answer, replayed: false };
+  return { body: answer, replayed: false };
 }
 
 async function replayIfStored(
@@ -208,7 +207,6 @@ async function replayIfStored(
     );
   }
   return {
-    statusCode: stored.response_status,
     body: JSON.parse(stored.response_body) as BroadcastAccepted,
     replayed: true,
   };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
 
 /**
@@ -38,4 +38,3 @@ export interface MessageTable {
 
 export type MessageRow = Selectable<MessageTable>;
 export type NewMessageRow = Insertable<MessageTable>;
-export type MessageUpdate = Updateable<MessageTable>;
