@@ -60,7 +60,10 @@ export class Dispatcher {
     this.#started = true;
     this.#stopping = false;
     for (const loop of this.#loops) loop.start();
-    const sweepEvery = Math.max(500, Math.floor(this.#options.config.lockTimeoutMs / 4));
+    // Claims already take over expired leases at the next poll; the sweep only reports
+    // them (and prunes the rate table), so once per lease is enough: it reads every queued
+    // row, which a 100,000-message backlog makes worth not doing every few seconds.
+    const sweepEvery = Math.max(500, this.#options.config.lockTimeoutMs);
     this.#sweeper = setInterval(() => void this.#sweep(), sweepEvery);
     this.#sweeper.unref();
   }
