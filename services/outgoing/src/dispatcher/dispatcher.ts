@@ -5,7 +5,7 @@ import type { BatchContext } from './batch-context.ts';
 import { DispatchDeferredError } from './dispatch-candidates.ts';
 import { type DispatchCounts, emptyCounts } from './dispatch-counts.ts';
 import { DeliverySlots } from './delivery-slots.ts';
-import { runBatch } from './run-batch.ts';
+import { runBatch as runOneBatch } from './run-batch.ts';
 import { TestClockReport } from './test-clock-report.ts';
 
 export interface DispatcherOptions extends Omit<BatchContext, 'slots' | 'isStopping'> {
@@ -17,7 +17,7 @@ export interface DispatcherOptions extends Omit<BatchContext, 'slots' | 'isStopp
 
 /**
  * The dispatcher's lifecycle: `workers` claim loops (graphile-worker's shape, in MySQL)
- * that each run batches ({@link runBatch}: claim due messages, re-check each against
+ * that each run batches ({@link runOneBatch}: claim due messages, re-check each against
  * its recipient's current delivery window, deliver through the channel, record the
  * outcome), plus a timer that releases stale claims. Safe with any number of replicas:
  * claims use `FOR UPDATE SKIP LOCKED`, leases are on the database's clock, and every
@@ -46,7 +46,7 @@ export class Dispatcher {
       const owner = `${instance}/${i}`;
       return new PollLoop({
         name: `dispatcher ${owner}`,
-        runBatch: () => this.#track(this.#runBatch(owner)),
+        runBatch: () => this.#track(this.runBatch(owner)),
         pollIntervalMs: options.config.pollIntervalMs,
         errorDelayMs: Math.max(1_000, options.config.pollIntervalMs * 2),
         ...(options.logger ? { logger: options.logger } : {}),
@@ -132,13 +132,17 @@ export class Dispatcher {
     return promise;
   }
 
-  /** One batch of one claim loop; what it did goes into the test clock's report. */
-  async #runBatch(owner: string): Promise<number> {
+  /**
+   * One batch of one claim loop ({@link runOneBatch} in `run-batch.ts`); what it did goes into
+   * the test clock's report. Returns how many messages it claimed (positive also when a
+   * wake arrived meanwhile: more may be due).
+   */
+  async runBatch(owner: string): Promise<number> {
     if (!this.#options.isReady() || this.#stopping) return 0;
     const wakeSeq = this.#wakeSeq;
     const counts = emptyCounts();
     try {
-      const claimed = await runBatch(this.#context, owner, counts);
+      const claimed = await runOneBatch(this.#context, owner, counts);
       // A wake that arrived while this claim ran may concern rows it could not yet see.
       return claimed > 0 || this.#wakeSeq === wakeSeq ? claimed : 1;
     } finally {
