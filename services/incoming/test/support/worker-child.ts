@@ -6,11 +6,10 @@
 import { buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 
-const app = await buildApp(readConfig(process.env), false, { workerId: 'child' });
-const set = await app.inject({
-  method: 'POST',
-  url: '/internal/test/clock',
-  payload: { now: process.env['CHILD_NOW'] },
-});
-if (set.statusCode !== 200) throw new Error(`could not set the clock: ${set.body}`);
+const app = await buildApp(
+  readConfig({ ...process.env, TEST_CLOCK_START: process.env['CHILD_NOW'] }),
+  false,
+  { workerId: 'child' },
+);
+await app.ready();
 process.stdout.write('ready\n');
