@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/.tsbuild/', 'coverage/', '.bench/'] },
+  {
+    ignores: ['**/node_modules/', '**/.tsbuild/', 'coverage/', '.bench/', 'packages/client/dist/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

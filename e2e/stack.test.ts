@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { api, type ErrorEnvelope, setClock, stack } from './support/client.ts';
+import { type ErrorEnvelope, raw, setClock, stack } from './support/client.ts';
 
 describe('the stack as pnpm start runs it', () => {
   it('is live and ready behind the gateway', async () => {
-    expect((await api.get('/healthz', { apiKey: null })).status).toBe(200);
-    const ready = await api.get('/readyz', { apiKey: null });
+    expect((await raw.get('/healthz', { apiKey: null })).status).toBe(200);
+    const ready = await raw.get('/readyz', { apiKey: null });
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({
       checks: { customer: 'ok', outgoing: 'ok', incoming: 'ok' },
@@ -18,13 +18,13 @@ describe('the stack as pnpm start runs it', () => {
   });
 
   it('answers 400 for a test clock request without an instant', async () => {
-    const response = await api.post<ErrorEnvelope>('/test/clock', { now: 'soon' });
+    const response = await raw.post<ErrorEnvelope>('/test/clock', { now: 'soon' });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('asks for an API key on the test clock, as on every other route', async () => {
-    const response = await api.post<ErrorEnvelope>(
+    const response = await raw.post<ErrorEnvelope>(
       '/test/clock',
       { now: '2026-11-30T09:30:00.000Z' },
       { apiKey: null },

@@ -9,6 +9,10 @@
 #     with and without .env.example, then the result is checked;
 #   - infra/k8s: `kubectl kustomize` renders the base and both overlays; every object is
 #     validated against the Kubernetes schemas (kubernetes-models) and for unknown fields;
+#   - infra/monitoring: the Grafana dashboard against Grafana's schema (@grafana/schema), the
+#     alert rules' shape, every PromQL expression with Prometheus's grammar
+#     (@prometheus-io/lezer-promql); scrape annotations and each container's V8 heap limit
+#     (measured with Node) against its memory limit;
 #   - the MySQL init script, `pnpm migrate`, and graceful shutdown under load, against the
 #     test database (MYSQL_URL, else 127.0.0.1:3306 — scripts/ensure-mysql.sh).
 # Needs `pnpm install` done. Usage: bash scripts/validate-infra.sh [vitest args…]

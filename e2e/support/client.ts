@@ -1,21 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { createClient, type ScreenmagicClient } from '../../packages/client/src/index.ts';
 import type { E2eStack } from './context.ts';
 import type { DeliveryLog } from './webhook-receiver.ts';
 
 export type { Delivery, DeliveryLog } from './webhook-receiver.ts';
 export type { E2eStack } from './context.ts';
+export type * from '../../packages/client/src/index.ts';
 
-/** The error envelope every component answers with. */
-export interface ErrorEnvelope {
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly details: unknown[];
-    readonly [extra: string]: unknown;
-  };
-  readonly requestId: string;
-}
+/** The error envelope every component answers with (the document's `Error`). */
+export type { ApiError as ErrorEnvelope } from '../../packages/client/src/index.ts';
 
 /** A response as the tests see it: status, headers, the JSON body (or the text). */
 export interface ApiResponse<T = unknown> {
@@ -40,7 +34,26 @@ export function stack(): E2eStack {
   return inject('e2e');
 }
 
-/** Calls the gateway like a client would: `Authorization: Bearer <key>`, JSON in and out. */
+/**
+ * The API's typed client (`@screenmagic/client`, generated from openapi.json) on the
+ * stack's gateway with its API key: what the tests use for every documented operation.
+ */
+export function client(
+  options: { apiKey?: string | null; baseUrl?: string } = {},
+): ScreenmagicClient {
+  const { gatewayUrl, apiKey } = stack();
+  const key = options.apiKey === undefined ? apiKey : options.apiKey;
+  return createClient({
+    baseUrl: options.baseUrl ?? gatewayUrl,
+    ...(key === null ? {} : { apiKey: key }),
+  });
+}
+
+/**
+ * A raw request, for what the typed client cannot (and should not) send: routes outside
+ * the API description (health, docs, internal, unknown routes) and malformed requests.
+ * `Authorization: Bearer <key>`, JSON in and out.
+ */
 export async function call<T = unknown>(
   method: string,
   path: string,
@@ -71,8 +84,8 @@ export async function call<T = unknown>(
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
-/** Shorthands for `call`. */
-export const api = {
+/** Shorthands for `call` (raw requests). */
+export const raw = {
   get: <T = unknown>(path: string, options?: CallOptions) => call<T>('GET', path, options),
   post: <T = unknown>(path: string, body?: unknown, options?: CallOptions) =>
     call<T>('POST', path, { ...options, body }),

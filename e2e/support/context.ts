@@ -2,6 +2,8 @@
 export interface E2eStack {
   /** The gateway, as clients reach it: `http://127.0.0.1:<port>`. */
   readonly gatewayUrl: string;
+  /** The gateway's Prometheus metrics (GATEWAY_METRICS_PORT). */
+  readonly gatewayMetricsUrl: string;
   /** An API key the gateway accepts. */
   readonly apiKey: string;
   /** The services, for tests that need to look behind the gateway (e.g. start a second gateway). */

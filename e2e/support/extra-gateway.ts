@@ -30,6 +30,7 @@ export async function startExtraGateway(env: Record<string, string>): Promise<Ex
       INCOMING_SERVICE_URL: serviceUrls.incoming,
       GATEWAY_API_KEYS: apiKey,
       INTERNAL_TOKEN: internalToken,
+      GATEWAY_METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
       ...env,
     },

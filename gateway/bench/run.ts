@@ -179,6 +179,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     GATEWAY_API_KEYS: apiKey,
+    GATEWAY_METRICS_PORT: '0',
     // The limit is measured by the tests; here it must not cut the load short.
     RATE_LIMIT_PER_MINUTE: '10000000',
     CUSTOMER_SERVICE_URL: customerUrl,

@@ -1,4 +1,10 @@
-import { createApp, type App, type CreateAppOptions } from '@screenmagic/service-kit/core';
+import {
+  createApp,
+  type App,
+  type CreateAppOptions,
+  type MetricsServer,
+  startMetricsServer,
+} from '@screenmagic/service-kit/core';
 import type { GatewayConfig } from './config.ts';
 import {
   createServiceClients,
@@ -11,17 +17,40 @@ import { testClockRoutes } from './routes/test-clock.ts';
 
 export type { GatewayConfig } from './config.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The port `GET /metrics` is served on once the gateway is ready (GATEWAY_METRICS_PORT). */
+    metricsPort: () => number | undefined;
+  }
+}
+
 /**
  * The gateway: the only public entry. Proxies the public API to the owning service behind
  * API keys, a per-key rate limit and the 1 MiB body limit; serves `/healthz`, `/readyz`
- * (every service ready), `/openapi.json` and `/docs` (the services' documents merged), and
- * `POST /test/clock` under TEST_CLOCK=1 (behind the API key too).
+ * (every service ready), `/openapi.json` and `/docs` (the committed public document), and
+ * `POST /test/clock` under TEST_CLOCK=1 (behind the API key too). Its Prometheus metrics are
+ * served on their own port (GATEWAY_METRICS_PORT), never on the public one.
  */
 export async function buildApp(
   config: GatewayConfig,
   logger: CreateAppOptions['logger'],
 ): Promise<App> {
-  const app = await createApp({ logger });
+  const app = await createApp({
+    logger,
+    metrics: { route: false, recordRequests: config.requestMetrics },
+  });
+  let metricsServer: MetricsServer | undefined;
+  app.decorate('metricsPort', () => metricsServer?.port);
+  // On ready, so that a metrics port already in use stops the start like the public port would.
+  app.addHook('onReady', async () => {
+    metricsServer = await startMetricsServer(app.metrics, {
+      port: config.metricsPort,
+      host: config.host,
+    });
+  });
+  app.addHook('onClose', async () => {
+    await metricsServer?.close();
+  });
   if (config.apiKeys.length === 0) {
     app.log.warn(
       'GATEWAY_API_KEYS is not set: API key authentication is OFF and anyone can call the API. ' +
@@ -45,7 +74,7 @@ export async function buildApp(
   }
 
   await app.register(proxyRoutes, { config, accessLog: app.log, logLevel: 'warn' });
-  await app.register(openApiRoutes, { clients });
+  await app.register(openApiRoutes, {});
   if (config.testClock) {
     await app.register(testClockRoutes, {
       clients,

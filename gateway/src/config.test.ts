@@ -21,6 +21,8 @@ describe('readGatewayConfig', () => {
       rateLimitPerMinute: 6_000,
       upstreamTimeoutMs: 30_000,
       testClock: false,
+      metricsPort: 9080,
+      requestMetrics: true,
     });
     expect(config.serviceUrls.customer.href).toBe('http://127.0.0.1:3001/');
     expect(config.serviceUrls.incoming.href).toBe('http://127.0.0.1:3003/');

@@ -1,6 +1,7 @@
 import {
   ConfigError,
   DEFAULT_PORTS,
+  envBoolean,
   envInteger,
   envInternalToken,
   envPort,
@@ -30,6 +31,10 @@ export interface GatewayConfig {
   readonly shutdownTimeoutMs: number;
   /** Connections kept open to each upstream. */
   readonly upstreamConnections: number;
+  /** Where `GET /metrics` is served (never on the public port); 0 picks a free port. */
+  readonly metricsPort: number;
+  /** Whether requests are counted and timed (off only to measure what that costs). */
+  readonly requestMetrics: boolean;
 }
 
 const API_KEY_PATTERN = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
@@ -74,6 +79,8 @@ export function readGatewayConfig(env: Env): GatewayConfig {
       min: 1,
       max: 4_096,
     }),
+    metricsPort: envPort(env, 'GATEWAY_METRICS_PORT', 9080),
+    requestMetrics: envBoolean(env, 'REQUEST_METRICS', true),
   });
 }
 

@@ -84,12 +84,6 @@ export async function startFakeService(
       .send({ ok: true }),
   );
   app.post('/internal/secret', () => ({ secret: true }));
-  app.get('/openapi.json', () => ({
-    openapi: '3.1.0',
-    info: { title: name, version: '1' },
-    paths: Object.fromEntries(prefixes.map((prefix) => [prefix, { get: { tags: [name] } }])),
-    components: { schemas: { [`${name}Thing`]: { type: 'object' } } },
-  }));
   app.post('/internal/test/clock', (request) => ({ now: (request.body as { now: string }).now }));
   app.post('/internal/test/run-due', () => ({ now: 'x', ran: { [`${name}Work`]: 1 } }));
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -126,6 +126,9 @@ export function prune(root: string, deployable: Deployable, out: string): void {
   }
   if (deployable !== 'gateway') {
     copyFile(join(root, 'scripts', 'migrate.ts'), join(app, 'scripts', 'migrate.ts'));
+  } else {
+    // The public API description the gateway serves (gateway/src/routes/openapi.ts).
+    copyFile(join(root, 'openapi.json'), join(app, 'openapi.json'));
   }
   // /app/current -> the deployable's folder: one WORKDIR and CMD for every image.
   symlinkSync(DEPLOYABLES[deployable], join(app, 'current'));

@@ -82,6 +82,7 @@ describe('the image file system (Dockerfile steps, without Docker)', () => {
             MYSQL_DATABASE_PREFIX: prefix,
             GATEWAY_API_KEYS: 'image-test-key',
             INTERNAL_TOKEN: 'image-test-internal-token',
+            GATEWAY_METRICS_PORT: '0',
             LOG_LEVEL: 'warn',
           },
         });

@@ -4,6 +4,7 @@ import {
   type IncomingMessage,
   type OutgoingHttpHeaders,
 } from 'node:http';
+import { injectTraceHeaders, requestTraceContext } from '@screenmagic/service-kit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   classifyUpstreamFailure,
@@ -55,17 +56,20 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     const response = reply.raw;
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const queryAt = request.url.indexOf('?');
+    const headers = upstreamRequestHeaders(request.headers, {
+      host,
+      requestId: request.id,
+      bodyLength:
+        body?.length ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : 0),
+    });
+    // The service continues the gateway's span (the client's traceparent is its parent).
+    injectTraceHeaders(headers, requestTraceContext(request));
     const upstream = httpRequest({
       hostname,
       port,
       method: request.method,
       path: queryAt === -1 ? destination : destination + request.url.slice(queryAt),
-      headers: upstreamRequestHeaders(request.headers, {
-        host,
-        requestId: request.id,
-        bodyLength:
-          body?.length ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : 0),
-      }),
+      headers,
       agent,
       timeout: options.timeoutMs,
     });

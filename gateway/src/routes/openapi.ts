@@ -1,96 +1,62 @@
+import { readFileSync } from 'node:fs';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { mergeOpenApi, type OpenApiDocument } from '../domain/merge-openapi.ts';
-import {
-  SERVICE_NAMES,
-  type ServiceClients,
-  upstreamUnavailable,
-} from '../clients/service-clients.ts';
+import type { OpenApiDocument } from '../domain/merge-openapi.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The last merged OpenAPI document (what @fastify/swagger-ui renders at /docs). */
+    /** The public OpenAPI document (what @fastify/swagger-ui renders at /docs). */
     swagger(options?: { yaml?: boolean }): OpenApiDocument | string;
   }
 }
 
+/**
+ * The repository's `openapi.json` (the image keeps it at the same place relative to the
+ * gateway's sources: infra/docker/prune.ts).
+ */
+export const DEFAULT_OPENAPI_FILE = new URL('../../../openapi.json', import.meta.url);
+
 export interface OpenApiRoutesOptions {
-  readonly clients: ServiceClients;
-  /** How long a merged document is served before the services are asked again. */
-  readonly cacheMs?: number;
-  readonly now?: () => number;
+  /** Where the document is; default: the repository's `openapi.json`. */
+  readonly file?: URL;
 }
 
-const INFO = {
-  title: 'screenmagic API',
-  version: '1.0.0',
-  description:
-    'Business-to-customer messaging that respects working hours. Every route needs `Authorization: Bearer <API key>`.',
-};
-
 /**
- * `GET /openapi.json`: the services' own documents merged (see mergeOpenApi), fetched when
- * asked and kept for a short while. A service that cannot answer makes it 503 naming the
- * service: a document silently missing a third of the API would mislead client generators.
- * `GET /docs`: Swagger UI over the same document.
+ * `GET /openapi.json`: the committed public document (`pnpm openapi` generates it from the
+ * services' route schemas; CI fails when it is stale). Read once at start, so it is there
+ * whether or not the services are up. `GET /docs`: Swagger UI over the same document.
+ *
+ * @throws {Error} at registration when the file is missing or not JSON.
  */
 export async function openApiRoutes(
   app: FastifyInstance,
   options: OpenApiRoutesOptions,
 ): Promise<void> {
-  const cacheMs = options.cacheMs ?? 30_000;
-  const now = options.now ?? (() => performance.now());
-  let cached: { document: OpenApiDocument; at: number } | undefined;
-
-  async function load(requestId: string): Promise<OpenApiDocument> {
-    if (cached && now() - cached.at < cacheMs) return cached.document;
-    const results = await Promise.allSettled(
-      SERVICE_NAMES.map(async (service) => {
-        const response = await options.clients[service].call<OpenApiDocument>(
-          'GET',
-          '/openapi.json',
-          {
-            requestId,
-            timeoutMs: 5_000,
-          },
-        );
-        if (
-          response.status !== 200 ||
-          typeof response.body !== 'object' ||
-          response.body === null
-        ) {
-          throw new Error(`answered ${response.status}`);
-        }
-        return { service, document: response.body };
-      }),
-    );
-    const failed = SERVICE_NAMES.filter((_, index) => results[index]?.status === 'rejected');
-    if (failed.length > 0) {
-      throw upstreamUnavailable(
-        `Cannot build the API description: ${failed.join(', ')} did not answer`,
-        failed,
-      );
-    }
-    const documents = results.flatMap((result) =>
-      result.status === 'fulfilled' ? [result.value] : [],
-    );
-    cached = { document: mergeOpenApi(documents, INFO), at: now() };
-    return cached.document;
+  const file = options.file ?? DEFAULT_OPENAPI_FILE;
+  let document: OpenApiDocument;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+  } catch (error) {
+    throw new Error(`Cannot read the API description ${file.pathname}: run \`pnpm openapi\``, {
+      cause: error,
+    });
   }
+  const json = JSON.stringify(document);
 
-  app.get('/openapi.json', (request) => load(request.id));
+  app.get('/openapi.json', (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(json),
+  );
 
-  // @fastify/swagger-ui reads the document synchronously through `app.swagger()`; this
-  // stands in for @fastify/swagger, and the UI's onRequest hook loads the document first.
+  // @fastify/swagger-ui reads the document through `app.swagger()`; this stands in for
+  // @fastify/swagger, which would generate one from this app's own (proxy) routes.
   await app.register(
     fp(
       (instance: FastifyInstance) => {
-        instance.decorate('swagger', (swaggerOptions?: { yaml?: boolean }) => {
-          const document = cached?.document ?? {};
+        instance.decorate('swagger', (swaggerOptions?: { yaml?: boolean }) =>
           // JSON is valid YAML, so the /yaml variant needs no YAML writer.
-          return swaggerOptions?.yaml ? JSON.stringify(document, null, 2) : document;
-        });
+          swaggerOptions?.yaml ? json : document,
+        );
       },
       { name: '@fastify/swagger', fastify: '5.x' },
     ),
@@ -98,11 +64,5 @@ export async function openApiRoutes(
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, persistAuthorization: true },
-    uiHooks: {
-      onRequest: (request, _reply, done) => {
-        if (!/\/(json|yaml)$/.test(request.url.split('?')[0] ?? '')) return done();
-        load(request.id).then(() => done(), done);
-      },
-    },
   });
 }

@@ -7,6 +7,7 @@
  * zone and 100 days), then several timed rounds; the median round's ops/s is printed.
  */
 import {
+  explainAt,
   isOpen,
   nextOpen,
   openIntervals,
@@ -38,6 +39,32 @@ const business = parseSchedule({
   ],
 });
 const newYork = parseSchedule({ timeZone: 'America/New_York', start: '08:00', end: '20:00' });
+/** The same business with its calendar as data: holidays, a named break, special hours. */
+const businessAsData = parseSchedule({
+  timeZone: 'Europe/London',
+  start: '09:00',
+  end: '18:00',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  holidays: { country: 'GB', region: 'ENG' },
+  closures: [
+    { from: '2026-08-10', to: '2026-08-21', name: 'Summer break' },
+    { from: '2026-12-29', to: '2026-12-31', name: 'Winter break' },
+  ],
+  overrides: {
+    '2026-12-24': [{ start: '09:00', end: '13:00' }],
+    '2026-11-28': [{ start: '10:00', end: '16:00' }],
+    '2026-06-19': [],
+  },
+});
+/** A customer with their own country's holidays and a vacation. */
+const newYorkAsData = parseSchedule({
+  timeZone: 'America/New_York',
+  start: '08:00',
+  end: '20:00',
+  holidays: { country: 'US', region: 'NY' },
+  closures: [{ from: '2026-07-01', to: '2026-07-14', name: 'Vacation' }],
+  overrides: { '2026-11-27': [{ start: '08:00', end: '12:00' }] },
+});
 const kolkata = parseSchedule({
   timeZone: 'Asia/Kolkata',
   weekly: Object.fromEntries(
@@ -102,6 +129,7 @@ function measure(name: string, op: (i: number) => unknown): number {
 const pair = (customer: Schedule): readonly Schedule[] => [business, customer];
 const withNewYork = pair(newYork);
 const withKolkata = pair(kolkata);
+const bothAsData: readonly Schedule[] = [businessAsData, newYorkAsData];
 
 console.log(
   `node ${process.version}, ${instants.length} instants over 2026, median of ${ROUNDS} rounds`,
@@ -130,6 +158,16 @@ const results = {
   nextOpenKolkata: measure('nextOpen([London business, Kolkata customer w/ lunch], at)', (i) =>
     nextOpen(withKolkata, instants[i] as Date),
   ),
+  nextOpenAsData: measure('nextOpen([business, customer], at) w/ holidays+overrides', (i) =>
+    nextOpen(bothAsData, instants[i] as Date),
+  ),
+  nextOpenBusinessAsData: measure('nextOpen(business w/ holidays+overrides, at)', (i) =>
+    nextOpen(businessAsData, instants[i] as Date),
+  ),
+  explainAsData: measure(
+    'explainAt(business w/ holidays+overrides, at)',
+    (i) => explainAt(businessAsData, instants[i] as Date).nextChange,
+  ),
   nextOpenBusiness: measure('nextOpen(London business, at)', (i) =>
     nextOpen(business, instants[i] as Date),
   ),
@@ -142,7 +180,12 @@ const results = {
   isOpen: measure('isOpen(London business, at)', (i) => isOpen(business, instants[i] as Date)),
 };
 const target = 100_000;
-const slowest = Math.min(results.nextOpenNewYork, results.nextOpenKolkata);
+const slowest = Math.min(
+  results.nextOpenNewYork,
+  results.nextOpenKolkata,
+  results.nextOpenAsData,
+  results.nextOpenBusinessAsData,
+);
 console.log(
   `nextOpen target ${target.toLocaleString('en-US')} ops/s: ${slowest >= target ? 'met' : 'NOT met'} (sink ${sink % 10})`,
 );

@@ -1,13 +1,14 @@
-import { DAY_MS, checkInstant, weekdayIndexOfDay } from './internal/civil.ts';
-import { compile } from './internal/compiled-schedule.ts';
+import { DAY_MS, checkInstant } from './internal/civil.ts';
+import { compile, rangesOn } from './internal/compiled-schedule.ts';
 import { offsetAt } from './internal/zone-offsets.ts';
 import { localDateArgument } from './local-date.ts';
 import type { Schedule } from './types.ts';
 
 /**
  * Whether the business is closed on the local date `localDate` (`YYYY-MM-DD`, in the
- * schedule's zone): no range starts on it, because its weekday has no ranges or it is a
- * closure. An overnight range begun the evening before may still cover its early hours;
+ * schedule's zone): no range starts on it — its weekday has no ranges, or it is a
+ * closure, a public holiday or an override `[]` (an override with hours opens it, even on
+ * a holiday or a weekend). An overnight range begun the evening before may still cover its early hours;
  * the day counts as closed all the same.
  *
  * @throws {RangeError} when `localDate` is not a real date; {ScheduleError} for an invalid schedule.
@@ -40,5 +41,5 @@ export function isClosedDay(schedule: Schedule, at: Date): boolean {
 }
 
 function closedDay(c: ReturnType<typeof compile>, day: number): boolean {
-  return c.closures.has(day) || (c.days[weekdayIndexOfDay(day)] as readonly number[]).length === 0;
+  return rangesOn(c, day).length === 0;
 }

@@ -45,6 +45,7 @@ describe('isOpen', () => {
       timeZone: 'Mars/Olympus',
       weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
       closures: [],
+      overrides: {},
     } as Schedule;
     expect(() => isOpen(fromDatabase, at('2026-12-07T00:00Z'))).toThrow(ScheduleError);
     const ok = JSON.parse(

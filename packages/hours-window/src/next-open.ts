@@ -58,7 +58,7 @@ function isScheduleList(value: Schedule | readonly Schedule[]): value is readonl
 }
 
 /** The first instant in [t, limit) open in all compiled schedules, or null. */
-function nextOpenMs(
+export function nextOpenMs(
   compiled: Parameters<typeof sharedFlat>[0],
   t: number,
   limit: number,

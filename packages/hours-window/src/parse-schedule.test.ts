@@ -32,6 +32,7 @@ describe('parseSchedule normalizes', () => {
         fri: [{ start: '10:00', end: '19:00' }],
       },
       closures: [],
+      overrides: {},
     });
   });
 
@@ -51,6 +52,7 @@ describe('parseSchedule normalizes', () => {
         sun: [range],
       },
       closures: ['2026-12-25'],
+      overrides: {},
     });
   });
 
@@ -77,6 +79,7 @@ describe('parseSchedule normalizes', () => {
         ],
       },
       closures: ['2026-12-25', '2027-01-01'],
+      overrides: {},
     });
     expect(Object.keys(parsed.weekly)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
   });
@@ -295,7 +298,7 @@ describe('parseSchedule refuses, naming the path', () => {
       'an object that is neither form',
       { timeZone: 'UTC' },
       '',
-      'expected {timeZone?, weekly, closures?} or the shorthand',
+      'expected {timeZone?, weekly, closures?, overrides?, holidays?} or the shorthand',
     ],
   ])('%s', (_name, input, path, reason) => {
     const error = errorOf(input);

@@ -2,7 +2,15 @@
  * Validation and normalization of schedule input (the full form or the shorthand).
  */
 import { Compile } from 'typebox/compile';
-import { isDateShaped, parseLocalDate, parseTime } from './internal/civil.ts';
+import {
+  checkedRange,
+  checkKeys,
+  isRecord,
+  kindOf,
+  readRangeList,
+} from './internal/input-checks.ts';
+import { readClosures, readOverrides } from './internal/read-closures.ts';
+import { readHolidays } from './internal/read-holidays.ts';
 import { resolveZone } from './internal/zone-offsets.ts';
 import { childPath, ScheduleError } from './schedule-error.ts';
 import { ScheduleInputSchema } from './schemas.ts';
@@ -14,10 +22,8 @@ export interface ParseScheduleOptions {
   readonly defaultTimeZone?: string;
 }
 
-const FULL_KEYS = ['timeZone', 'weekly', 'closures'];
-const SHORTHAND_KEYS = ['start', 'end', 'days', 'timeZone', 'closures'];
-const RANGE_KEYS = ['start', 'end'];
-const TIME_HINT = '(HH:MM, 00:00–23:59, or 24:00 as an end)';
+const FULL_KEYS = ['timeZone', 'weekly', 'closures', 'overrides', 'holidays'];
+const SHORTHAND_KEYS = ['start', 'end', 'days', 'timeZone', 'closures', 'overrides', 'holidays'];
 const WEEKDAY_LIST = WEEKDAYS.join(', ');
 
 const produced = new WeakSet<object>();
@@ -31,13 +37,18 @@ export function wasProducedByParse(schedule: Schedule): boolean {
 /**
  * Validates a schedule (full form or shorthand) and returns its normalized form: the full
  * form with all seven weekday keys (a key missing from the input means no hours that day),
- * each day's ranges sorted by start then end, closures sorted and unique, the time zone
+ * each day's ranges sorted by start then end, closures unique and sorted by date (a plain
+ * date string stays one; `{from}` alone becomes the plain date; a range or a named closure
+ * becomes `{from, to, name?}`), overrides keyed in date order with their ranges sorted
+ * (`{}` when none), `holidays` with upper-case codes (absent when none), the time zone
  * given or `options.defaultTimeZone`. The input is never mutated; the result is frozen.
  *
  * Accepted: `HH:MM` times 00:00–23:59, `24:00` as an end only; `start != end` (write
  * 00:00–24:00 for a full day); `end < start` is an overnight range; IANA zone names known
  * to Intl (`UTC` and `Etc/GMT+5` included, raw offsets such as `+05:30` refused);
- * closures as real calendar dates `YYYY-MM-DD`. No unknown properties anywhere.
+ * closures and override keys as real calendar dates `YYYY-MM-DD`, a range's `to` not
+ * before its `from`; no date both closed and overridden; holiday country and region codes
+ * that date-holidays knows. No unknown properties anywhere.
  *
  * @throws {ScheduleError} naming the first offending value by its JSON pointer (`path`).
  * @example
@@ -45,7 +56,15 @@ export function wasProducedByParse(schedule: Schedule): boolean {
  * // => { timeZone: 'Asia/Kolkata',
  * //      weekly: { mon: [{ start: '10:00', end: '19:00' }], tue: [], wed: [], thu: [],
  * //                fri: [{ start: '10:00', end: '19:00' }], sat: [], sun: [] },
- * //      closures: [] }
+ * //      closures: [], overrides: {} }
+ * @example
+ * parseSchedule({ timeZone: 'Asia/Kolkata', start: '09:00', end: '18:00',
+ *   closures: [{ from: '2026-12-24', to: '2027-01-01', name: 'Winter break' }, '2026-11-09'],
+ *   overrides: { '2026-12-23': [{ start: '09:00', end: '13:00' }] },
+ *   holidays: { country: 'in', region: 'mh' } })
+ * // => { …, closures: ['2026-11-09', { from: '2026-12-24', to: '2027-01-01', name: 'Winter break' }],
+ * //      overrides: { '2026-12-23': [{ start: '09:00', end: '13:00' }] },
+ * //      holidays: { country: 'IN', region: 'MH' } }
  * @example
  * parseSchedule({ timeZone: 'UTC', weekly: { mon: [{ start: '25:00', end: '26:00' }] } })
  * // throws ScheduleError: path '/weekly/mon/0/start',
@@ -59,13 +78,16 @@ export function parseSchedule(input: unknown, options: ParseScheduleOptions = {}
   if (!isFull && !isShorthand) {
     throw new ScheduleError(
       '',
-      'expected {timeZone?, weekly, closures?} or the shorthand {start, end, days?, timeZone?, closures?}',
+      'expected {timeZone?, weekly, closures?, overrides?, holidays?} or the shorthand ' +
+        '{start, end, days?, timeZone?, closures?, overrides?, holidays?}',
     );
   }
   checkKeys(input, '', isFull ? FULL_KEYS : SHORTHAND_KEYS);
   const timeZone = readTimeZone(input, options);
   const weekly = isFull ? readWeekly(input.weekly) : readShorthand(input);
-  const closures = readClosures(input.closures);
+  const { closures, spans } = readClosures(input.closures);
+  const overrides = readOverrides(input.overrides, spans);
+  const holidays = readHolidays(input.holidays);
 
   // The hand-written checks above give precise messages; the schema services publish
   // must agree with them, so anything it refuses is refused here too.
@@ -77,32 +99,15 @@ export function parseSchedule(input: unknown, options: ParseScheduleOptions = {}
     );
   }
 
-  const schedule: Schedule = Object.freeze({ timeZone, weekly, closures });
+  const schedule: Schedule = Object.freeze({
+    timeZone,
+    weekly,
+    closures,
+    overrides,
+    ...(holidays === undefined ? {} : { holidays }),
+  });
   produced.add(schedule);
   return schedule;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value)})`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-function checkKeys(value: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      throw new ScheduleError(
-        childPath(path, key),
-        `unknown property (allowed: ${allowed.join(', ')})`,
-      );
-    }
-  }
 }
 
 function readTimeZone(input: Record<string, unknown>, options: ParseScheduleOptions): string {
@@ -141,53 +146,6 @@ function checkTimeZone(value: unknown, prefix: string): string {
   return zone.name;
 }
 
-function readTime(value: unknown, path: string, isEnd: boolean): string {
-  if (typeof value !== 'string')
-    throw new ScheduleError(path, `expected a time string ${TIME_HINT}, got ${kindOf(value)}`);
-  if (!isEnd && value === '24:00') {
-    throw new ScheduleError(
-      path,
-      `'24:00' is not a start time (24:00 is only allowed as an end; use 00:00)`,
-    );
-  }
-  if (parseTime(value, isEnd) === null)
-    throw new ScheduleError(path, `'${value}' is not a time ${TIME_HINT}`);
-  return value;
-}
-
-function readRange(value: unknown, path: string): TimeRange {
-  if (!isRecord(value))
-    throw new ScheduleError(path, `expected a range {start, end}, got ${kindOf(value)}`);
-  checkKeys(value, path, RANGE_KEYS);
-  return checkedRange(value, path);
-}
-
-/** start and end of a range-like object (also the shorthand root), start != end. */
-function checkedRange(value: Record<string, unknown>, path: string): TimeRange {
-  for (const key of RANGE_KEYS) {
-    if (!Object.hasOwn(value, key))
-      throw new ScheduleError(childPath(path, key), `missing: a range needs a start and an end`);
-  }
-  const start = readTime(value.start, childPath(path, 'start'), false);
-  const end = readTime(value.end, childPath(path, 'end'), true);
-  if (start === end) {
-    throw new ScheduleError(
-      childPath(path, 'end'),
-      `end equals start ('${end}'): an empty range is refused; write 00:00–24:00 for a full day`,
-    );
-  }
-  return Object.freeze({ start, end });
-}
-
-function sortRanges(ranges: TimeRange[]): readonly TimeRange[] {
-  ranges.sort((a, b) => compareText(a.start, b.start) || compareText(a.end, b.end));
-  return Object.freeze(ranges);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function readWeekly(value: unknown): Readonly<Record<Weekday, readonly TimeRange[]>> {
   if (!isRecord(value)) {
     throw new ScheduleError(
@@ -206,10 +164,7 @@ function readWeekly(value: unknown): Readonly<Record<Weekday, readonly TimeRange
   const weekly = {} as Record<Weekday, readonly TimeRange[]>;
   for (const day of WEEKDAYS) {
     const path = childPath('/weekly', day);
-    const list = Object.hasOwn(value, day) ? value[day] : [];
-    if (!Array.isArray(list))
-      throw new ScheduleError(path, `expected an array of ranges, got ${kindOf(list)}`);
-    weekly[day] = sortRanges(list.map((range: unknown, i) => readRange(range, childPath(path, i))));
+    weekly[day] = readRangeList(Object.hasOwn(value, day) ? value[day] : [], path);
   }
   return Object.freeze(weekly);
 }
@@ -244,24 +199,4 @@ function readShorthand(
   const weekly = {} as Record<Weekday, readonly TimeRange[]>;
   for (const day of WEEKDAYS) weekly[day] = Object.freeze(days.includes(day) ? [range] : []);
   return Object.freeze(weekly);
-}
-
-function readClosures(value: unknown): readonly string[] {
-  if (value === undefined) return Object.freeze([]);
-  if (!Array.isArray(value)) {
-    throw new ScheduleError(
-      '/closures',
-      `expected an array of dates (YYYY-MM-DD), got ${kindOf(value)}`,
-    );
-  }
-  const dates = value.map((date: unknown, i): string => {
-    const path = `/closures/${i}`;
-    if (typeof date !== 'string')
-      throw new ScheduleError(path, `expected a date string (YYYY-MM-DD), got ${kindOf(date)}`);
-    if (!isDateShaped(date)) throw new ScheduleError(path, `'${date}' is not a date (YYYY-MM-DD)`);
-    if (parseLocalDate(date) === null)
-      throw new ScheduleError(path, `'${date}' is not a calendar date (no such day)`);
-    return date;
-  });
-  return Object.freeze([...new Set(dates)].sort());
 }

@@ -1,10 +1,12 @@
 /**
  * The library against an independent brute-force reading of the spec (testing/brute-force.ts),
- * minute by minute, over random schedules (overnight ranges, 24:00, overlaps, closures) in
- * zones with every kind of DST rule, in windows placed around their transitions.
+ * minute by minute, over random schedules (overnight ranges, 24:00, overlaps, closures and
+ * closure ranges, overrides — overnight and `[]` included — and public holidays) in zones
+ * with every kind of DST rule, in windows placed around their transitions or holidays.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { explainAt } from './explain-at.ts';
 import { intersect } from './intersect.ts';
 import { isOpen } from './is-open.ts';
 import { nextOpen } from './next-open.ts';
@@ -12,131 +14,19 @@ import { openIntervals } from './open-intervals.ts';
 import { parseSchedule } from './parse-schedule.ts';
 import { sharedOpenIntervals } from './shared-open-intervals.ts';
 import {
-  bruteIsOpen,
-  bruteMinutes,
-  runsOf,
-  type Day,
-  type RawSchedule,
-} from './testing/brute-force.ts';
+  MINUTE,
+  resolveSchedule,
+  resolveWindow,
+  scheduleShape,
+  weekly,
+  windowShape,
+} from './testing/arbitraries.ts';
+import { bruteIsOpen, bruteMinutes, runsOf, type RawSchedule } from './testing/brute-force.ts';
 import type { Interval } from './types.ts';
 
-const ZONES = [
-  'America/New_York',
-  'Europe/London',
-  'Australia/Lord_Howe',
-  'Asia/Kathmandu',
-  'Pacific/Auckland',
-  'Asia/Kolkata',
-  'America/Los_Angeles',
-  'Asia/Tokyo',
-  'UTC',
-  'Pacific/Chatham',
-  'America/St_Johns',
-  'Africa/Casablanca',
-  'Europe/Dublin',
-  'America/Nuuk',
-  'Pacific/Apia',
-  'America/Santiago',
-];
-const MINUTE = 60_000;
 /** HOURS_WINDOW_PROPERTY_RUNS=10 multiplies the runs, for a long soak outside the normal suite. */
 const SCALE = Number(process.env.HOURS_WINDOW_PROPERTY_RUNS ?? '1');
 const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)) });
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-
-/** Midnight-UTC instants of the days (in `year`) on which the zone's offset changes. */
-const changeDaysCache = new Map<string, number[]>();
-function changeDays(zone: string, year: number): number[] {
-  const key = `${zone} ${year}`;
-  const cached = changeDaysCache.get(key);
-  if (cached !== undefined) return cached;
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-  const offset = (ms: number) => f.format(ms).split(' ').pop();
-  const days: number[] = [];
-  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY) {
-    if (offset(t) !== offset(t + DAY)) days.push(t);
-  }
-  changeDaysCache.set(key, days);
-  return days;
-}
-
-const time = fc.oneof(
-  fc.integer({ min: 0, max: 1439 }),
-  fc.integer({ min: 0, max: 23 }).map((h) => h * 60),
-  fc.constantFrom(0, 30, 60, 90, 120, 150, 180, 1380, 1410, 1439),
-);
-const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const range = fc
-  .tuple(time, fc.oneof(time, fc.constant(1440)))
-  .filter(([s, e]) => s !== e)
-  .map(([s, e]) => ({ start: hhmm(s), end: hhmm(e) }));
-type Range = { start: string; end: string };
-const dayRanges: fc.Arbitrary<Range[]> = fc.oneof(
-  { arbitrary: fc.array(range, { maxLength: 3 }), weight: 4 },
-  {
-    arbitrary: fc.constant(null).map((): Range[] => [{ start: '00:00', end: '24:00' }]),
-    weight: 1,
-  },
-);
-const weekly: fc.Arbitrary<Record<Day, Range[]>> = fc.record({
-  mon: dayRanges,
-  tue: dayRanges,
-  wed: dayRanges,
-  thu: dayRanges,
-  fri: dayRanges,
-  sat: dayRanges,
-  sun: dayRanges,
-});
-
-/** A schedule whose closures are days relative to the window (resolved later). */
-const scheduleShape = fc.record({
-  zone: fc.constantFrom(...ZONES),
-  weekly,
-  closureOffsets: fc.uniqueArray(fc.integer({ min: -2, max: 4 }), { maxLength: 3 }),
-});
-
-/** A window of 6 h – 2.5 days, near a DST change (mostly) or anywhere in 2005–2035. */
-const windowShape = fc.record({
-  year: fc.integer({ min: 2005, max: 2035 }),
-  nearChange: fc.boolean(),
-  pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-  lead: fc.integer({ min: 0, max: 36 * 60 }),
-  minutes: fc.integer({ min: 6 * 60, max: 60 * 60 }),
-  fromMs: fc.integer({ min: 0, max: MINUTE - 1 }),
-  toMs: fc.integer({ min: 0, max: MINUTE - 1 }),
-  probe: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-});
-type WindowShape = typeof windowShape extends fc.Arbitrary<infer T> ? T : never;
-type ScheduleShape = typeof scheduleShape extends fc.Arbitrary<infer T> ? T : never;
-
-interface Window {
-  /** minute-aligned start of the brute-force grid */
-  grid: number;
-  minutes: number;
-  from: number;
-  to: number;
-  probe: number;
-}
-
-function resolveWindow(w: WindowShape, zone: string): Window {
-  const days = w.nearChange ? changeDays(zone, w.year) : [];
-  const anchor =
-    days.length > 0
-      ? (days[Math.floor(w.pick * days.length)] as number) + 12 * HOUR
-      : Date.UTC(w.year, 0, 1) + Math.floor(w.pick * 365) * DAY;
-  const grid = anchor - w.lead * MINUTE;
-  const minutes = w.minutes + 1;
-  const from = grid + w.fromMs;
-  const to = grid + w.minutes * MINUTE + w.toMs;
-  return { grid, minutes, from, to, probe: from + Math.floor(w.probe * (to - from)) };
-}
-
-function resolveSchedule(s: ScheduleShape, grid: number): RawSchedule {
-  const closures = s.closureOffsets.map((k) => new Date(grid + k * DAY).toISOString().slice(0, 10));
-  return { timeZone: s.zone, weekly: s.weekly, closures };
-}
 
 const iso = (list: readonly Interval[]) =>
   list.map((i) => [i.start.toISOString(), i.end.toISOString()]);
@@ -147,6 +37,19 @@ const isoRuns = (runs: readonly [number, number][]) =>
 function firstCovered(covered: readonly boolean[], grid: number, t: number): number | undefined {
   for (let i = Math.floor((t - grid) / MINUTE); i < covered.length; i++) {
     if (covered[i] === true) return Math.max(grid + i * MINUTE, t);
+  }
+  return undefined;
+}
+
+/** The first instant > t whose coverage differs from `open`, on the minute grid. */
+function firstFlip(
+  covered: readonly boolean[],
+  grid: number,
+  t: number,
+  open: boolean,
+): number | undefined {
+  for (let i = Math.floor((t - grid) / MINUTE) + 1; i < covered.length; i++) {
+    if (covered[i] !== open) return grid + i * MINUTE;
   }
   return undefined;
 }
@@ -162,7 +65,7 @@ describe('against a minute-by-minute brute force of the spec', () => {
     () => {
       fc.assert(
         fc.property(scheduleShape, windowShape, (shape, windowInput) => {
-          const w = resolveWindow(windowInput, shape.zone);
+          const w = resolveWindow(windowInput, shape);
           const raw = resolveSchedule(shape, w.grid);
           const schedule = parseSchedule(raw);
           const covered = bruteMinutes(raw, w.grid, w.minutes);
@@ -180,11 +83,20 @@ describe('against a minute-by-minute brute force of the spec', () => {
             firstCovered(covered, w.grid, w.probe),
             w.grid + w.minutes * MINUTE,
           );
+          const explained = explainAt(schedule, new Date(w.probe));
+          const openAtProbe = bruteIsOpen(raw, w.probe);
+          expect(explained.open).toBe(openAtProbe);
+          expect(explained.reason === 'OPEN').toBe(openAtProbe);
+          checkNextOpen(
+            explained.nextChange,
+            firstFlip(covered, w.grid, w.probe, openAtProbe),
+            w.grid + w.minutes * MINUTE,
+          );
         }),
         runs(64),
       );
     },
-    30_000 * SCALE,
+    60_000 * SCALE,
   );
 
   it(
@@ -192,7 +104,7 @@ describe('against a minute-by-minute brute force of the spec', () => {
     () => {
       fc.assert(
         fc.property(scheduleShape, scheduleShape, windowShape, (shapeA, shapeB, windowInput) => {
-          const w = resolveWindow(windowInput, shapeA.zone);
+          const w = resolveWindow(windowInput, shapeA);
           const rawA = resolveSchedule(shapeA, w.grid);
           const rawB = resolveSchedule(shapeB, w.grid);
           const a = parseSchedule(rawA);
@@ -217,7 +129,7 @@ describe('against a minute-by-minute brute force of the spec', () => {
         runs(32),
       );
     },
-    30_000 * SCALE,
+    60_000 * SCALE,
   );
 
   it(
@@ -237,6 +149,6 @@ describe('against a minute-by-minute brute force of the spec', () => {
         runs(200),
       );
     },
-    30_000 * SCALE,
+    60_000 * SCALE,
   );
 });

@@ -13,6 +13,10 @@ export const START_TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 export const END_TIME_PATTERN = '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$';
 /** `YYYY-MM-DD` (whether the date exists is checked by parseSchedule). */
 export const LOCAL_DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+/** An ISO 3166-1 alpha-2 country code (any case; parseSchedule asks date-holidays). */
+export const HOLIDAY_COUNTRY_PATTERN = '^[A-Za-z]{2}$';
+/** A subdivision code as date-holidays spells them (`MH`, `SCT`, `Rarotonga`). */
+export const HOLIDAY_REGION_PATTERN = '^[A-Za-z0-9]{1,20}$';
 /** The shape of IANA zone names (`Asia/Kolkata`, `UTC`, `Etc/GMT+5`); excludes raw offsets. */
 export const TIME_ZONE_PATTERN = '^[A-Za-z][A-Za-z0-9_+\\-/]*$';
 
@@ -59,9 +63,78 @@ export const TimeRangeSchema = Type.Object(
 );
 
 const rangeList = Type.Array(TimeRangeSchema);
-const closureList = Type.Array(LocalDateSchema, {
-  description: 'Local dates on which no range starts (holidays).',
+
+const closureName = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '\\S',
+  description: 'Shown wherever the closure explains a decision.',
+  examples: ['Winter break'],
 });
+
+/** A closure as input: `{from, to?, name?}`, inclusive local dates (`to` defaults to `from`). */
+export const ClosureRangeInputSchema = Type.Object(
+  { from: LocalDateSchema, to: Type.Optional(LocalDateSchema), name: Type.Optional(closureName) },
+  {
+    additionalProperties: false,
+    description: 'Local dates from–to inclusive (to defaults to from) on which no range starts.',
+  },
+);
+
+/** A normalized closure range: `to` always present. */
+export const ClosureRangeSchema = Type.Object(
+  { from: LocalDateSchema, to: LocalDateSchema, name: Type.Optional(closureName) },
+  { additionalProperties: false, description: 'Local dates from–to inclusive, optionally named.' },
+);
+
+const closureInputList = Type.Array(Type.Union([LocalDateSchema, ClosureRangeInputSchema]), {
+  description:
+    'Closures: local dates, or {from, to?, name?} ranges, on which no range starts (an ' +
+    'overnight range begun the evening before still runs).',
+});
+const closureList = Type.Array(Type.Union([LocalDateSchema, ClosureRangeSchema]), {
+  description: 'Closures: plain dates (one unnamed day) or {from, to, name?} ranges.',
+});
+
+/**
+ * Date overrides (special hours): local date → the ranges that start on it instead of the
+ * weekday's (`[]` closes the date). Keys are `YYYY-MM-DD`.
+ */
+export const OverridesSchema = Type.Record(LocalDateSchema, rangeList, {
+  additionalProperties: false,
+  description:
+    'Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges ' +
+    'that start on it; [] closes the date.',
+  examples: [{ '2026-12-24': [{ start: '09:00', end: '13:00' }], '2026-12-31': [] }],
+});
+
+/** Public holidays of a country (and subdivision), from the date-holidays data set. */
+export const HolidaysSchema = Type.Object(
+  {
+    country: Type.String({
+      pattern: HOLIDAY_COUNTRY_PATTERN,
+      description: 'ISO 3166-1 alpha-2 country code.',
+      examples: ['IN'],
+    }),
+    region: Type.Optional(
+      Type.String({
+        pattern: HOLIDAY_REGION_PATTERN,
+        description: 'Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.',
+        examples: ['MH'],
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'Closes every public holiday of that country (and region).',
+  },
+);
+
+const exceptionInputs = {
+  closures: Type.Optional(closureInputList),
+  overrides: Type.Optional(OverridesSchema),
+  holidays: Type.Optional(HolidaysSchema),
+};
 
 /** The full input form: weekday keys may be missing (no hours that day). */
 export const WeeklyScheduleInputSchema = Type.Object(
@@ -79,7 +152,7 @@ export const WeeklyScheduleInputSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    closures: Type.Optional(closureList),
+    ...exceptionInputs,
   },
   { additionalProperties: false },
 );
@@ -99,7 +172,7 @@ export const ShorthandScheduleInputSchema = Type.Object(
     }),
     days: Type.Optional(Type.Array(WeekdaySchema, { minItems: 1, uniqueItems: true })),
     timeZone: Type.Optional(TimeZoneSchema),
-    closures: Type.Optional(closureList),
+    ...exceptionInputs,
   },
   { additionalProperties: false },
 );
@@ -109,9 +182,9 @@ export const ScheduleInputSchema = Type.Union(
   [WeeklyScheduleInputSchema, ShorthandScheduleInputSchema],
   {
     description:
-      'Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?} or the ' +
-      'shorthand {start, end, days?, timeZone?, closures?}. A missing timeZone means the ' +
-      "business's.",
+      'Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?, overrides?, ' +
+      'holidays?} or the shorthand {start, end, days?, timeZone?, closures?, overrides?, ' +
+      "holidays?}. A missing timeZone means the business's.",
   },
 );
 
@@ -132,6 +205,8 @@ export const ScheduleSchema = Type.Object(
       { additionalProperties: false },
     ),
     closures: closureList,
+    overrides: OverridesSchema,
+    holidays: Type.Optional(HolidaysSchema),
   },
   { additionalProperties: false },
 );

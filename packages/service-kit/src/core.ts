@@ -29,6 +29,7 @@ export { loggerOptions } from './logging.ts';
 
 export { ConfigError } from './config/config-error.ts';
 export {
+  envBoolean,
   envInteger,
   envOptionalPositiveNumber,
   envOptionalString,
@@ -54,6 +55,14 @@ export {
   toErrorResponse,
   type ErrorBody,
 } from './http/error-handler.ts';
+export { openApiDocumentOf } from './http/openapi-document.ts';
+export {
+  PROBLEM_JSON,
+  problemMembers,
+  type ProblemMembers,
+  problemType,
+  wantsProblemJson,
+} from './http/problem.ts';
 export { healthPlugin, type ReadinessCheck } from './http/readiness.ts';
 export { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
 export { registerTestClockRoutes, type TestClockRoutesOptions } from './http/test-clock-routes.ts';
@@ -66,6 +75,20 @@ export {
   type ServiceResponse,
 } from './clients/service-client.ts';
 export { runService, type RunServiceOptions } from './server/run-service.ts';
+export { cachedReading } from './metrics/cached-reading.ts';
+export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.ts';
+export { type MetricsServer, startMetricsServer } from './metrics/metrics-endpoint.ts';
+export { requestTraceContext } from './tracing/http-tracing.ts';
+export {
+  activeTraceId,
+  currentTraceparent,
+  hasActiveSpan,
+  injectTraceHeaders,
+  inSpan,
+  SpanKind,
+} from './tracing/trace-context.ts';
+export { readTracingSettings, type TracingSettings } from './config/tracing-settings.ts';
+export { startTracing, type Tracing, tracingEnabled } from './tracing/tracing.ts';
 export {
   ErrorDetailSchema,
   ErrorEnvelopeSchema,

@@ -119,6 +119,7 @@ describe('service surface', () => {
   it('publishes OpenAPI for the public routes only, with the schedule schema in the request body', async () => {
     const spec = (await service.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
       paths: Record<string, Record<string, { requestBody?: unknown; tags?: string[] }>>;
+      components: { schemas: Record<string, unknown> };
     }>();
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/addcustomer',
@@ -129,7 +130,12 @@ describe('service surface', () => {
     ]);
     const create = spec.paths['/v1/customers']?.['post'];
     expect(create?.tags).toEqual(['customers']);
-    expect(JSON.stringify(create?.requestBody)).toContain('"workingHours"');
-    expect(JSON.stringify(create?.requestBody)).toContain('"anyOf"');
+    expect(create?.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/NewCustomer' } } },
+    });
+    expect(spec.components.schemas['NewCustomer']).toMatchObject({
+      properties: { workingHours: { $ref: '#/components/schemas/ScheduleInput' } },
+    });
+    expect(JSON.stringify(spec.components.schemas['ScheduleInput'])).toContain('"anyOf"');
   });
 });

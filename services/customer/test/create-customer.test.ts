@@ -47,6 +47,7 @@ describe('POST /v1/customers and POST /addcustomer', () => {
         ]),
       ),
       closures: [],
+      overrides: {},
     });
     expect(customer.deliveryWindows).toHaveLength(5);
     expect(customer.deliveryWindows[0]).toEqual({

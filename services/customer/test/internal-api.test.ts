@@ -72,6 +72,7 @@ describe('internal customer API', () => {
           ]),
         ),
         closures: [],
+        overrides: {},
       },
       updatedAt: '2026-11-30T00:00:00.000Z',
     });

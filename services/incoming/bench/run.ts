@@ -159,6 +159,7 @@ try {
     CUSTOMER_SERVICE_URL: customer.url,
     OUTGOING_SERVICE_URL: outgoing.url,
     INCOMING_SERVICE_URL: incoming.url,
+    GATEWAY_METRICS_PORT: '0',
   });
   const services = ['customer', 'outgoing', 'incoming'];
 

@@ -18,6 +18,7 @@ import { OutgoingMessages } from './clients/outgoing-messages.ts';
 import type { IncomingConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { registerIncomingMetrics } from './metrics/incoming-metrics.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
 import { DueWork } from './worker/due-work.ts';
 import { OrderWorker } from './worker/order-worker.ts';
@@ -42,6 +43,8 @@ export interface IncomingDeps {
   readonly workerId?: string;
   /** Whether the background worker loop runs (default true; tests of crashes turn it off). */
   readonly runWorker?: boolean;
+  /** How long a reading of the order gauges serves scrapes (default 5 s). */
+  readonly metricsTtlMs?: number;
 }
 
 /**
@@ -74,6 +77,12 @@ export async function buildApp(
   useDatabase(app, database);
 
   const clock = clockFor(config.testClock, config.testClockStart);
+  registerIncomingMetrics(app.metrics, {
+    db: database.db,
+    clock,
+    isReady: () => database.isReady,
+    ...(deps.metricsTtlMs === undefined ? {} : { ttlMs: deps.metricsTtlMs }),
+  });
   const workerId = deps.workerId ?? newWorkerId();
   const clientOptions = { timeoutMs: config.upstreamTimeoutMs, token: config.internalToken };
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, clientOptions);

@@ -19,6 +19,7 @@ import { CustomerDirectory } from './customers/customer-directory.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { Dispatcher } from './dispatcher/dispatcher.ts';
+import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
@@ -34,6 +35,8 @@ export interface OutgoingDeps {
   readonly channel?: Channel;
   /** `locked_by` prefix of this process's dispatcher workers. */
   readonly instanceId?: string;
+  /** How long a reading of the queue gauges serves scrapes (default 5 s). */
+  readonly queueMetricsTtlMs?: number;
 }
 
 declare module 'fastify' {
@@ -93,7 +96,14 @@ export async function buildApp(
     );
   }
   const schedules = new ScheduleCache();
+  const metrics = registerOutgoingMetrics(app.metrics, {
+    db: database.db,
+    clock,
+    isReady: () => database.isReady,
+    ...(deps.queueMetricsTtlMs === undefined ? {} : { ttlMs: deps.queueMetricsTtlMs }),
+  });
   const dispatcher = new Dispatcher({
+    metrics,
     db: database.db,
     clock,
     calendar: config.businessCalendar,

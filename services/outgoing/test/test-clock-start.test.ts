@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@screenmagic/service-kit';
+import { INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
 import { buildApp, readConfig } from '../src/app.ts';
 import { schedules } from '../src/testing/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
@@ -54,11 +55,13 @@ describe('a dispatcher started with TEST_CLOCK_START', () => {
     expect(row).toMatchObject({ status: 'sending', attempts: 0, due_at: new Date(MONDAY_10) });
     expect(stack.channel.deliveries).toHaveLength(0);
 
-    await early.inject({
+    const set = await early.inject({
       method: 'POST',
       url: '/internal/test/clock',
+      headers: INTERNAL_AUTH_HEADERS,
       payload: { now: MONDAY_10 },
     });
+    expect(set.statusCode).toBe(200);
     expect(await stack.runDue(early)).toMatchObject({ delivered: 1, rescheduled: 0 });
   });
 });

@@ -1,13 +1,21 @@
 /**
  * A schedule turned into numbers once (cached per schedule object): for each weekday the
  * merged ranges in milliseconds after local midnight (an overnight range ends after
- * 24 h), the closures as day numbers, and the resolved zone. Then the naive local
- * intervals of any stretch of the local timeline are a loop over days.
+ * 24 h), the dates that depart from the weekly pattern (closures, holidays, overrides:
+ * day-exceptions.ts), and the resolved zone. Then the naive local intervals of any
+ * stretch of the local timeline are a loop over days.
  */
 import { parseSchedule, wasProducedByParse } from '../parse-schedule.ts';
-import type { Schedule } from '../types.ts';
+import type { Schedule, TimeRange } from '../types.ts';
 import { WEEKDAYS } from '../types.ts';
 import { DAY_MS, MINUTE_MS, parseLocalDate, parseTime, weekdayIndexOfDay } from './civil.ts';
+import {
+  dayExceptions,
+  exceptionOn,
+  type ClosureSpan,
+  type DayException,
+  type DayExceptions,
+} from './day-exceptions.ts';
 import { pushMerged } from './interval-math.ts';
 import { forEachSegment, offsetAt, resolveZone, type Zone } from './zone-offsets.ts';
 
@@ -15,10 +23,11 @@ export interface CompiledSchedule {
   readonly zone: Zone;
   /** Index 0 = Monday: flat `[s, e, …]` ms after local midnight, sorted, merged; e <= 2 days. */
   readonly days: readonly (readonly number[])[];
-  readonly closures: ReadonlySet<number>;
-  /** Whether some range runs past midnight into the next local date. */
+  /** Closures, holidays and overrides by local day number; null when there are none. */
+  readonly exceptions: DayExceptions | null;
+  /** Whether some range (weekly or override) runs past midnight into the next local date. */
   readonly overnight: boolean;
-  /** Whether no weekday has any range (the schedule covers nothing, ever). */
+  /** Whether no weekday and no override has any range (the schedule covers nothing, ever). */
   readonly never: boolean;
 }
 
@@ -37,24 +46,68 @@ export function compile(schedule: Schedule): CompiledSchedule {
   const zone = resolveZone(normalized.timeZone);
   if (zone === null) throw new Error(`unreachable: parseSchedule accepted ${normalized.timeZone}`);
   let overnight = false;
-  const days = WEEKDAYS.map((weekday) => {
-    const pairs = normalized.weekly[weekday].map((range): [number, number] => {
-      const start = parseTime(range.start, false) as number;
-      let end = parseTime(range.end, true) as number;
-      if (end < start) end += 1440;
-      if (end > 1440) overnight = true;
-      return [start * MINUTE_MS, end * MINUTE_MS];
-    });
-    pairs.sort((x, y) => x[0] - y[0]);
-    const flat: number[] = [];
-    for (const [s, e] of pairs) pushMerged(flat, s, e);
+  const flatten = (ranges: readonly TimeRange[]): readonly number[] => {
+    const flat = flatRanges(ranges);
+    if ((flat.at(-1) ?? 0) > DAY_MS) overnight = true;
     return flat;
+  };
+  const days = WEEKDAYS.map((weekday) => flatten(normalized.weekly[weekday]));
+  const overrides = new Map<number, DayException>();
+  for (const [date, ranges] of Object.entries(normalized.overrides)) {
+    const day = parseLocalDate(date) as number;
+    const exception: DayException = {
+      kind: 'override',
+      name: date,
+      title: null,
+      ranges: flatten(ranges),
+    };
+    overrides.set(day, Object.freeze(exception));
+  }
+  const closures = normalized.closures.map((closure): ClosureSpan => {
+    if (typeof closure === 'string') {
+      const day = parseLocalDate(closure) as number;
+      return { from: day, to: day, name: closure, title: null };
+    }
+    const from = parseLocalDate(closure.from) as number;
+    const to = parseLocalDate(closure.to) as number;
+    const dates = from === to ? closure.from : `${closure.from}/${closure.to}`;
+    return { from, to, name: closure.name ?? dates, title: closure.name ?? null };
   });
-  const closures = new Set(normalized.closures.map((date) => parseLocalDate(date) as number));
-  const never = days.every((ranges) => ranges.length === 0);
-  const compiled: CompiledSchedule = { zone, days, closures, overnight, never };
+  const exceptions = dayExceptions(closures, overrides, normalized.holidays);
+  const never =
+    days.every((ranges) => ranges.length === 0) &&
+    [...overrides.values()].every((o) => o.ranges.length === 0);
+  const compiled: CompiledSchedule = { zone, days, exceptions, overnight, never };
   cache.set(schedule, compiled);
   return compiled;
+}
+
+/** Flat `[s, e, …]` ms after midnight of ranges: sorted, merged; overnight ends after 24 h. */
+function flatRanges(ranges: readonly TimeRange[]): readonly number[] {
+  const pairs = ranges.map((range): [number, number] => {
+    const start = parseTime(range.start, false) as number;
+    let end = parseTime(range.end, true) as number;
+    if (end < start) end += 1440;
+    return [start * MINUTE_MS, end * MINUTE_MS];
+  });
+  pairs.sort((x, y) => x[0] - y[0]);
+  const flat: number[] = [];
+  for (const [s, e] of pairs) pushMerged(flat, s, e);
+  return flat;
+}
+
+/** The ranges that start on local day number `day` (flat, ms after its midnight). */
+export function rangesOn(c: CompiledSchedule, day: number): readonly number[] {
+  if (c.exceptions !== null) {
+    const exception = exceptionOn(c.exceptions, day);
+    if (exception !== undefined) return exception.ranges;
+  }
+  return c.days[weekdayIndexOfDay(day)] as readonly number[];
+}
+
+/** The closure, holiday or override on local day number `day`, if any. */
+export function exceptionOnDay(c: CompiledSchedule, day: number): DayException | undefined {
+  return c.exceptions === null ? undefined : exceptionOn(c.exceptions, day);
 }
 
 /**
@@ -71,8 +124,7 @@ export function appendLocalIntervals(
 ): void {
   const lastDay = Math.floor((to - 1) / DAY_MS);
   for (let d = Math.floor(from / DAY_MS) - (c.overnight ? 1 : 0); d <= lastDay; d++) {
-    if (c.closures.has(d)) continue;
-    const ranges = c.days[weekdayIndexOfDay(d)] as readonly number[];
+    const ranges = rangesOn(c, d);
     const base = d * DAY_MS;
     for (let i = 0; i < ranges.length; i += 2) {
       const s = Math.max(base + (ranges[i] as number), from);
@@ -86,18 +138,19 @@ export function appendLocalIntervals(
 export function coversLocal(c: CompiledSchedule, local: number): boolean {
   const d = Math.floor(local / DAY_MS);
   const m = local - d * DAY_MS;
-  if (!c.closures.has(d)) {
-    const ranges = c.days[weekdayIndexOfDay(d)] as readonly number[];
-    for (let i = 0; i < ranges.length; i += 2) {
-      if ((ranges[i] as number) <= m && m < (ranges[i + 1] as number)) return true;
-    }
+  const today = rangesOn(c, d);
+  for (let i = 0; i < today.length; i += 2) {
+    if ((today[i] as number) <= m && m < (today[i + 1] as number)) return true;
   }
-  if (c.overnight && !c.closures.has(d - 1)) {
-    const ranges = c.days[weekdayIndexOfDay(d - 1)] as readonly number[];
-    // Every start is before midnight, so only the end matters for yesterday's ranges.
-    for (let i = 1; i < ranges.length; i += 2) {
-      if (m + DAY_MS < (ranges[i] as number)) return true;
-    }
+  return c.overnight && coveredBySpill(c, d, m);
+}
+
+/** Whether time `m` (ms after midnight) of day `d` is covered by a range begun on day d-1. */
+export function coveredBySpill(c: CompiledSchedule, d: number, m: number): boolean {
+  const yesterday = rangesOn(c, d - 1);
+  // Every start is before midnight, so only the end matters for yesterday's ranges.
+  for (let i = 1; i < yesterday.length; i += 2) {
+    if (m + DAY_MS < (yesterday[i] as number)) return true;
   }
   return false;
 }

@@ -1,17 +1,23 @@
 /**
  * An independent, deliberately naive reading of SPEC §2 for the property tests: for one
  * instant, ask Intl for the wall date and time in the zone (formatToParts) and test the
- * schedule's ranges against it directly. It shares no code with the library.
+ * schedule's ranges against it directly. It shares no code with the library; public
+ * holidays are taken from date-holidays as data (which dates), the rules are read here.
  */
+import Holidays from 'date-holidays';
 
 export type Day = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const DAYS: readonly Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
+type Range = { start: string; end: string };
+
 /** The raw schedule the generators build (also valid parseSchedule input). */
 export interface RawSchedule {
   timeZone: string;
-  weekly: Record<Day, { start: string; end: string }[]>;
-  closures: string[];
+  weekly: Record<Day, Range[]>;
+  closures: (string | { from: string; to?: string; name?: string })[];
+  overrides?: Record<string, Range[]>;
+  holidays?: { country: string; region?: string };
 }
 
 export interface WallTime {
@@ -61,24 +67,69 @@ function previousDate(date: string): string {
   return new Date(Date.UTC(y, m - 1, d) - 86_400_000).toISOString().slice(0, 10);
 }
 
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const holidayDates = new Map<string, Set<string>>();
+
+/** Every local date covered by a public holiday of `year` (or one begun the year before). */
+export function publicHolidays(
+  source: { country: string; region?: string },
+  year: number,
+): Set<string> {
+  const key = `${source.country} ${source.region ?? ''} ${year}`;
+  let dates = holidayDates.get(key);
+  if (dates === undefined) {
+    dates = new Set();
+    const calendar =
+      source.region === undefined
+        ? new Holidays(source.country)
+        : new Holidays(source.country, source.region);
+    for (const y of [year - 1, year]) {
+      for (const h of calendar.getHolidays(y)) {
+        if (h.type !== 'public') continue;
+        const hours = (h.end.getTime() - h.start.getTime()) / 3_600_000;
+        // A holiday of n days lasts n × 24 hours, give or take a DST hour.
+        for (let i = 0; i === 0 || i * 24 < hours - 2; i++)
+          dates.add(addDays(h.date.slice(0, 10), i));
+      }
+    }
+    holidayDates.set(key, dates);
+  }
+  return dates;
+}
+
+/** The ranges that start on local date `date`: override, else closure or holiday, else weekday. */
+function rangesStartingOn(schedule: RawSchedule, date: string): Range[] {
+  const override = schedule.overrides?.[date];
+  if (override !== undefined) return override;
+  for (const c of schedule.closures) {
+    if (typeof c === 'string' ? c === date : c.from <= date && date <= (c.to ?? c.from)) return [];
+  }
+  if (
+    schedule.holidays !== undefined &&
+    publicHolidays(schedule.holidays, Number(date.slice(0, 4))).has(date)
+  ) {
+    return [];
+  }
+  return schedule.weekly[dayOf(date)];
+}
+
 /** The spec, read literally, for the wall time `wall`. */
 export function coveredWall(schedule: RawSchedule, wall: WallTime): boolean {
   const t = wall.minutes;
-  if (!schedule.closures.includes(wall.date)) {
-    for (const r of schedule.weekly[dayOf(wall.date)]) {
-      const start = toMinutes(r.start);
-      const end = toMinutes(r.end);
-      // start < end: same day; end < start: overnight, today's part is >= start.
-      if (start < end ? start <= t && t < end : t >= start) return true;
-    }
+  for (const r of rangesStartingOn(schedule, wall.date)) {
+    const start = toMinutes(r.start);
+    const end = toMinutes(r.end);
+    // start < end: same day; end < start: overnight, today's part is >= start.
+    if (start < end ? start <= t && t < end : t >= start) return true;
   }
-  const yesterday = previousDate(wall.date);
-  if (!schedule.closures.includes(yesterday)) {
-    for (const r of schedule.weekly[dayOf(yesterday)]) {
-      const start = toMinutes(r.start);
-      const end = toMinutes(r.end);
-      if (end < start && t < end) return true;
-    }
+  for (const r of rangesStartingOn(schedule, previousDate(wall.date))) {
+    const start = toMinutes(r.start);
+    const end = toMinutes(r.end);
+    if (end < start && t < end) return true;
   }
   return false;
 }

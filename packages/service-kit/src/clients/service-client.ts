@@ -1,6 +1,7 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import { AppError, unavailable } from '../errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
+import { hasActiveSpan, injectTraceHeaders, inSpan, SpanKind } from '../tracing/trace-context.ts';
 
 export interface ServiceCallOptions {
   readonly body?: unknown;
@@ -21,6 +22,8 @@ export interface ServiceResponse<T> {
  * answers 5xx becomes `503 DEPENDENCY_UNAVAILABLE` (with Retry-After) for our caller —
  * never a hang, never a 500 — and so does a 401 (it refused our `INTERNAL_TOKEN`). Other
  * 4xx answers are returned for the caller to interpret.
+ * A call made inside a trace is a CLIENT span whose `traceparent` the other service
+ * continues; one made outside any (readiness probes, background batches) starts no trace.
  */
 export class ServiceClient {
   readonly name: string;
@@ -44,10 +47,23 @@ export class ServiceClient {
     });
   }
 
-  async call<T>(
+  call<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     path: string,
     options: ServiceCallOptions = {},
+  ): Promise<ServiceResponse<T>> {
+    if (!hasActiveSpan()) return this.#call<T>(method, path, options);
+    return inSpan(
+      `${method} ${this.name}`,
+      { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'url.path': path } },
+      () => this.#call<T>(method, path, options),
+    );
+  }
+
+  async #call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    options: ServiceCallOptions,
   ): Promise<ServiceResponse<T>> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const query = options.query
@@ -57,6 +73,7 @@ export class ServiceClient {
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
     if (this.#authorization !== undefined) headers['authorization'] = this.#authorization;
+    injectTraceHeaders(headers);
     let status: number;
     let text: string;
     try {

@@ -2,7 +2,7 @@ import { unavailable } from '../errors.ts';
 import type { App } from '../http/create-app.ts';
 import type { ManagedDatabase } from './managed-database.ts';
 
-const ALWAYS_SERVED = new Set(['/healthz', '/readyz', '/openapi.json']);
+const ALWAYS_SERVED = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
 /**
  * Ties a ManagedDatabase to an app's lifecycle: migrated when the app is ready, closed

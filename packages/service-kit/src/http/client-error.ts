@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ErrorBody } from './error-handler.ts';
+import { problemMembers } from './problem.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 
 interface ClientProblem {
@@ -54,6 +55,7 @@ export function clientErrorHandler(
   const requestId = randomUUID();
   this.log.info({ requestId, err: error, status: problem.status }, 'client error');
   const body: ErrorBody = {
+    ...problemMembers(problem.status, problem.code, problem.message),
     error: { code: problem.code, message: problem.message, details: [] },
     requestId,
   };

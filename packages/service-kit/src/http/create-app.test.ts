@@ -183,10 +183,40 @@ describe('createApp', () => {
       headers: { 'x-request-id': 'r1' },
     });
     expect(response.statusCode).toBe(409);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.json()).toEqual({
+      type: 'tag:screenmagic,2026:THING_EXISTS',
+      title: 'Conflict',
+      status: 409,
+      detail: 'already there',
       error: { code: 'THING_EXISTS', message: 'already there', details: [], existingId: 'x1' },
       requestId: 'r1',
     });
+  });
+
+  it('serves errors as application/problem+json to clients whose Accept asks for it', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/conflict-declared',
+      headers: { accept: 'application/problem+json, application/json;q=0.5' },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    // The declared response schema serializes the RFC 9457 members too.
+    expect(response.json()).toMatchObject({
+      type: 'tag:screenmagic,2026:THING_EXISTS',
+      title: 'Conflict',
+      status: 409,
+      detail: 'already there',
+      error: { code: 'THING_EXISTS' },
+    });
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/missing',
+      headers: { accept: 'application/problem+json;q=0, application/json' },
+    });
+    expect(refused.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(refused.json()).toMatchObject({ status: 404, title: 'Not Found' });
   });
 
   it('keeps extra error members when the route declares its error responses', async () => {

@@ -10,10 +10,14 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import { internalAuthPlugin } from '../auth/internal-auth.ts';
+import { httpMetricsPlugin } from '../metrics/http-metrics.ts';
+import { registerMetricsRoute } from '../metrics/metrics-endpoint.ts';
+import { httpTracingPlugin } from '../tracing/http-tracing.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
 import { parseJsonBody } from './json-body.ts';
+import { componentOptions } from './openapi-components.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { validatorCompiler } from './validation.ts';
@@ -49,6 +53,12 @@ export interface CreateAppOptions {
    * Undefined leaves them open, with a warning at start when the app has any.
    */
   readonly internalToken?: string | undefined;
+  readonly metrics?: {
+    /** Serve `GET /metrics` on this app's port (default true; the gateway serves it apart). */
+    readonly route?: boolean;
+    /** Count and time requests (default true; off only to measure what it costs). */
+    readonly recordRequests?: boolean;
+  };
 }
 
 /**
@@ -56,8 +66,9 @@ export interface CreateAppOptions {
  * out, on every log line), strict body validation, the error envelope (also for bodies
  * with a forbidden key and for what Node's HTTP parser refuses, such as oversized
  * headers: 431), `/healthz` and
- * `/readyz`, the service token on `/internal/*` (see internalAuthPlugin), and OpenAPI
- * generated from the route schemas at `GET /openapi.json`.
+ * `/readyz`, the service token on `/internal/*` (see internalAuthPlugin), Prometheus metrics
+ * (`app.metrics`, `GET /metrics`), a trace span per request when tracing is started, and
+ * OpenAPI generated from the route schemas at `GET /openapi.json`.
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   // Widened on purpose: Fastify would otherwise infer pino's `Logger` and clash with App.
@@ -89,13 +100,19 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  await app.register(httpTracingPlugin);
+  await app.register(httpMetricsPlugin, {
+    recordRequests: options.metrics?.recordRequests ?? true,
+  });
   await app.register(errorHandlerPlugin);
   await app.register(healthPlugin, {
     instanceId: options.instanceId ?? process.env[INSTANCE_ID_ENV],
   });
   await app.register(internalAuthPlugin, { token: options.internalToken });
+  if (options.metrics?.route ?? true) registerMetricsRoute(app);
   if (options.openapi) {
     await app.register(fastifySwagger, {
+      ...componentOptions,
       openapi: {
         openapi: '3.1.0',
         info: {

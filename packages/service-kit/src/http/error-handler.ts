@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import { PROBLEM_JSON, problemMembers, type ProblemMembers, wantsProblemJson } from './problem.ts';
 import { describeValidationErrors } from './validation.ts';
 
 /** The `error` member of the envelope: a code, a message and extra members (e.g. `nextOpening`). */
@@ -12,12 +13,16 @@ export interface ErrorPayload {
   readonly [extra: string]: unknown;
 }
 
-export interface ErrorBody {
+/** The envelope: RFC 9457's members, then `error` and `requestId` (what clients read first). */
+export interface ErrorBody extends ProblemMembers {
   error: ErrorPayload & { details: readonly ErrorDetail[] };
   requestId: string;
 }
 
-/** Sends the error envelope. Also used by hooks that answer before a route runs. */
+/**
+ * Sends the error envelope, as `application/problem+json` when the client's Accept asks
+ * for it, else `application/json`. Also used by hooks that answer before a route runs.
+ */
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -27,10 +32,12 @@ export function sendError(
 ): FastifyReply {
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   const payload: ErrorBody = {
+    ...problemMembers(status, body.code, body.message),
     error: { ...body, details: body.details ?? [] },
     requestId: String(request.id),
   };
-  return reply.code(status).type('application/json; charset=utf-8').send(payload);
+  const type = wantsProblemJson(request.headers.accept) ? PROBLEM_JSON : 'application/json';
+  return reply.code(status).type(`${type}; charset=utf-8`).send(payload);
 }
 
 /** Maps anything thrown to the envelope; never leaks a stack or a 5xx message. */

@@ -39,6 +39,10 @@ describe('requests that never reach a route', () => {
     expect(headers['content-type']).toBe('application/json; charset=utf-8');
     const envelope = JSON.parse(body) as { requestId: string };
     expect(envelope).toEqual({
+      type: 'tag:screenmagic,2026:HEADERS_TOO_LARGE',
+      title: 'Request Header Fields Too Large',
+      status: 431,
+      detail: expect.stringMatching(/headers are larger than/),
       error: {
         code: 'HEADERS_TOO_LARGE',
         message: expect.stringMatching(/headers are larger than/),

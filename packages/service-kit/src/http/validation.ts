@@ -47,8 +47,26 @@ const textAjv = addFormats(
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object);
+  return ajv.compile(withoutIds(schema as object));
 };
+
+const idFree = new WeakMap<object, object>();
+
+/**
+ * The schema without its `$id`s. They name OpenAPI components (openapi-components.ts);
+ * to Ajv they would be schema resources, and the same `$id` reached twice (one schema in
+ * two routes, or twice in one body) is an error to it. Cached, so Ajv's own cache (by
+ * schema identity) still hits when two routes share a schema.
+ */
+function withoutIds(schema: object): object {
+  const cached = idFree.get(schema);
+  if (cached !== undefined) return cached;
+  const stripped = JSON.parse(
+    JSON.stringify(schema, (key, value: unknown) => (key === '$id' ? undefined : value)),
+  ) as object;
+  idFree.set(schema, stripped);
+  return stripped;
+}
 
 /** Dotted path of a JSON pointer: `/workingHours/weekly/mon/0/end` → `workingHours.weekly.mon[0].end`. */
 export function pointerToPath(pointer: string): string {

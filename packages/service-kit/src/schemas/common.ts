@@ -32,20 +32,39 @@ export const ErrorDetailSchema = Type.Object(
 );
 
 /**
- * The error envelope every component answers with. `error` keeps its extra members
- * (`nextOpening`, `existingId`, …) when a route declares this as a response schema.
+ * The error envelope every component answers with (the `Error` component of the OpenAPI
+ * document): RFC 9457's `type`, `title`, `status`, `detail`, then `error` and `requestId`.
+ * `error` keeps its extra members (`nextOpening`, `existingId`, …) when a route declares
+ * this as a response schema.
  */
-export const ErrorEnvelopeSchema = Type.Object({
-  error: Type.Object(
-    {
-      code: Type.String(),
-      message: Type.String(),
-      details: Type.Array(ErrorDetailSchema),
-    },
-    { additionalProperties: true },
-  ),
-  requestId: Type.String(),
-});
+export const ErrorEnvelopeSchema = Type.Object(
+  {
+    type: Type.String({
+      description: 'RFC 9457 problem type: tag:screenmagic,2026:<error.code>',
+      examples: ['tag:screenmagic,2026:VALIDATION_FAILED'],
+    }),
+    title: Type.String({ description: 'The HTTP status phrase', examples: ['Bad Request'] }),
+    status: Type.Integer({ description: 'The HTTP status code', examples: [400] }),
+    detail: Type.String({ description: 'The same text as error.message' }),
+    error: Type.Object(
+      {
+        code: Type.String({
+          description: 'What went wrong, for programs: VALIDATION_FAILED, NOT_FOUND, …',
+          examples: ['VALIDATION_FAILED'],
+        }),
+        message: Type.String(),
+        details: Type.Array(ErrorDetailSchema),
+      },
+      { additionalProperties: true },
+    ),
+    requestId: Type.String({ description: 'Also in the x-request-id header and the logs' }),
+  },
+  {
+    $id: 'Error',
+    description:
+      'Every error answer. Served as application/json, or as application/problem+json when Accept asks for it.',
+  },
+);
 
 /** `{ items, nextCursor }`: every list in the API. */
 export function ListSchema<T extends TSchema>(item: T) {

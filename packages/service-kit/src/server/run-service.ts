@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import type { App } from '../http/create-app.ts';
 import { loggerOptions } from '../logging.ts';
+import { startTracing, type Tracing } from '../tracing/tracing.ts';
 
 export interface RunServiceOptions<Config> {
   /** Component name for the logs (`customer`, `gateway`, …). */
@@ -21,8 +22,11 @@ export interface RunServiceOptions<Config> {
  */
 export async function runService<Config>(options: RunServiceOptions<Config>): Promise<void> {
   let config: ReturnType<RunServiceOptions<Config>['readConfig']>;
+  let tracing: Tracing;
   try {
     config = options.readConfig(process.env);
+    // Before the app is built: its hooks and clients trace only when tracing is started.
+    tracing = await startTracing(options.name, process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${options.name}: invalid configuration: ${error.message}\n`);
@@ -32,6 +36,8 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
   }
   const logger = pino(loggerOptions(options.name, config.logLevel ?? 'info'));
   const app = await options.buildApp(config, logger);
+  // Every series names its component, whatever the scrape configuration's labels.
+  app.metrics.setDefaultLabels({ service: options.name });
 
   let closing = false;
   const shutdown = (signal: string): void => {
@@ -44,7 +50,9 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
     }, config.shutdownTimeoutMs ?? 25_000);
     force.unref();
     app.close().then(
-      () => {
+      async () => {
+        // Spans still buffered are exported before the process exits.
+        await tracing.shutdown().catch(() => undefined);
         logger.info('stopped');
         process.exit(process.exitCode ?? 0);
       },

@@ -21,6 +21,7 @@ export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalend
     {
       schema: {
         tags: ['business-calendar'],
+        operationId: 'getBusinessCalendar',
         summary:
           "The business's working hours (normalized), whether it is open now, and when that changes",
         response: { 200: BusinessCalendarSchema },
@@ -36,6 +37,8 @@ export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalend
         timeZone: zone,
         weekly: calendar.weekly,
         closures: calendar.closures,
+        overrides: calendar.overrides,
+        ...(calendar.holidays === undefined ? {} : { holidays: calendar.holidays }),
         now: now.toISOString(),
         openNow: status.openNow,
         closesAt: status.closesAt?.toISOString() ?? null,

@@ -58,10 +58,13 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
       {
         schema: {
           tags,
-          summary:
-            url === '/addcustomer'
-              ? 'Register a customer (seed route, = POST /v1/customers)'
-              : 'Register a customer',
+          ...(url === '/addcustomer'
+            ? {
+                operationId: 'seedAddCustomer',
+                summary: 'Register a customer (seed route: use POST /v1/customers)',
+                deprecated: true,
+              }
+            : { operationId: 'createCustomer', summary: 'Register a customer' }),
           description:
             'Working hours in the full form or the shorthand; the customer zone is workingHours.timeZone, ' +
             "else timeZone, else the business's. Names are unique (case-insensitive, trimmed): 409 CUSTOMER_EXISTS.",
@@ -87,6 +90,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     {
       schema: {
         tags,
+        operationId: 'listCustomers',
         summary: 'List customers',
         description:
           'In id (creation) order, keyset-paginated: pass nextCursor back as cursor. `name` finds ' +
@@ -122,9 +126,10 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     {
       schema: {
         tags,
+        operationId: 'getCustomer',
         summary: 'Get a customer, with delivery windows as of now',
         params: CustomerIdParamsSchema,
-        response: { 200: CustomerSchema, ...errorResponses(404, 503) },
+        response: { 200: CustomerSchema, ...errorResponses(400, 404, 503) },
       },
     },
     async (request) => {
@@ -139,6 +144,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     {
       schema: {
         tags,
+        operationId: 'updateCustomer',
         summary: 'Change a customer',
         description:
           'Any of name, workingHours, timeZone, phone (null removes it), validated as on create. ' +
@@ -172,10 +178,11 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     {
       schema: {
         tags,
+        operationId: 'deleteCustomer',
         summary: 'Delete a customer',
         description: 'Messages still scheduled for the customer are cancelled when they come due.',
         params: CustomerIdParamsSchema,
-        response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(404, 503) },
+        response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
@@ -190,6 +197,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     {
       schema: {
         tags,
+        operationId: 'getCustomerWindows',
         summary: "A customer's delivery windows in [from, to)",
         description:
           'Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, ' +

@@ -26,6 +26,9 @@ export const CustomerNameSchema = Type.String({
   examples: ['Asha Rao'],
 });
 
+/** Working hours as the API accepts them (the `ScheduleInput` component). */
+const WorkingHoursInputSchema = { ...ScheduleInputSchema, $id: 'ScheduleInput' };
+
 const customerTimeZone = Type.Optional({
   ...TimeZoneSchema,
   description:
@@ -37,11 +40,26 @@ const customerTimeZone = Type.Optional({
 export const NewCustomerSchema = Type.Object(
   {
     name: CustomerNameSchema,
-    workingHours: ScheduleInputSchema,
+    workingHours: WorkingHoursInputSchema,
     timeZone: customerTimeZone,
     phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
   },
-  { additionalProperties: false },
+  {
+    $id: 'NewCustomer',
+    additionalProperties: false,
+    examples: [
+      {
+        name: 'Asha Rao',
+        workingHours: {
+          timeZone: 'Asia/Kolkata',
+          start: '09:00',
+          end: '18:00',
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        },
+        phone: '+919876543210',
+      },
+    ],
+  },
 );
 export type NewCustomer = Static<typeof NewCustomerSchema>;
 
@@ -49,7 +67,7 @@ export type NewCustomer = Static<typeof NewCustomerSchema>;
 export const CustomerPatchSchema = Type.Object(
   {
     name: Type.Optional(CustomerNameSchema),
-    workingHours: Type.Optional(ScheduleInputSchema),
+    workingHours: Type.Optional(WorkingHoursInputSchema),
     timeZone: Type.Optional({
       ...TimeZoneSchema,
       description:
@@ -59,6 +77,7 @@ export const CustomerPatchSchema = Type.Object(
     phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
   },
   {
+    $id: 'CustomerPatch',
     additionalProperties: false,
     description:
       'At least one field. workingHours without a time zone (here or in timeZone) keep the ' +
@@ -68,35 +87,43 @@ export const CustomerPatchSchema = Type.Object(
 export type CustomerPatch = Static<typeof CustomerPatchSchema>;
 
 /** One delivery window: UTC instants plus the same instants in the customer's zone. */
-export const DeliveryWindowSchema = Type.Object({
-  start: InstantSchema,
-  end: InstantSchema,
-  startLocal: LocalInstantSchema,
-  endLocal: LocalInstantSchema,
-});
+export const DeliveryWindowSchema = Type.Object(
+  {
+    start: InstantSchema,
+    end: InstantSchema,
+    startLocal: LocalInstantSchema,
+    endLocal: LocalInstantSchema,
+  },
+  { $id: 'DeliveryWindow' },
+);
 export type DeliveryWindow = Static<typeof DeliveryWindowSchema>;
 
 /** A customer as the public API returns it, with its delivery windows as of now. */
-export const CustomerSchema = Type.Object({
-  id: Type.String({ examples: ['cus_01JDQ7ZK8Y3S6W2V9T4R5M0N1P'] }),
-  name: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  timeZone: Type.String({ description: "The customer's IANA time zone (workingHours.timeZone)." }),
-  workingHours: ScheduleSchema,
-  deliveryWindows: Type.Array(DeliveryWindowSchema, {
-    description:
-      'Business calendar ∩ customer hours in the next 7 days from now, sorted; the first ' +
-      'starts at now when the window is open now.',
-  }),
-  reachable: Type.Boolean({ description: 'False when no window opens within 28 days.' }),
-  nextDeliveryAt: Type.Union([InstantSchema, Type.Null()], {
-    description: 'The earliest instant >= now inside the window (within 28 days), or null.',
-  }),
-  nextDeliveryAtLocal: Type.Union([LocalInstantSchema, Type.Null()]),
-  warnings: Type.Array(Type.String()),
-  createdAt: InstantSchema,
-  updatedAt: InstantSchema,
-});
+export const CustomerSchema = Type.Object(
+  {
+    id: Type.String({ examples: ['cus_01JDQ7ZK8Y3S6W2V9T4R5M0N1P'] }),
+    name: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    timeZone: Type.String({
+      description: "The customer's IANA time zone (workingHours.timeZone).",
+    }),
+    workingHours: { ...ScheduleSchema, $id: 'Schedule' },
+    deliveryWindows: Type.Array(DeliveryWindowSchema, {
+      description:
+        'Business calendar ∩ customer hours in the next 7 days from now, sorted; the first ' +
+        'starts at now when the window is open now.',
+    }),
+    reachable: Type.Boolean({ description: 'False when no window opens within 28 days.' }),
+    nextDeliveryAt: Type.Union([InstantSchema, Type.Null()], {
+      description: 'The earliest instant >= now inside the window (within 28 days), or null.',
+    }),
+    nextDeliveryAtLocal: Type.Union([LocalInstantSchema, Type.Null()]),
+    warnings: Type.Array(Type.String()),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  },
+  { $id: 'Customer' },
+);
 export type CustomerView = Static<typeof CustomerSchema>;
 
 export const CustomerListSchema = ListSchema(CustomerSchema);
@@ -144,10 +171,13 @@ export const WindowsQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const WindowsSchema = Type.Object({
-  customerId: Type.String(),
-  timeZone: Type.String(),
-  from: InstantSchema,
-  to: InstantSchema,
-  windows: Type.Array(DeliveryWindowSchema),
-});
+export const WindowsSchema = Type.Object(
+  {
+    customerId: Type.String(),
+    timeZone: Type.String(),
+    from: InstantSchema,
+    to: InstantSchema,
+    windows: Type.Array(DeliveryWindowSchema),
+  },
+  { $id: 'CustomerWindows' },
+);

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The columns both work queues share (graphile-worker's shape): a row is due at
@@ -12,6 +12,8 @@ export interface WorkQueueTable {
   locked_by: string | null;
   locked_at: Date | null;
   last_error: string | null;
+  /** The traceparent of the request that placed the order: the hand-over continues its trace. */
+  trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

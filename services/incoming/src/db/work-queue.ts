@@ -16,6 +16,8 @@ export interface ClaimedItem {
   readonly orderId: string;
   /** Attempts including this one. */
   readonly attempts: number;
+  /** The traceparent of the request that placed the order, if it was traced. */
+  readonly traceParent: string | null;
 }
 
 /**
@@ -33,9 +35,13 @@ export async function claimDue(
     owner: options.workerId,
     now: options.now,
     limit: options.limit,
-    columns: ['order_id'],
+    columns: ['order_id', 'trace_parent'],
   });
-  return rows.map((row) => ({ orderId: row.order_id, attempts: row.attempts }));
+  return rows.map((row) => ({
+    orderId: row.order_id,
+    attempts: row.attempts,
+    traceParent: row.trace_parent,
+  }));
 }
 
 /** The heartbeat: renews the leases `workerId` still holds on `orderIds`. */

@@ -3,6 +3,7 @@ import {
   backoffMs,
   type Clock,
   conflict,
+  currentTraceparent,
   databaseNow,
   insertOnce,
   toError,
@@ -76,6 +77,7 @@ export async function placeOrder(
   if (customer === null) throw unknownCustomer(request.customer);
 
   const now = deps.clock.now();
+  const traceParent = currentTraceparent() ?? null;
   const row = newOrderRow(deps.businessCalendar, request, customer, fingerprint, now);
   // Another request with this orderId may win the insert a moment ago: answer as it did.
   const outcome = await insertOnce(
@@ -92,6 +94,7 @@ export async function placeOrder(
                 locked_by: null,
                 locked_at: null,
                 last_error: null,
+                trace_parent: traceParent,
               },
             }
           : {
@@ -102,6 +105,7 @@ export async function placeOrder(
                 locked_by: deps.lockId,
                 locked_at: databaseNow(),
                 last_error: null,
+                trace_parent: traceParent,
               },
             },
       ),

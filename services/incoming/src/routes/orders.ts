@@ -38,14 +38,25 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
       },
     },
   } as const;
-  for (const [url, summary] of [
-    ['/v1/orders', 'Place an order'],
-    ['/incomings', 'Place an order (seed route, identical to POST /v1/orders)'],
+  for (const [url, operation] of [
+    ['/v1/orders', { operationId: 'createOrder', summary: 'Place an order' }],
+    [
+      '/incomings',
+      {
+        operationId: 'seedIncomings',
+        summary: 'Place an order (seed route: use POST /v1/orders)',
+        deprecated: true,
+      },
+    ],
   ] as const) {
-    app.post(url, { ...create, schema: { ...create.schema, summary } }, async (request, reply) => {
-      const placed = await placeOrder(deps, request.body, request.id);
-      return reply.code(placed.statusCode).send(placed.order);
-    });
+    app.post(
+      url,
+      { ...create, schema: { ...create.schema, ...operation } },
+      async (request, reply) => {
+        const placed = await placeOrder(deps, request.body, request.id);
+        return reply.code(placed.statusCode).send(placed.order);
+      },
+    );
   }
 
   app.get(
@@ -53,6 +64,7 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'getOrder',
         summary: "An order, by the client's orderId",
         params: OrderParamsSchema,
         response: { 200: OrderSchema, ...errorResponses(400, 404, 503) },
@@ -70,6 +82,7 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
     {
       schema: {
         tags: TAGS,
+        operationId: 'listOrders',
         summary: 'Orders in the order they were accepted, optionally of one status',
         querystring: OrderListQuerySchema,
         response: { 200: OrderListSchema, ...errorResponses(400, 503) },

@@ -39,7 +39,7 @@ export const PaymentInputSchema = Type.Object(
       examples: ['INR'],
     }),
   },
-  { additionalProperties: false },
+  { $id: 'Payment', additionalProperties: false },
 );
 
 /** `POST /v1/orders` (= `POST /incomings`). Exactly one of `customer` and `customerId`. */
@@ -78,8 +78,17 @@ export const NewOrderSchema = Type.Object(
     }),
   },
   {
+    $id: 'NewOrder',
     additionalProperties: false,
     description: 'An order. Give exactly one of customer (a name) and customerId.',
+    examples: [
+      {
+        customer: 'Asha Rao',
+        orderId: 'ORD-1001',
+        productId: 'SKU-42',
+        payment: { method: 'upi', amount: '499.00', currency: 'INR' },
+      },
+    ],
   },
 );
 
@@ -87,38 +96,41 @@ const NullableInstant = Type.Union([InstantSchema, Type.Null()]);
 const NullableLocal = Type.Union([LocalInstantSchema, Type.Null()]);
 
 /** An order as the API shows it. */
-export const OrderSchema = Type.Object({
-  orderId: OrderIdSchema,
-  status: Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]),
-  reason: Type.Union(
-    [Type.Literal('open'), Type.Literal('outside-hours'), Type.Literal('closed-day')],
-    {
+export const OrderSchema = Type.Object(
+  {
+    orderId: OrderIdSchema,
+    status: Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]),
+    reason: Type.Union(
+      [Type.Literal('open'), Type.Literal('outside-hours'), Type.Literal('closed-day')],
+      {
+        description:
+          'Why it was confirmed at once (open) or had to wait (outside-hours, closed-day).',
+      },
+    ),
+    customerId: Type.String(),
+    customerName: Type.String(),
+    customerTimeZone: Type.String({ description: 'The zone the *Local times are given in.' }),
+    productId: Type.String(),
+    payment: Type.Object({ method: Type.String(), amount: Type.String(), currency: Type.String() }),
+    placedAt: InstantSchema,
+    placedAtLocal: LocalInstantSchema,
+    processingAt: {
+      ...InstantSchema,
       description:
-        'Why it was confirmed at once (open) or had to wait (outside-hours, closed-day).',
+        'When the order is (or was) processed: the next opening when pending, its confirmation when placed while open.',
     },
-  ),
-  customerId: Type.String(),
-  customerName: Type.String(),
-  customerTimeZone: Type.String({ description: 'The zone the *Local times are given in.' }),
-  productId: Type.String(),
-  payment: Type.Object({ method: Type.String(), amount: Type.String(), currency: Type.String() }),
-  placedAt: InstantSchema,
-  placedAtLocal: LocalInstantSchema,
-  processingAt: {
-    ...InstantSchema,
-    description:
-      'When the order is (or was) processed: the next opening when pending, its confirmation when placed while open.',
+    processingAtLocal: LocalInstantSchema,
+    confirmedAt: NullableInstant,
+    confirmedAtLocal: NullableLocal,
+    reply: Type.String({
+      description: 'The text answered to the customer when the order was placed.',
+    }),
+    confirmationMessageId: Type.Union([Type.String(), Type.Null()], {
+      description: "The outgoing service's message carrying the confirmation, once handed over.",
+    }),
   },
-  processingAtLocal: LocalInstantSchema,
-  confirmedAt: NullableInstant,
-  confirmedAtLocal: NullableLocal,
-  reply: Type.String({
-    description: 'The text answered to the customer when the order was placed.',
-  }),
-  confirmationMessageId: Type.Union([Type.String(), Type.Null()], {
-    description: "The outgoing service's message carrying the confirmation, once handed over.",
-  }),
-});
+  { $id: 'Order' },
+);
 
 export type OrderView = Static<typeof OrderSchema>;
 

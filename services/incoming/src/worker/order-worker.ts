@@ -3,7 +3,9 @@ import {
   type Clock,
   forEachLimited,
   heartbeatIntervalMs,
+  inSpan,
   isDependencyUnavailable,
+  SpanKind,
   startHeartbeat,
   toError,
 } from '@screenmagic/service-kit';
@@ -169,12 +171,22 @@ export class OrderWorker {
         return;
       }
       try {
-        const result = await outgoing.handOver({
-          orderId: order.orderId,
-          customerId: order.customerId,
-          text: order.text,
-          holdToWindow: queue === 'pending_order',
-        });
+        // Continues the trace of the request that placed the order.
+        const result = await inSpan(
+          'hand over confirmation',
+          {
+            kind: SpanKind.CONSUMER,
+            parent: item.traceParent,
+            attributes: { 'screenmagic.order_id': order.orderId, queue },
+          },
+          () =>
+            outgoing.handOver({
+              orderId: order.orderId,
+              customerId: order.customerId,
+              text: order.text,
+              holdToWindow: queue === 'pending_order',
+            }),
+        );
         if (result.outcome === 'accepted') {
           outcomes.push({ orderId: order.orderId, messageId: result.messageId, error: null });
         } else {

@@ -1,5 +1,6 @@
 import { describeLocal, type Schedule } from '@screenmagic/hours-window';
 import {
+  currentTraceparent,
   type Clock,
   conflict,
   encodeCursor,
@@ -94,6 +95,7 @@ export async function acceptBroadcast(
   }
 
   const now = deps.clock.now();
+  const traceParent = currentTraceparent() ?? null;
   const requestedSendAt = body.sendAt === undefined ? null : new Date(body.sendAt);
   const at = effectiveSendAt(requestedSendAt ?? undefined, now);
   const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
@@ -153,6 +155,7 @@ export async function acceptBroadcast(
           unreachable: 0,
           created_at: now,
           cancelled_at: null,
+          trace_parent: traceParent,
         });
         const missing: string[] = [];
         const source =

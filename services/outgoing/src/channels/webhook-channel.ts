@@ -1,3 +1,4 @@
+import { injectTraceHeaders } from '@screenmagic/service-kit';
 import { Pool } from 'undici';
 import { type Channel, type Delivery, DeliveryError, deliveryBody } from './delivery.ts';
 import { signBody } from './signature.ts';
@@ -13,7 +14,8 @@ export interface WebhookChannelOptions {
 /**
  * `DELIVERY_WEBHOOK_URL` set: one signed HTTP POST per message. A 2xx answer is a
  * delivery; anything else (non-2xx, timeout, connection refused) is a failed attempt the
- * dispatcher retries.
+ * dispatcher retries. The POST carries the delivery span's `traceparent`, so the
+ * receiver can continue the trace of the request that created the message.
  */
 export class WebhookChannel implements Channel {
   readonly name = 'webhook';
@@ -33,16 +35,18 @@ export class WebhookChannel implements Channel {
 
   async deliver(delivery: Delivery): Promise<void> {
     const body = deliveryBody(delivery);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-signature': signBody(body, this.#options.secret),
+      'x-message-id': delivery.messageId,
+    };
+    injectTraceHeaders(headers);
     let status: number;
     try {
       const response = await this.#pool.request({
         method: 'POST',
         path: this.#path,
-        headers: {
-          'content-type': 'application/json',
-          'x-signature': signBody(body, this.#options.secret),
-          'x-message-id': delivery.messageId,
-        },
+        headers,
         body,
         // undici's own timers bound the wait (connect, headers, body). No AbortSignal.timeout
         // per request: each would stay alive, with its timer, for the full timeout —

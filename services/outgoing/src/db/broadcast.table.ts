@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export type Audience = 'all' | 'names' | 'ids';
 export type OnClosedDay = 'reject' | 'queue';
@@ -20,6 +20,8 @@ export interface BroadcastTable {
   unreachable: number;
   created_at: Date;
   cancelled_at: Date | null;
+  /** The W3C traceparent of the accepting request: its deliveries continue that trace. */
+  trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type BroadcastRow = Selectable<BroadcastTable>;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
 
 /**
@@ -34,6 +34,8 @@ export interface MessageTable {
   locked_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** Order confirmations: the traceparent of the request that created it (broadcast messages use the broadcast's). */
+  trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type MessageRow = Selectable<MessageTable>;

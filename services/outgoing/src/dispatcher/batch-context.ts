@@ -7,6 +7,7 @@ import type { DispatcherConfig } from '../config.ts';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
 
 export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -21,6 +22,8 @@ export interface BatchContext {
   readonly schedules: ScheduleCache;
   readonly config: DispatcherConfig;
   readonly logger?: DispatchLogger | undefined;
+  /** Delivery outcomes and reschedules are counted here (Prometheus). */
+  readonly metrics?: DispatchMetrics | undefined;
   /** Deliveries in flight across every worker of this process. */
   readonly slots: DeliverySlots;
   /** True once the dispatcher is stopping: no new deliveries begin. */

@@ -1,4 +1,4 @@
-import { toError } from '@screenmagic/service-kit';
+import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
 import type { Delivery } from '../channels/delivery.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import {
@@ -28,11 +28,11 @@ export async function deliverCandidates(
   timings: BatchTimings,
 ): Promise<void> {
   let started = performance.now();
-  const { channel, clock, db, config, logger } = context;
+  const { channel, clock, db, config, logger, metrics } = context;
   const delivered: { id: string; at: Date }[] = [];
   const late = new Outcomes();
   const notStarted: string[] = [];
-  const failures: { message: ClaimedMessage; error: Error; at: Date }[] = [];
+  const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
 
   const attempt = async (candidate: Candidate): Promise<void> => {
     if (context.isStopping()) {
@@ -50,11 +50,28 @@ export async function deliverCandidates(
       late.add(candidate, action);
       return;
     }
+    const attemptStarted = performance.now();
     try {
-      await channel.deliver(toDelivery(candidate, sentAt));
+      // A span continuing the trace of the request that created the message: the
+      // channel hands it on (the webhook's traceparent).
+      await inSpan(
+        'deliver message',
+        {
+          kind: SpanKind.PRODUCER,
+          parent: candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null,
+          attributes: { 'screenmagic.message_id': candidate.message.id, channel: channel.name },
+        },
+        () => channel.deliver(toDelivery(candidate, sentAt)),
+      );
       delivered.push({ id: candidate.message.id, at: sentAt });
+      metrics?.attempt('delivered', (performance.now() - attemptStarted) / 1_000);
     } catch (error) {
-      failures.push({ message: candidate.message, error: toError(error), at: sentAt });
+      failures.push({
+        message: candidate.message,
+        error: toError(error),
+        at: sentAt,
+        seconds: (performance.now() - attemptStarted) / 1_000,
+      });
     }
   };
   await Promise.all(candidates.map((candidate) => context.slots.run(() => attempt(candidate))));
@@ -78,6 +95,8 @@ export async function deliverCandidates(
     });
     if (next.outcome === 'retry') counts.retried++;
     else counts.failed++;
+    metrics?.attempt(next.outcome === 'retry' ? 'retry' : 'failed', failure.seconds);
+    if (next.outcome === 'retry') metrics?.rescheduled('delivery-failed', 1);
     logger?.warn(
       {
         owner,
@@ -89,7 +108,7 @@ export async function deliverCandidates(
     );
   }
   await releaseMessages(db, owner, notStarted);
-  await recordOutcomes(db, owner, now, late, counts);
+  await recordOutcomes(db, owner, now, late, counts, metrics);
   timings.recordMs += performance.now() - started;
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DispatchAction } from '../domain/dispatch-plan.ts';
+import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import { finishWithoutAttempt, rescheduleMessages } from '../repositories/message-queue.ts';
 import type { Candidate } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
@@ -43,6 +44,7 @@ export async function recordOutcomes(
   now: Date,
   outcomes: Outcomes,
   counts: DispatchCounts,
+  metrics?: DispatchMetrics,
 ): Promise<void> {
   await finishWithoutAttempt(db, owner, outcomes.cancelled, 'cancelled', now);
   await finishWithoutAttempt(db, owner, outcomes.expired, 'expired', now);
@@ -57,5 +59,8 @@ export async function recordOutcomes(
   counts.cancelled += outcomes.cancelled.length;
   counts.expired += outcomes.expired.length;
   counts.unreachable += outcomes.unreachable.length;
-  for (const group of outcomes.rescheduled.values()) counts.rescheduled += group.ids.length;
+  for (const group of outcomes.rescheduled.values()) {
+    counts.rescheduled += group.ids.length;
+    metrics?.rescheduled('window-closed', group.ids.length);
+  }
 }

@@ -73,7 +73,7 @@ async function processClaimed(
     else outcomes.add(candidate, action);
   }
   started = performance.now();
-  await recordOutcomes(context.db, owner, now, outcomes, counts);
+  await recordOutcomes(context.db, owner, now, outcomes, counts, context.metrics);
   timings.recordMs = performance.now() - started;
   await deliverCandidates(context, owner, now, toDeliver, counts, timings);
 }

@@ -1,5 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
-import { type Clock, insertOnce, newId, unprocessable } from '@screenmagic/service-kit';
+import {
+  type Clock,
+  currentTraceparent,
+  insertOnce,
+  newId,
+  unprocessable,
+} from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
 import type { Database } from '../db/database.ts';
@@ -83,6 +89,7 @@ export async function createOrderConfirmation(
         attempts: 0,
         created_at: now,
         updated_at: now,
+        trace_parent: currentTraceparent() ?? null,
       }),
     () => findOrderConfirmation(deps.db, input.orderId),
   );

@@ -67,6 +67,8 @@ export async function markBroadcastCancelled(
 export interface BroadcastForDispatch {
   readonly message: string;
   readonly cancelled: boolean;
+  /** The accepting request's traceparent: its deliveries continue that trace. */
+  readonly traceParent: string | null;
 }
 
 /** The text and cancellation state of the broadcasts a batch of messages belongs to. */
@@ -77,10 +79,13 @@ export async function loadBroadcastsForDispatch(
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('broadcast')
-    .select(['id', 'message', 'cancelled_at'])
+    .select(['id', 'message', 'cancelled_at', 'trace_parent'])
     .where('id', 'in', ids)
     .execute();
   return new Map(
-    rows.map((row) => [row.id, { message: row.message, cancelled: row.cancelled_at !== null }]),
+    rows.map((row) => [
+      row.id,
+      { message: row.message, cancelled: row.cancelled_at !== null, traceParent: row.trace_parent },
+    ]),
   );
 }

@@ -23,14 +23,15 @@ export type ClaimedMessage = Pick<
   | 'hold_to_window'
   | 'expires_at'
   | 'attempts'
+  | 'trace_parent'
 >;
 
 /**
  * Claims up to `limit` messages due at `now` (the clock's time, never the database's)
  * and not held by anyone — or held under a lease that expired `leaseMs` ago (its
  * dispatcher died) — in due order, in the caller's READ COMMITTED transaction, and marks
- * them `sending`. `due_at` is left as it is: a claim touches no secondary index, which
- * halves the index work per delivery (README, "Design note"). `attempts` in the result
+ * them `sending`. `due_at` is left as it is, so a claim moves the queue index entry only
+ * when the status changes (`scheduled` → `sending`; README, "Design note"). `attempts` in the result
  * is the new value.
  */
 export function claimDueMessages(
@@ -51,6 +52,7 @@ export function claimDueMessages(
       'text',
       'hold_to_window',
       'expires_at',
+      'trace_parent',
     ],
     set: { status: 'sending', updated_at: options.now },
   });

@@ -30,14 +30,26 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
   const create = {
     schema: {
       tags,
+      operationId: 'createBroadcast',
       summary: 'Send a message to customers, each inside their delivery window',
       headers: IdempotencyHeadersSchema,
       body: NewBroadcastSchema,
       response: { 202: BroadcastAcceptedSchema, ...errorResponses(400, 409, 413, 422, 503) },
     },
   };
-  for (const url of ['/outgoings', '/v1/broadcasts']) {
-    app.post(url, create, async (request, reply) => {
+  const seed = {
+    schema: {
+      ...create.schema,
+      operationId: 'seedOutgoings',
+      summary: 'Send a message to customers (seed route: use POST /v1/broadcasts)',
+      deprecated: true,
+    },
+  };
+  for (const [url, options] of [
+    ['/outgoings', seed],
+    ['/v1/broadcasts', create],
+  ] as const) {
+    app.post(url, options, async (request, reply) => {
       const answer = await acceptBroadcast(
         {
           db: context.db,
@@ -65,9 +77,10 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     {
       schema: {
         tags,
+        operationId: 'getBroadcast',
         summary: 'A broadcast with a count of its messages in every status',
         params: BroadcastParamsSchema,
-        response: { 200: BroadcastSchema, ...errorResponses(404, 503) },
+        response: { 200: BroadcastSchema, ...errorResponses(400, 404, 503) },
       },
     },
     async (request) => {
@@ -82,6 +95,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     {
       schema: {
         tags,
+        operationId: 'listBroadcastRecipients',
         summary: "A broadcast's recipients and their messages, page by page",
         params: BroadcastParamsSchema,
         querystring: RecipientsQuerySchema,
@@ -114,9 +128,10 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     {
       schema: {
         tags,
+        operationId: 'cancelBroadcast',
         summary: 'Cancel every message of the broadcast not yet sent',
         params: BroadcastParamsSchema,
-        response: { 200: CancelledBroadcastSchema, ...errorResponses(404, 503) },
+        response: { 200: CancelledBroadcastSchema, ...errorResponses(400, 404, 503) },
       },
     },
     (request) => cancelBroadcast(context, request.params.id),

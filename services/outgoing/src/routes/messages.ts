@@ -12,9 +12,10 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
     {
       schema: {
         tags: ['messages'],
+        operationId: 'getMessage',
         summary: 'A message: status, attempts, timestamps',
         params: MessageParamsSchema,
-        response: { 200: MessageSchema, ...errorResponses(404, 503) },
+        response: { 200: MessageSchema, ...errorResponses(400, 404, 503) },
       },
     },
     async (request) => {

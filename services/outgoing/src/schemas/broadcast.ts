@@ -26,56 +26,73 @@ export const NewBroadcastSchema = Type.Object(
     ),
     expiresAt: Type.Optional(InstantSchema),
   },
-  { additionalProperties: false },
+  {
+    $id: 'NewBroadcast',
+    additionalProperties: false,
+    examples: [{ message: 'Our new menu is out today', customers: ['Asha Rao'] }],
+  },
 );
 export type NewBroadcast = Static<typeof NewBroadcastSchema>;
 
-export const SummarySchema = Type.Object({
-  sendingNow: Type.Integer(),
-  scheduled: Type.Integer(),
-  unreachable: Type.Integer(),
-});
+export const SummarySchema = Type.Object(
+  {
+    sendingNow: Type.Integer(),
+    scheduled: Type.Integer(),
+    unreachable: Type.Integer(),
+  },
+  { $id: 'BroadcastSummary' },
+);
 
 /** The 202 of a broadcast (and what an idempotent replay returns). */
-export const BroadcastAcceptedSchema = Type.Object({
-  broadcastId: Type.String(),
-  sendAt: InstantSchema,
-  expiresAt: Type.Union([InstantSchema, Type.Null()]),
-  recipientCount: Type.Integer(),
-  summary: SummarySchema,
-  recipients: Type.Array(RecipientSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const BroadcastAcceptedSchema = Type.Object(
+  {
+    broadcastId: Type.String(),
+    sendAt: InstantSchema,
+    expiresAt: Type.Union([InstantSchema, Type.Null()]),
+    recipientCount: Type.Integer(),
+    summary: SummarySchema,
+    recipients: Type.Array(RecipientSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'BroadcastAccepted' },
+);
 export type BroadcastAccepted = Static<typeof BroadcastAcceptedSchema>;
 
-export const CountsSchema = Type.Object({
-  scheduled: Type.Integer(),
-  sending: Type.Integer(),
-  delivered: Type.Integer(),
-  failed: Type.Integer(),
-  cancelled: Type.Integer(),
-  expired: Type.Integer(),
-  unreachable: Type.Integer(),
-});
+export const CountsSchema = Type.Object(
+  {
+    scheduled: Type.Integer(),
+    sending: Type.Integer(),
+    delivered: Type.Integer(),
+    failed: Type.Integer(),
+    cancelled: Type.Integer(),
+    expired: Type.Integer(),
+    unreachable: Type.Integer(),
+  },
+  { $id: 'MessageCounts' },
+);
 
 /** `GET /v1/broadcasts/{id}`, and the answer to `DELETE`. */
-export const BroadcastSchema = Type.Object({
-  broadcastId: Type.String(),
-  id: Type.String(),
-  message: Type.String(),
-  status: Type.Enum(['active', 'completed', 'cancelled'], {
-    description: 'active: some messages not yet final; completed: all final; cancelled: by DELETE',
-  }),
-  sendAt: InstantSchema,
-  requestedSendAt: Type.Union([InstantSchema, Type.Null()]),
-  onClosedDay: Type.Enum(['reject', 'queue']),
-  expiresAt: Type.Union([InstantSchema, Type.Null()]),
-  createdAt: InstantSchema,
-  cancelledAt: Type.Union([InstantSchema, Type.Null()]),
-  recipientCount: Type.Integer(),
-  summary: SummarySchema,
-  counts: CountsSchema,
-});
+export const BroadcastSchema = Type.Object(
+  {
+    broadcastId: Type.String(),
+    id: Type.String(),
+    message: Type.String(),
+    status: Type.Enum(['active', 'completed', 'cancelled'], {
+      description:
+        'active: some messages not yet final; completed: all final; cancelled: by DELETE',
+    }),
+    sendAt: InstantSchema,
+    requestedSendAt: Type.Union([InstantSchema, Type.Null()]),
+    onClosedDay: Type.Enum(['reject', 'queue']),
+    expiresAt: Type.Union([InstantSchema, Type.Null()]),
+    createdAt: InstantSchema,
+    cancelledAt: Type.Union([InstantSchema, Type.Null()]),
+    recipientCount: Type.Integer(),
+    summary: SummarySchema,
+    counts: CountsSchema,
+  },
+  { $id: 'Broadcast' },
+);
 export type BroadcastView = Static<typeof BroadcastSchema>;
 
 export const CancelledBroadcastSchema = Type.Intersect([

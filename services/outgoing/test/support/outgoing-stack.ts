@@ -25,6 +25,8 @@ export interface OutgoingStackOptions {
   readonly channel?: RecordingChannel;
   /** Use the channel the environment configures (webhook or log) instead of recording. */
   readonly configuredChannel?: boolean;
+  /** More of what the app lets tests replace. */
+  readonly deps?: Omit<OutgoingDeps, 'channel' | 'instanceId'>;
 }
 
 export interface CustomerInput {
@@ -102,6 +104,7 @@ export class OutgoingStack {
     const channel = options.channel ?? new RecordingChannel();
     const clock = new SettableClock();
     const outgoing = await buildApp(readConfig(env), false, {
+      ...options.deps,
       ...(options.configuredChannel ? {} : { channel }),
       instanceId: 'main',
       clock,

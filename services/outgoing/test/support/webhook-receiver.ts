@@ -5,6 +5,7 @@ export interface ReceivedDelivery {
   readonly body: Record<string, unknown>;
   readonly signature: string | undefined;
   readonly status: number;
+  readonly traceparent: string | undefined;
 }
 
 /**
@@ -44,6 +45,7 @@ export class WebhookReceiver {
           body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
           signature,
           status,
+          traceparent: request.headers['traceparent'] as string | undefined,
         });
         const answer = () =>
           response.writeHead(status, { 'content-type': 'application/json' }).end('{}');

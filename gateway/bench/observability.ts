@@ -1,0 +1,224 @@
+/**
+ * What metrics and tracing cost the gateway: two gateway processes side by side in front
+ * of one customer service — one as deployed (request metrics on, tracing on without an
+ * exporter: spans are made and traceparent propagated), one with both off
+ * (`REQUEST_METRICS=0`, `OTEL_SDK_DISABLED=true`) — loaded in interleaved rounds with
+ * `GET /v1/customers/{id}` (half the requests carrying a client traceparent), so a noisy
+ * neighbour hurts both alike. Reports the median req/s and the gateway's CPU time per
+ * request of each, and their ratio (target: observability costs ≤ 5%).
+ *
+ *   node bench/observability.ts      (MYSQL_URL as for the services)
+ *
+ * BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 4), BENCH_CONNECTIONS (default 32).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropDatabase } from '@screenmagic/service-kit';
+import { freePorts } from '@screenmagic/service-kit/testing/net';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const gatewayDir = join(here, '..');
+const customerDir = join(here, '..', '..', 'services', 'customer');
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
+const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
+const prefix = `bench_obs_${randomBytes(3).toString('hex')}_`;
+const apiKey = `bench-${randomBytes(12).toString('hex')}`;
+const children: ChildProcess[] = [];
+
+function start(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) =>
+    process.stderr.write(`[${name}] ${chunk.toString()}`),
+  );
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    const dead = children.find((child) => child.exitCode !== null);
+    if (dead) throw new Error(`a process exited (${dead.exitCode}) before ${url} answered`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const [customerPort, onPort, offPort, unusedA, unusedB] = await freePorts(5);
+  const customerUrl = `http://127.0.0.1:${customerPort}`;
+  start('customer', customerDir, ['src/server.ts'], {
+    PORT: String(customerPort),
+    HOST: '127.0.0.1',
+    MYSQL_URL: mysqlUrl.href,
+    MYSQL_DATABASE_PREFIX: prefix,
+    NODE_ENV: 'production',
+  });
+  const startScript = (
+    JSON.parse(readFileSync(join(gatewayDir, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  const gatewayEnv = {
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    GATEWAY_API_KEYS: apiKey,
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    GATEWAY_METRICS_PORT: '0',
+    CUSTOMER_SERVICE_URL: customerUrl,
+    OUTGOING_SERVICE_URL: `http://127.0.0.1:${unusedA}`,
+    INCOMING_SERVICE_URL: `http://127.0.0.1:${unusedB}`,
+  };
+  const args = startScript.split(/\s+/).slice(1);
+  const targets = [
+    {
+      name: 'metrics + tracing (no exporter)',
+      url: `http://127.0.0.1:${onPort}`,
+      process: start('gateway on', gatewayDir, args, { ...gatewayEnv, PORT: String(onPort) }),
+    },
+    {
+      name: 'both off',
+      url: `http://127.0.0.1:${offPort}`,
+      process: start('gateway off', gatewayDir, args, {
+        ...gatewayEnv,
+        PORT: String(offPort),
+        REQUEST_METRICS: '0',
+        OTEL_SDK_DISABLED: 'true',
+      }),
+    },
+  ];
+  await waitFor(`${customerUrl}/readyz`);
+  for (const target of targets) await waitFor(`${target.url}/healthz`);
+
+  const ids: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const response = await fetch(`${customerUrl}/v1/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Obs ${i}`, workingHours: { start: '08:00', end: '20:00' } }),
+    });
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  const load = (url: string, seconds: number) => {
+    let next = 0;
+    return autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      headers: { authorization: `Bearer ${apiKey}` },
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            const n = next++;
+            return {
+              ...request,
+              path: `/v1/customers/${ids[n % ids.length]}`,
+              headers: {
+                ...request.headers,
+                ...(n % 2 === 0
+                  ? {
+                      traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`,
+                    }
+                  : {}),
+              },
+            };
+          },
+        },
+      ],
+    });
+  };
+
+  const loadAtStart = loadavg()[0] ?? 0;
+  for (const target of targets) await load(target.url, 2); // warm-up
+  const results = new Map(
+    targets.map((t) => [t.name, { rps: [] as number[], cpuUs: [] as number[] }]),
+  );
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate which goes first, so neither always runs on the warmer machine.
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const before = cpuTicks(target.process.pid!);
+      const result = await load(target.url, SECONDS);
+      const ticks = cpuTicks(target.process.pid!) - before;
+      const entry = results.get(target.name)!;
+      entry.rps.push(result.requests.average);
+      entry.cpuUs.push((ticks / 100 / Math.max(1, result.requests.total)) * 1e6);
+      if (result.errors + result.non2xx > 0)
+        throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      process.stdout.write(
+        `  round ${round + 1} ${target.name}: ${Math.round(result.requests.average)} req/s\n`,
+      );
+    }
+  }
+  const on = results.get(targets[0]!.name)!;
+  const off = results.get(targets[1]!.name)!;
+  console.log(
+    `\n## Gateway: observability overhead (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
+  );
+  console.log(`${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved; medians.\n`);
+  console.log('| gateway | req/s | gateway CPU µs/req | req/s per round |');
+  console.log('|---|---:|---:|---|');
+  for (const [name, entry] of results) {
+    console.log(
+      `| ${name} | ${Math.round(median(entry.rps))} | ${Math.round(median(entry.cpuUs))} | ${entry.rps.map(Math.round).join(', ')} |`,
+    );
+  }
+  const throughputCost = 1 - median(on.rps) / median(off.rps);
+  const cpuCost = median(on.cpuUs) / median(off.cpuUs) - 1;
+  console.log(
+    `\nThroughput cost: ${(throughputCost * 100).toFixed(1)}%; CPU per request: +${(cpuCost * 100).toFixed(1)}% (target ≤ 5%).`,
+  );
+}
+
+try {
+  await main();
+} finally {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  await dropDatabase(mysqlUrl, `${prefix}customer`);
+}

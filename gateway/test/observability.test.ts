@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net';
+import { type App, startTracing } from '@screenmagic/service-kit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { readGatewayConfig } from '../src/config.ts';
+import { startFakeService, type FakeService } from './fake-services.ts';
+
+const KEY = 'test-key-observability-aaaa';
+const auth = { authorization: `Bearer ${KEY}` };
+const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+const CALLER = `00-${TRACE_ID}-b7ad6b7169203331-01`;
+
+let customer: FakeService;
+let outgoing: FakeService;
+let incoming: FakeService;
+let gateway: App;
+let publicUrl: string;
+let metricsUrl: string;
+
+beforeAll(async () => {
+  await startTracing('gateway', {});
+  customer = await startFakeService('customer', ['/v1/customers']);
+  outgoing = await startFakeService('outgoing', ['/v1/broadcasts']);
+  incoming = await startFakeService('incoming', ['/v1/orders']);
+  gateway = await buildApp(
+    readGatewayConfig({
+      CUSTOMER_SERVICE_URL: customer.url.href,
+      OUTGOING_SERVICE_URL: outgoing.url.href,
+      INCOMING_SERVICE_URL: incoming.url.href,
+      GATEWAY_API_KEYS: KEY,
+      GATEWAY_METRICS_PORT: '0',
+      HOST: '127.0.0.1',
+    }),
+    false,
+  );
+  await gateway.listen({ port: 0, host: '127.0.0.1' });
+  publicUrl = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
+  metricsUrl = `http://127.0.0.1:${gateway.metricsPort()}/metrics`;
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all([customer, outgoing, incoming].map((service) => service?.app.close()));
+});
+
+describe('gateway metrics', () => {
+  it('are served on the metrics port, without an API key', async () => {
+    expect(gateway.metricsPort()).not.toBe((gateway.server.address() as AddressInfo).port);
+    const response = await fetch(metricsUrl);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^process_resident_memory_bytes /m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+
+  it('are never answered on the public port, nor forwarded to a service', async () => {
+    const before = [customer, outgoing, incoming].map((service) => service.seen.length);
+    for (const headers of [{}, auth]) {
+      const response = await fetch(`${publicUrl}/metrics`, { headers });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('http_requests_total');
+    }
+    expect([customer, outgoing, incoming].map((service) => service.seen.length)).toEqual(before);
+  });
+
+  it('count proxied requests by route pattern and status', async () => {
+    for (const id of ['cus_1', 'cus_2']) {
+      const response = await fetch(`${publicUrl}/v1/customers/${id}`, { headers: auth });
+      expect(response.status).toBe(200);
+    }
+    expect((await fetch(`${publicUrl}/v1/customers/cus_3`)).status).toBe(401);
+    const text = await (await fetch(metricsUrl)).text();
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/v1/customers/*",status="200"} 2',
+    );
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/v1/customers/*",status="401"} 1',
+    );
+    expect(text).not.toContain('cus_1');
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/v1\/customers\/\*",status="200"\} 2/,
+    );
+  });
+});
+
+describe('gateway tracing', () => {
+  it("continues the client's traceparent and hands its own span to the service", async () => {
+    const response = await fetch(`${publicUrl}/v1/broadcasts`, {
+      method: 'POST',
+      headers: { ...auth, traceparent: CALLER, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(201);
+    const forwarded = outgoing.seen.at(-1)?.headers['traceparent'];
+    expect(forwarded).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
+    // The gateway's span, not the client's: the service's span is the gateway span's child.
+    expect(forwarded).not.toBe(CALLER);
+  });
+
+  it('starts a trace when the client sends none', async () => {
+    await fetch(`${publicUrl}/v1/orders`, { headers: auth });
+    expect(incoming.seen.at(-1)?.headers['traceparent']).toMatch(
+      /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/,
+    );
+  });
+});

@@ -1,0 +1,2233 @@
+// Generated from openapi.json by `pnpm openapi` (openapi-typescript): do not edit.
+
+export interface paths {
+  '/addcustomer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a customer (seed route: use POST /v1/customers)
+     * @deprecated
+     * @description Working hours in the full form or the shorthand; the customer zone is workingHours.timeZone, else timeZone, else the business's. Names are unique (case-insensitive, trimmed): 409 CUSTOMER_EXISTS.
+     */
+    post: operations['seedAddCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incomings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place an order (seed route: use POST /v1/orders)
+     * @deprecated
+     */
+    post: operations['seedIncomings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/outgoings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a message to customers (seed route: use POST /v1/broadcasts)
+     * @deprecated
+     */
+    post: operations['seedOutgoings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/broadcasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a message to customers, each inside their delivery window */
+    post: operations['createBroadcast'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/broadcasts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A broadcast with a count of its messages in every status */
+    get: operations['getBroadcast'];
+    put?: never;
+    post?: never;
+    /** Cancel every message of the broadcast not yet sent */
+    delete: operations['cancelBroadcast'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/broadcasts/{id}/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A broadcast's recipients and their messages, page by page */
+    get: operations['listBroadcastRecipients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/business-calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The business's working hours (normalized), whether it is open now, and when that changes */
+    get: operations['getBusinessCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List customers
+     * @description In id (creation) order, keyset-paginated: pass nextCursor back as cursor. `name` finds the customer with that name, `namePrefix` those whose name starts with it; both compare case-insensitively after trimming.
+     */
+    get: operations['listCustomers'];
+    put?: never;
+    /**
+     * Register a customer
+     * @description Working hours in the full form or the shorthand; the customer zone is workingHours.timeZone, else timeZone, else the business's. Names are unique (case-insensitive, trimmed): 409 CUSTOMER_EXISTS.
+     */
+    post: operations['createCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a customer, with delivery windows as of now */
+    get: operations['getCustomer'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a customer
+     * @description Messages still scheduled for the customer are cancelled when they come due.
+     */
+    delete: operations['deleteCustomer'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a customer
+     * @description Any of name, workingHours, timeZone, phone (null removes it), validated as on create. workingHours without a zone keep the customer's current zone; timeZone alone moves the current hours to the new zone.
+     */
+    patch: operations['updateCustomer'];
+    trace?: never;
+  };
+  '/v1/customers/{id}/windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's delivery windows in [from, to)
+     * @description Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, to = from + 7 days; at most 31 days.
+     */
+    get: operations['getCustomerWindows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/messages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A message: status, attempts, timestamps */
+    get: operations['getMessage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orders in the order they were accepted, optionally of one status */
+    get: operations['listOrders'];
+    put?: never;
+    /** Place an order */
+    post: operations['createOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order, by the client's orderId */
+    get: operations['getOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @example {
+     *       "name": "Asha Rao",
+     *       "workingHours": {
+     *         "timeZone": "Asia/Kolkata",
+     *         "start": "09:00",
+     *         "end": "18:00",
+     *         "days": [
+     *           "mon",
+     *           "tue",
+     *           "wed",
+     *           "thu",
+     *           "fri"
+     *         ]
+     *       },
+     *       "phone": "+919876543210"
+     *     }
+     */
+    NewCustomer: {
+      /**
+       * @description Unique, compared case-insensitively after trimming (and Unicode NFC). Stored trimmed; at most 200 characters after trimming; no control characters.
+       * @example Asha Rao
+       */
+      name: string;
+      workingHours: components['schemas']['ScheduleInput'];
+      /**
+       * @description The customer's IANA time zone, when workingHours names none. Default: the business's zone. Giving a different zone here and in workingHours.timeZone is a 400.
+       * @example Asia/Kolkata
+       */
+      timeZone?: string;
+      phone?: string | null;
+    };
+    /** @description Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?, overrides?, holidays?} or the shorthand {start, end, days?, timeZone?, closures?, overrides?, holidays?}. A missing timeZone means the business's. */
+    ScheduleInput:
+      | {
+          /**
+           * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+           * @example Asia/Kolkata
+           */
+          timeZone?: string;
+          weekly: {
+            mon?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            tue?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            wed?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            thu?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            fri?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            sat?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            sun?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closures: local dates, or {from, to?, name?} ranges, on which no range starts (an overnight range begun the evening before still runs). */
+          closures?: (
+            | string
+            | {
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                from: string;
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                to?: string;
+                /**
+                 * @description Shown wherever the closure explains a decision.
+                 * @example Winter break
+                 */
+                name?: string;
+              }
+          )[];
+          /**
+           * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+           * @example {
+           *       "2026-12-24": [
+           *         {
+           *           "start": "09:00",
+           *           "end": "13:00"
+           *         }
+           *       ],
+           *       "2026-12-31": []
+           *     }
+           */
+          overrides?: {
+            [key: string]: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closes every public holiday of that country (and region). */
+          holidays?: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code.
+             * @example IN
+             */
+            country: string;
+            /**
+             * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+             * @example MH
+             */
+            region?: string;
+          };
+        }
+      | {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 10:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 19:00
+           */
+          end: string;
+          days?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+          /**
+           * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+           * @example Asia/Kolkata
+           */
+          timeZone?: string;
+          /** @description Closures: local dates, or {from, to?, name?} ranges, on which no range starts (an overnight range begun the evening before still runs). */
+          closures?: (
+            | string
+            | {
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                from: string;
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                to?: string;
+                /**
+                 * @description Shown wherever the closure explains a decision.
+                 * @example Winter break
+                 */
+                name?: string;
+              }
+          )[];
+          /**
+           * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+           * @example {
+           *       "2026-12-24": [
+           *         {
+           *           "start": "09:00",
+           *           "end": "13:00"
+           *         }
+           *       ],
+           *       "2026-12-31": []
+           *     }
+           */
+          overrides?: {
+            [key: string]: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closes every public holiday of that country (and region). */
+          holidays?: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code.
+             * @example IN
+             */
+            country: string;
+            /**
+             * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+             * @example MH
+             */
+            region?: string;
+          };
+        };
+    Customer: {
+      /** @example cus_01JDQ7ZK8Y3S6W2V9T4R5M0N1P */
+      id: string;
+      name: string;
+      phone: string | null;
+      /** @description The customer's IANA time zone (workingHours.timeZone). */
+      timeZone: string;
+      workingHours: components['schemas']['Schedule'];
+      /** @description Business calendar ∩ customer hours in the next 7 days from now, sorted; the first starts at now when the window is open now. */
+      deliveryWindows: components['schemas']['DeliveryWindow'][];
+      /** @description False when no window opens within 28 days. */
+      reachable: boolean;
+      /** @description The earliest instant >= now inside the window (within 28 days), or null. */
+      nextDeliveryAt: string | null;
+      nextDeliveryAtLocal: string | null;
+      warnings: string[];
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      updatedAt: string;
+    };
+    Schedule: {
+      /**
+       * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+       * @example Asia/Kolkata
+       */
+      timeZone: string;
+      weekly: {
+        mon: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        tue: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        wed: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        thu: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        fri: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        sat: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        sun: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+      };
+      /** @description Closures: plain dates (one unnamed day) or {from, to, name?} ranges. */
+      closures: (
+        | string
+        | {
+            /**
+             * @description A local calendar date, YYYY-MM-DD.
+             * @example 2026-12-25
+             */
+            from: string;
+            /**
+             * @description A local calendar date, YYYY-MM-DD.
+             * @example 2026-12-25
+             */
+            to: string;
+            /**
+             * @description Shown wherever the closure explains a decision.
+             * @example Winter break
+             */
+            name?: string;
+          }
+      )[];
+      /**
+       * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+       * @example {
+       *       "2026-12-24": [
+       *         {
+       *           "start": "09:00",
+       *           "end": "13:00"
+       *         }
+       *       ],
+       *       "2026-12-31": []
+       *     }
+       */
+      overrides: {
+        [key: string]: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+      };
+      /** @description Closes every public holiday of that country (and region). */
+      holidays?: {
+        /**
+         * @description ISO 3166-1 alpha-2 country code.
+         * @example IN
+         */
+        country: string;
+        /**
+         * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+         * @example MH
+         */
+        region?: string;
+      };
+    };
+    DeliveryWindow: {
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      end: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      startLocal: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      endLocal: string;
+    };
+    /** @description Every error answer. Served as application/json, or as application/problem+json when Accept asks for it. */
+    Error: {
+      /**
+       * @description RFC 9457 problem type: tag:screenmagic,2026:<error.code>
+       * @example tag:screenmagic,2026:VALIDATION_FAILED
+       */
+      type: string;
+      /**
+       * @description The HTTP status phrase
+       * @example Bad Request
+       */
+      title: string;
+      /**
+       * @description The HTTP status code
+       * @example 400
+       */
+      status: number;
+      /** @description The same text as error.message */
+      detail: string;
+      error: {
+        /**
+         * @description What went wrong, for programs: VALIDATION_FAILED, NOT_FOUND, …
+         * @example VALIDATION_FAILED
+         */
+        code: string;
+        message: string;
+        details: ({
+          field: string;
+          message: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description Also in the x-request-id header and the logs */
+      requestId: string;
+    };
+    /** @description At least one field. workingHours without a time zone (here or in timeZone) keep the customer's current zone. */
+    CustomerPatch: {
+      /**
+       * @description Unique, compared case-insensitively after trimming (and Unicode NFC). Stored trimmed; at most 200 characters after trimming; no control characters.
+       * @example Asha Rao
+       */
+      name?: string;
+      workingHours?: components['schemas']['ScheduleInput'];
+      /**
+       * @description The customer's new IANA time zone. Alone, it moves the current working hours to that zone (same wall-clock hours); with workingHours, it is their zone unless they name one.
+       * @example Asia/Kolkata
+       */
+      timeZone?: string;
+      phone?: string | null;
+    };
+    CustomerWindows: {
+      customerId: string;
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      to: string;
+      windows: components['schemas']['DeliveryWindow'][];
+    };
+    BusinessCalendar: {
+      /**
+       * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+       * @example Asia/Kolkata
+       */
+      timeZone: string;
+      weekly: {
+        mon: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        tue: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        wed: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        thu: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        fri: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        sat: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+        sun: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+      };
+      /** @description Closures: plain dates (one unnamed day) or {from, to, name?} ranges. */
+      closures: (
+        | string
+        | {
+            /**
+             * @description A local calendar date, YYYY-MM-DD.
+             * @example 2026-12-25
+             */
+            from: string;
+            /**
+             * @description A local calendar date, YYYY-MM-DD.
+             * @example 2026-12-25
+             */
+            to: string;
+            /**
+             * @description Shown wherever the closure explains a decision.
+             * @example Winter break
+             */
+            name?: string;
+          }
+      )[];
+      /**
+       * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+       * @example {
+       *       "2026-12-24": [
+       *         {
+       *           "start": "09:00",
+       *           "end": "13:00"
+       *         }
+       *       ],
+       *       "2026-12-31": []
+       *     }
+       */
+      overrides: {
+        [key: string]: {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 09:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 18:00
+           */
+          end: string;
+        }[];
+      };
+      /** @description Closes every public holiday of that country (and region). */
+      holidays?: {
+        /**
+         * @description ISO 3166-1 alpha-2 country code.
+         * @example IN
+         */
+        country: string;
+        /**
+         * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+         * @example MH
+         */
+        region?: string;
+      };
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      now: string;
+      openNow: boolean;
+      closesAt: string | null;
+      closesAtLocal: string | null;
+      nextOpening: string | null;
+      nextOpeningLocal: string | null;
+    };
+    /**
+     * @example {
+     *       "message": "Our new menu is out today",
+     *       "customers": [
+     *         "Asha Rao"
+     *       ]
+     *     }
+     */
+    NewBroadcast: {
+      message: string;
+      /** @description Customer names (trimmed, case-insensitive). Omit both lists for every customer. */
+      customers?: string[];
+      customerIds?: string[];
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      sendAt?: string;
+      /**
+       * @description When sendAt falls on a day the business is closed: 409 (reject, default) or queue.
+       * @enum {unknown}
+       */
+      onClosedDay?: 'reject' | 'queue';
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      expiresAt?: string;
+    };
+    BroadcastAccepted: {
+      broadcastId: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      sendAt: string;
+      expiresAt: string | null;
+      recipientCount: number;
+      summary: components['schemas']['BroadcastSummary'];
+      recipients: components['schemas']['Recipient'][];
+      nextCursor: string | null;
+    };
+    BroadcastSummary: {
+      sendingNow: number;
+      scheduled: number;
+      unreachable: number;
+    };
+    Recipient: {
+      messageId: string;
+      customerId: string;
+      name: string;
+      /**
+       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable
+       * @enum {unknown}
+       */
+      status:
+        'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
+      scheduledFor: string | null;
+      scheduledForLocal: string | null;
+      attempts: number;
+      lastAttemptAt: string | null;
+      deliveredAt: string | null;
+    };
+    Broadcast: {
+      broadcastId: string;
+      id: string;
+      message: string;
+      /**
+       * @description active: some messages not yet final; completed: all final; cancelled: by DELETE
+       * @enum {unknown}
+       */
+      status: 'active' | 'completed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      sendAt: string;
+      requestedSendAt: string | null;
+      /** @enum {unknown} */
+      onClosedDay: 'reject' | 'queue';
+      expiresAt: string | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      createdAt: string;
+      cancelledAt: string | null;
+      recipientCount: number;
+      summary: components['schemas']['BroadcastSummary'];
+      counts: components['schemas']['MessageCounts'];
+    };
+    MessageCounts: {
+      scheduled: number;
+      sending: number;
+      delivered: number;
+      failed: number;
+      cancelled: number;
+      expired: number;
+      unreachable: number;
+    };
+    Message: {
+      messageId: string;
+      id: string;
+      /** @enum {unknown} */
+      kind: 'broadcast' | 'order-confirmation';
+      broadcastId: string | null;
+      orderId: string | null;
+      customerId: string;
+      customerName: string;
+      text: string;
+      /**
+       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable
+       * @enum {unknown}
+       */
+      status:
+        'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      updatedAt: string;
+      scheduledFor: string | null;
+      scheduledForLocal: string | null;
+      timeZone: string;
+      nextAttemptAt: string | null;
+      lastAttemptAt: string | null;
+      lastError: string | null;
+      deliveredAt: string | null;
+      finishedAt: string | null;
+      expiresAt: string | null;
+    };
+    /**
+     * @description An order. Give exactly one of customer (a name) and customerId.
+     * @example {
+     *       "customer": "Asha Rao",
+     *       "orderId": "ORD-1001",
+     *       "productId": "SKU-42",
+     *       "payment": {
+     *         "method": "upi",
+     *         "amount": "499.00",
+     *         "currency": "INR"
+     *       }
+     *     }
+     */
+    NewOrder: {
+      /**
+       * @description The customer's name (matched trimmed, case-insensitively). Or give customerId.
+       * @example Asha Rao
+       */
+      customer?: string;
+      /**
+       * @description The customer's id. Or give customer.
+       * @example cus_01JDZ3V1Q7S8X9Y0ZABCDEFGHJ
+       */
+      customerId?: string;
+      /**
+       * @description The client's order id (unique; the key for idempotency and look-ups).
+       * @example ORD-1001
+       */
+      orderId: string;
+      /** @example SKU-42 */
+      productId: string;
+      payment: components['schemas']['Payment'];
+      /**
+       * Format: date-time
+       * @description When the customer placed the order: RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now.
+       */
+      placedAt?: string;
+    };
+    Payment: {
+      /**
+       * @description 1–32 characters: letters, digits, space, ".", "_", "-", beginning and ending with a letter or digit.
+       * @example upi
+       * @example card
+       * @example cash on delivery
+       */
+      method: string;
+      /**
+       * @description A positive decimal string (never a JSON number) with at most the currency’s ISO 4217 minor units of decimals: "499.00" INR, "1200" JPY.
+       * @example 499.00
+       */
+      amount: string;
+      /**
+       * @description ISO 4217 code, upper case.
+       * @example INR
+       */
+      currency: string;
+    };
+    /** @description Placed while the business is open: confirmed. */
+    Order: {
+      /**
+       * @description The client's order id (unique; the key for idempotency and look-ups).
+       * @example ORD-1001
+       */
+      orderId: string;
+      status: 'pending' | 'confirmed';
+      /** @description Why it was confirmed at once (open) or had to wait (outside-hours, closed-day). */
+      reason: 'open' | 'outside-hours' | 'closed-day';
+      customerId: string;
+      customerName: string;
+      /** @description The zone the *Local times are given in. */
+      customerTimeZone: string;
+      productId: string;
+      payment: {
+        method: string;
+        amount: string;
+        currency: string;
+      };
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      placedAt: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      placedAtLocal: string;
+      /**
+       * Format: date-time
+       * @description When the order is (or was) processed: the next opening when pending, its confirmation when placed while open.
+       */
+      processingAt: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      processingAtLocal: string;
+      confirmedAt: string | null;
+      confirmedAtLocal: string | null;
+      /** @description The text answered to the customer when the order was placed. */
+      reply: string;
+      /** @description The outgoing service's message carrying the confirmation, once handed over. */
+      confirmationMessageId: string | null;
+    };
+  };
+  responses: {
+    /** @description No API key, or not a valid one (UNAUTHORIZED) */
+    Unauthorized: {
+      headers: {
+        'WWW-Authenticate'?: string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request headers are larger than 16 KiB in all (HEADERS_TOO_LARGE) */
+    HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description Over the API key's requests per minute (RATE_LIMITED) */
+    RateLimited: {
+      headers: {
+        /** @description Seconds to wait before retrying */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description The service's answer could not be relayed (BAD_GATEWAY) */
+    BadGateway: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description A service or its database is down; retry later (UPSTREAM_UNAVAILABLE, DATABASE_UNAVAILABLE) */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Seconds to wait before retrying */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+    /** @description The service did not answer in time (UPSTREAM_TIMEOUT) */
+    GatewayTimeout: {
+      headers: {
+        /** @description Seconds to wait before retrying */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  seedAddCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewCustomer'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Customer'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  seedIncomings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An order. Give exactly one of customer (a name) and customerId. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewOrder'];
+      };
+    };
+    responses: {
+      /** @description Placed while the business is open: confirmed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Placed while it is closed: pending until the next opening. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  seedOutgoings: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Same key + same body → the first answer, nothing new created. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewBroadcast'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadcastAccepted'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createBroadcast: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Same key + same body → the first answer, nothing new created. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewBroadcast'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadcastAccepted'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getBroadcast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Broadcast'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  cancelBroadcast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Broadcast'] & {
+            /** @description Messages this request cancelled */
+            cancelledNow: number;
+          };
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listBroadcastRecipients: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        /** @description scheduled | sending | delivered | failed | cancelled | expired | unreachable */
+        status?:
+          | 'scheduled'
+          | 'sending'
+          | 'delivered'
+          | 'failed'
+          | 'cancelled'
+          | 'expired'
+          | 'unreachable';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Recipient'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getBusinessCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessCalendar'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listCustomers: {
+    parameters: {
+      query?: {
+        /** @description Only the customer with this name (compared as names are kept unique: case-insensitive, trimmed). Blank: no filter. */
+        name?: string;
+        /** @description Only customers whose name starts with this (case-insensitive, trimmed). Blank: no filter. */
+        namePrefix?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Customer'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewCustomer'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Customer'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Customer'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description At least one field. workingHours without a time zone (here or in timeZone) keep the customer's current zone. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CustomerPatch'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Customer'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getCustomerWindows: {
+    parameters: {
+      query?: {
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now. */
+        from?: string;
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: from + 7 days. After from, at most 31 days after it. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerWindows'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listOrders: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed';
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Order'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An order. Give exactly one of customer (a name) and customerId. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewOrder'];
+      };
+    };
+    responses: {
+      /** @description Placed while the business is open: confirmed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Placed while it is closed: pending until the next opening. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The client's order id (unique; the key for idempotency and look-ups).
+         * @example ORD-1001
+         */
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+}

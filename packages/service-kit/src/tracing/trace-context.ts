@@ -1,0 +1,78 @@
+import {
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+
+/** The tracer of every span the kit and the services make. */
+export const tracer = trace.getTracer('screenmagic');
+
+/** The `traceparent` header carrying the active span (undefined when there is none). */
+export function currentTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier['traceparent'];
+}
+
+/** Writes `traceparent` (and `tracestate`) for `from` (the active context by default) into `headers`. */
+export function injectTraceHeaders(
+  headers: Record<string, unknown>,
+  from: Context = context.active(),
+): void {
+  propagation.inject(from, headers);
+}
+
+/** Whether a span is active (work inside a trace). */
+export function hasActiveSpan(): boolean {
+  return trace.getSpan(context.active()) !== undefined;
+}
+
+/** The trace id of the active span, when there is one (the log lines' `traceId`). */
+export function activeTraceId(): string | undefined {
+  const span = trace.getSpan(context.active());
+  if (span === undefined) return undefined;
+  const { traceId } = span.spanContext();
+  return traceId === '00000000000000000000000000000000' ? undefined : traceId;
+}
+
+/**
+ * Runs `work` in a new span named `name`, ended when `work` settles (marked as an error
+ * when it throws). `parent` is a stored `traceparent` (work picked up from a queue long
+ * after the request that caused it: the span continues that trace), or absent to
+ * continue the active context.
+ */
+export async function inSpan<T>(
+  name: string,
+  options: { kind?: SpanKind; parent?: string | null; attributes?: Record<string, string> },
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent =
+    options.parent === undefined
+      ? context.active()
+      : options.parent === null
+        ? ROOT_CONTEXT
+        : propagation.extract(ROOT_CONTEXT, { traceparent: options.parent });
+  const span = tracer.startSpan(
+    name,
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      ...(options.attributes ? { attributes: options.attributes } : {}),
+    },
+    parent,
+  );
+  try {
+    return await context.with(trace.setSpan(parent, span), () => work(span));
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+export { SpanKind };
