@@ -10,12 +10,12 @@ import {
   createServiceClients,
   SERVICE_NAMES,
   type ServiceClients,
-} from './plugins/service-clients.ts';
+} from './clients/service-clients.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { proxyRoutes } from './routes/proxy.ts';
 import { testClockRoutes } from './routes/test-clock.ts';
 
-export { readGatewayConfig, type GatewayConfig } from './config.ts';
+export type { GatewayConfig } from './config.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

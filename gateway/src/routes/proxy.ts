@@ -5,7 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { ROUTE_TABLE } from '../domain/route-table.ts';
 import { createForwarder } from '../forwarding/forward.ts';
-import { registerApiKeyAuth } from '../plugins/api-key-auth.ts';
+import { registerApiKeyAuth } from '../auth/api-key-auth.ts';
 
 export interface ProxyRoutesOptions {
   readonly config: GatewayConfig;

@@ -1,7 +1,7 @@
 import { InstantSchema, type App } from '@screenmagic/service-kit/core';
 import Type from 'typebox';
-import { registerApiKeyAuth } from '../plugins/api-key-auth.ts';
-import { callService, SERVICE_NAMES, type ServiceClients } from '../plugins/service-clients.ts';
+import { registerApiKeyAuth } from '../auth/api-key-auth.ts';
+import { callService, SERVICE_NAMES, type ServiceClients } from '../clients/service-clients.ts';
 
 export interface TestClockRouteOptions {
   readonly clients: ServiceClients;

@@ -1,7 +1,7 @@
 /**
  * `@screenmagic/service-kit/core`: the HTTP half of the kit — app, errors, environment
  * helpers, service URLs, ServiceClient, runService, shared schemas — without the
- * database (kysely, mysql2) or the business calendar (hours-window, date-fns-tz). For
+ * database (kysely, mysql2, the work queue) or the business calendar (hours-window). For
  * components that have neither, such as the gateway: loading only this costs about a
  * third of the memory the full kit does. Everything here is also exported by the main
  * entry.

@@ -8,16 +8,29 @@ export * from './core.ts';
 export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/business-calendar.ts';
 export { readServiceConfig, type ServiceConfig } from './config/service-config.ts';
 
-export { isDatabaseUnavailable } from './db/database-errors.ts';
+export { isDatabaseUnavailable, isDeadlock, isDuplicateKey } from './db/database-errors.ts';
+export { insertOnce, type InsertOnceResult } from './db/insert-once.ts';
 export {
   dropDatabase,
-  ensureDatabaseExists,
   ManagedDatabase,
   type ManagedDatabaseOptions,
   MigrationError,
 } from './db/managed-database.ts';
 export { mysqlOptions, quoteIdentifier } from './db/mysql-options.ts';
 export { useDatabase } from './db/use-database.ts';
+
+export { backoffMs, type BackoffPolicy, nominalBackoffMs } from './queue/backoff.ts';
+export { databaseNow } from './queue/database-now.ts';
+export { heartbeatIntervalMs, startHeartbeat } from './queue/heartbeat.ts';
+export {
+  type Claimed,
+  type QueueColumns,
+  type QueueTableName,
+  type QueueUpdate,
+  WorkQueue,
+  type WorkQueueTable,
+} from './queue/work-queue.ts';
+export { newWorkerId } from './queue/worker-id.ts';
 
 export { forEachLimited } from './worker/for-each-limited.ts';
 export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';

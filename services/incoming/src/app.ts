@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import {
   type App,
   type Clock,
@@ -6,6 +5,7 @@ import {
   createApp,
   type CreateAppOptions,
   ManagedDatabase,
+  newWorkerId,
   PollLoop,
   registerTestClockRoutes,
   SettableClock,
@@ -83,8 +83,7 @@ export async function buildApp(
     isReady: () => database.isReady,
     ...(deps.metricsTtlMs === undefined ? {} : { ttlMs: deps.metricsTtlMs }),
   });
-  const workerId =
-    deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const workerId = deps.workerId ?? newWorkerId();
   const clientOptions = { timeoutMs: config.upstreamTimeoutMs, token: config.internalToken };
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, clientOptions);
   // The worker keeps `concurrency` hand-overs in flight; requests need connections too.

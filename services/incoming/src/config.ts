@@ -17,7 +17,11 @@ export interface WorkerConfig {
   readonly batchSize: number;
   /** Hand-overs to the outgoing service in flight at once within a batch. */
   readonly concurrency: number;
-  /** A claim older than this is stale (its worker died) and is released for others. */
+  /**
+   * The lease: a claim not renewed for this long (the database's real time) is stale —
+   * its worker died — and is released for others. Renewed every third of it while the
+   * worker hands the batch over.
+   */
   readonly lockTimeoutMs: number;
   /** First retry delay after a failed hand-over; doubles per attempt up to `retryMaxMs`. */
   readonly retryBaseMs: number;
@@ -51,7 +55,7 @@ export function readConfig(env: Env): IncomingConfig {
       batchSize: envInteger(env, 'ORDER_WORKER_BATCH_SIZE', { fallback: 200, min: 1, max: 5_000 }),
       concurrency: envInteger(env, 'ORDER_WORKER_CONCURRENCY', { fallback: 32, min: 1, max: 256 }),
       lockTimeoutMs: envInteger(env, 'ORDER_WORKER_LOCK_TIMEOUT_MS', {
-        fallback: 120_000,
+        fallback: 30_000,
         min: 1_000,
         max: 86_400_000,
       }),

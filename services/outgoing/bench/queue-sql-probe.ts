@@ -71,7 +71,9 @@ async function drain(claimers: number): Promise<void> {
           const claimed = await db
             .transaction()
             .setIsolationLevel('read committed')
-            .execute((trx) => claimDueMessages(trx, { owner, now: NOW, limit: BATCH }));
+            .execute((trx) =>
+              claimDueMessages(trx, { owner, now: NOW, limit: BATCH, leaseMs: 30_000 }),
+            );
           spent.claim += cpuSeconds(databasePid) - mark;
           if (claimed.length === 0) return;
           mark = cpuSeconds(databasePid);

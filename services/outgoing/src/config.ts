@@ -28,7 +28,10 @@ export interface DispatcherConfig {
   readonly concurrency: number;
   /** Wait after an empty poll. */
   readonly pollIntervalMs: number;
-  /** A claim older than this (real time) is presumed dead and released. */
+  /**
+   * The lease: a claim not renewed for this long (the database's real time) is presumed
+   * dead and taken over. Batches renew theirs every third of it while they run.
+   */
   readonly lockTimeoutMs: number;
   /** Delivery attempts before a message is `failed`. */
   readonly maxAttempts: number;
@@ -80,7 +83,7 @@ export function readConfig(env: Env): OutgoingConfig {
         max: 60_000,
       }),
       lockTimeoutMs: envInteger(env, 'DISPATCH_LOCK_TIMEOUT_MS', {
-        fallback: 300_000,
+        fallback: 30_000,
         min: 1_000,
         max: 86_400_000,
       }),

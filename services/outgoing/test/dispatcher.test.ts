@@ -184,12 +184,16 @@ describe('dispatcher', () => {
     stack.channel.failNext(1);
     const ids = await send({ message: 'Retry', customers: ['Lucy'] });
     expect(await stack.runDue()).toMatchObject({ delivered: 0, retried: 1 });
-    expect(await message(ids['Lucy'])).toMatchObject({
+    const retrying = await message(ids['Lucy']);
+    expect(retrying).toMatchObject({
       status: 'sending',
       attempts: 1,
       lastError: 'receiver answered 500',
-      nextAttemptAt: '2026-11-30T10:00:02.718Z',
     });
+    // e^1 s after the attempt, jittered down to half of it at most.
+    const nextAttemptAt = Date.parse(String(retrying['nextAttemptAt']));
+    expect(nextAttemptAt).toBeGreaterThanOrEqual(Date.parse('2026-11-30T10:00:01.359Z'));
+    expect(nextAttemptAt).toBeLessThanOrEqual(Date.parse('2026-11-30T10:00:02.718Z'));
     expect(await stack.runDue()).toMatchObject({ delivered: 0, retried: 0 });
     expect(await stack.advance('2026-11-30T10:00:03.000Z')).toMatchObject({ delivered: 1 });
     expect(stack.channel.failures.map((d) => d.messageId)).toEqual([ids['Lucy']]);

@@ -16,7 +16,7 @@ async function appWith(token: string | undefined, logger: Logger | false = false
     },
     { prefix: '/internal/scoped' },
   );
-  app.get('/metrics', () => 'metrics 1');
+  // /metrics is the app's own (createApp serves it).
   app.get('/v1/public', () => ({ public: true }));
   await app.ready();
   return app;
@@ -32,13 +32,14 @@ describe('the service token on /internal/* (INTERNAL_TOKEN set)', () => {
   it('answers 401 in the error envelope without the token', async () => {
     const response = await app.inject({ method: 'GET', url: '/internal/things' });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({
+    expect(response.json()).toMatchObject({
       error: {
         code: 'UNAUTHORIZED',
         message: expect.stringContaining('INTERNAL_TOKEN'),
         details: [],
       },
       requestId: expect.any(String),
+      status: 401,
     });
     expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
   });

@@ -15,8 +15,6 @@ import {
 import { envInternalToken } from './internal-token.ts';
 import { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
 
-export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
-
 /** What every service reads from its environment. */
 export interface ServiceConfig {
   readonly service: ServiceName;

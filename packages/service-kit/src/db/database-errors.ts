@@ -34,3 +34,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     /connection is in closed state|Pool is closed|database is not ready/i.test(message)
   );
 }
+
+/**
+ * A unique or primary key already holds the value (MySQL/MariaDB errno 1062). With
+ * `key`, only a violation of that index (its name appears in the server's message).
+ */
+export function isDuplicateKey(error: unknown, key?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code !== 'ER_DUP_ENTRY') return false;
+  return key === undefined || (typeof message === 'string' && message.includes(key));
+}
+
+/** InnoDB chose this transaction as a deadlock victim (errno 1213): safe to retry. */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ER_LOCK_DEADLOCK';
+}

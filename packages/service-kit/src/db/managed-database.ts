@@ -137,7 +137,7 @@ export class ManagedDatabase<DB> {
 }
 
 /** `CREATE DATABASE IF NOT EXISTS`, utf8mb4, over a short-lived connection. */
-export async function ensureDatabaseExists(serverUrl: URL, database: string): Promise<void> {
+async function ensureDatabaseExists(serverUrl: URL, database: string): Promise<void> {
   const connection = await createPromiseConnection(mysqlOptions(serverUrl));
   try {
     await connection.query(

@@ -1,4 +1,5 @@
 import { parseSchedule } from '@screenmagic/hours-window';
+import { isDuplicateKey } from '@screenmagic/service-kit';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Customer } from '../domain/customer.ts';
 import type { CustomerFields } from '../domain/customer-input.ts';
@@ -166,12 +167,7 @@ function likePrefix(prefix: string): string {
 }
 
 function isDuplicateName(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    code === 'ER_DUP_ENTRY' &&
-    typeof message === 'string' &&
-    message.includes('customer_name_key_unique')
-  );
+  return isDuplicateKey(error, 'customer_name_key_unique');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /**
  * `customer`: one row per customer. `name_key` (the name trimmed, NFC-normalized and
@@ -24,5 +24,3 @@ export interface CustomerTable {
 }
 
 export type CustomerRow = Selectable<CustomerTable>;
-export type NewCustomerRow = Insertable<CustomerTable>;
-export type CustomerUpdate = Updateable<CustomerTable>;

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type OrderStatus = 'pending' | 'confirmed';
 export type OrderReason = 'open' | 'outside-hours' | 'closed-day';
@@ -42,4 +42,3 @@ export interface CustomerOrderTable {
 
 export type CustomerOrderRow = Selectable<CustomerOrderTable>;
 export type NewCustomerOrderRow = Insertable<CustomerOrderTable>;
-export type CustomerOrderUpdate = Updateable<CustomerOrderTable>;

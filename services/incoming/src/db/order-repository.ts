@@ -1,7 +1,6 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type InsertObject, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CustomerOrderRow, NewCustomerOrderRow, OrderStatus } from './customer-order.table.ts';
 import type { Database } from './database.ts';
-import type { NewConfirmationOutboxRow, NewPendingOrderRow } from './work-queue.table.ts';
 
 /** The order with this client `orderId`, if any. */
 export async function findOrder(
@@ -18,26 +17,22 @@ export async function findOrder(
 /**
  * Stores a new order together with its queue row (a pending order to confirm, or a
  * confirmation to hand over) in one transaction, so neither exists without the other.
- * Returns `duplicate` when an order with this id already exists: the primary key decides
- * between two requests racing with the same id, and nothing is written for the loser.
+ * Throws a duplicate-key error when an order with this id already exists: the primary
+ * key decides between two requests racing with the same id, and nothing is written for
+ * the loser (`insertOnce` turns that into the winner's answer).
  */
 export async function insertOrder(
   db: Kysely<Database>,
   order: NewCustomerOrderRow,
-  queued: { readonly pending: NewPendingOrderRow } | { readonly outbox: NewConfirmationOutboxRow },
-): Promise<'inserted' | 'duplicate'> {
-  try {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('customer_order').values(order).execute();
-      if ('pending' in queued)
-        await trx.insertInto('pending_order').values(queued.pending).execute();
-      else await trx.insertInto('confirmation_outbox').values(queued.outbox).execute();
-    });
-    return 'inserted';
-  } catch (error) {
-    if (isDuplicateKey(error)) return 'duplicate';
-    throw error;
-  }
+  queued:
+    | { readonly pending: InsertObject<Database, 'pending_order'> }
+    | { readonly outbox: InsertObject<Database, 'confirmation_outbox'> },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('customer_order').values(order).execute();
+    if ('pending' in queued) await trx.insertInto('pending_order').values(queued.pending).execute();
+    else await trx.insertInto('confirmation_outbox').values(queued.outbox).execute();
+  });
 }
 
 /** One page of orders in insertion order, after the keyset position `afterSeq`. */
@@ -146,8 +141,4 @@ function byOrderId(
 ): RawBuilder<string | null> {
   const branches = outcomes.map((outcome) => sql`WHEN ${outcome.orderId} THEN ${value(outcome)}`);
   return sql<string | null>`CASE order_id ${sql.join(branches, sql` `)} END`;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'ER_DUP_ENTRY';
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The columns both work queues share (graphile-worker's shape): a row is due at
@@ -29,7 +29,3 @@ export interface PendingOrderTable extends WorkQueueTable {
  * outgoing service has not accepted yet. Inserted with the order, deleted on hand-over.
  */
 export type ConfirmationOutboxTable = WorkQueueTable;
-
-export type WorkQueueRow = Selectable<WorkQueueTable>;
-export type NewPendingOrderRow = Insertable<PendingOrderTable>;
-export type NewConfirmationOutboxRow = Insertable<ConfirmationOutboxTable>;

@@ -1,5 +1,15 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { WorkQueue } from '@screenmagic/service-kit';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, QueueName } from './database.ts';
+
+/**
+ * The two queues as the kit's work queues: claims leased on the database's clock,
+ * renewed by the worker's heartbeat, completed or rescheduled only by their holder.
+ */
+const queues: { readonly [Q in QueueName]: WorkQueue<Database, Q> } = {
+  pending_order: new WorkQueue({ table: 'pending_order', key: 'order_id' }),
+  confirmation_outbox: new WorkQueue({ table: 'confirmation_outbox', key: 'order_id' }),
+};
 
 /** A row this worker has claimed. */
 export interface ClaimedItem {
@@ -12,59 +22,50 @@ export interface ClaimedItem {
 
 /**
  * Claims up to `limit` rows of `queue` due at `now` (the clock's time, not the
- * database's) that nobody holds: `SELECT … FOR UPDATE SKIP LOCKED`, then stamps them
- * `locked_by = workerId, locked_at = now, attempts + 1`. Replicas claiming at the same
- * moment skip each other's rows instead of waiting for them.
+ * database's) that nobody holds, stamping them `locked_by = workerId`, `locked_at` = the
+ * database's now, `attempts + 1`. Replicas claiming at the same moment skip each other's
+ * rows instead of waiting for them (`FOR UPDATE SKIP LOCKED`).
  */
 export async function claimDue(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   queue: QueueName,
   options: { readonly now: Date; readonly workerId: string; readonly limit: number },
 ): Promise<ClaimedItem[]> {
-  const rows = await trx
-    .selectFrom(queue)
-    .select(['order_id', 'attempts', 'trace_parent'])
-    .where('locked_by', 'is', null)
-    .where('due_at', '<=', options.now)
-    .orderBy('due_at')
-    .limit(options.limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.order_id);
-  await trx
-    .updateTable(queue)
-    .set({
-      locked_by: options.workerId,
-      locked_at: options.now,
-      attempts: sql<number>`attempts + 1`,
-    })
-    .where('order_id', 'in', ids)
-    .execute();
+  const rows = await (queues[queue] as WorkQueue<Database, QueueName>).claim(db, {
+    owner: options.workerId,
+    now: options.now,
+    limit: options.limit,
+    columns: ['order_id', 'trace_parent'],
+  });
   return rows.map((row) => ({
     orderId: row.order_id,
-    attempts: Number(row.attempts) + 1,
+    attempts: row.attempts,
     traceParent: row.trace_parent,
   }));
 }
 
-/**
- * Releases claims taken before `olderThan`: their worker died or hung. Whatever it did
- * before dying is safe to repeat (the outgoing service is idempotent on orderId, and
- * only the current holder may complete a row). Returns how many were released.
- */
-export async function releaseStaleClaims(
+/** The heartbeat: renews the leases `workerId` still holds on `orderIds`. */
+export function renewClaims(
   db: Kysely<Database>,
   queue: QueueName,
-  olderThan: Date,
+  workerId: string,
+  orderIds: readonly string[],
 ): Promise<number> {
-  const result = await db
-    .updateTable(queue)
-    .set({ locked_by: null, locked_at: null })
-    .where('locked_at', '<', olderThan)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return queues[queue].renew(db, workerId, orderIds);
+}
+
+/**
+ * Releases claims whose lease expired `leaseMs` ago on the database's clock: their
+ * worker died or hung. Whatever it did before dying is safe to repeat (the outgoing
+ * service is idempotent on orderId, and only the current holder may complete a row).
+ * Returns how many were released.
+ */
+export function releaseStaleClaims(
+  db: Kysely<Database>,
+  queue: QueueName,
+  leaseMs: number,
+): Promise<number> {
+  return queues[queue].releaseExpired(db, leaseMs);
 }
 
 /**
@@ -77,41 +78,25 @@ export async function rescheduleClaimed(
   workerId: string,
   items: readonly { readonly orderId: string; readonly dueAt: Date; readonly error: string }[],
 ): Promise<void> {
+  const table = queues[queue] as WorkQueue<Database, QueueName>;
   for (const item of items) {
-    await db
-      .updateTable(queue)
-      .set({
-        locked_by: null,
-        locked_at: null,
-        due_at: item.dueAt,
-        last_error: item.error.slice(0, 500),
-      })
-      .where('order_id', '=', item.orderId)
-      .where('locked_by', '=', workerId)
-      .execute();
+    await table.finish(db, workerId, [item.orderId], {
+      due_at: item.dueAt,
+      last_error: item.error.slice(0, 500),
+    });
   }
 }
 
 /**
  * Deletes the rows among `orderIds` that this worker still holds, locking them first,
- * and returns their ids: only those may be completed (a row whose claim went stale and
- * was taken by another worker is that worker's to complete).
+ * and returns their ids: only those may be completed (a row whose claim expired and was
+ * taken by another worker is that worker's to complete).
  */
-export async function takeClaimed(
+export function takeClaimed(
   trx: Transaction<Database>,
   queue: QueueName,
   workerId: string,
   orderIds: readonly string[],
 ): Promise<string[]> {
-  if (orderIds.length === 0) return [];
-  const held = await trx
-    .selectFrom(queue)
-    .select('order_id')
-    .where('order_id', 'in', orderIds)
-    .where('locked_by', '=', workerId)
-    .forUpdate()
-    .execute();
-  const ids = held.map((row) => row.order_id);
-  if (ids.length > 0) await trx.deleteFrom(queue).where('order_id', 'in', ids).execute();
-  return ids;
+  return queues[queue].remove(trx, workerId, orderIds);
 }

@@ -1,8 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import {
+  backoffMs,
   type Clock,
   conflict,
   currentTraceparent,
+  databaseNow,
+  insertOnce,
   toError,
   unprocessable,
 } from '@screenmagic/service-kit';
@@ -33,7 +36,10 @@ export interface PlaceOrderDeps {
   readonly outgoing: OutgoingMessages;
   /** Stamped on the outbox row this request hands over itself. */
   readonly lockId: string;
-  /** Delay before the worker retries a confirmation the outgoing service did not take. */
+  /**
+   * Delay before the worker retries a confirmation the outgoing service did not take
+   * (jittered between half of it and all of it).
+   */
   readonly retryDelayMs: number;
   /** Tells the worker there is work due now (a pending order placed in the past). */
   readonly wakeWorker: () => void;
@@ -73,40 +79,39 @@ export async function placeOrder(
   const now = deps.clock.now();
   const traceParent = currentTraceparent() ?? null;
   const row = newOrderRow(deps.businessCalendar, request, customer, fingerprint, now);
-  const outcome = await insertOrder(
-    deps.db,
-    row,
-    row.status === 'pending'
-      ? {
-          pending: {
-            order_id: row.order_id,
-            processing_at: row.processing_at,
-            due_at: row.processing_at,
-            locked_by: null,
-            locked_at: null,
-            last_error: null,
-            trace_parent: traceParent,
-          },
-        }
-      : {
-          outbox: {
-            order_id: row.order_id,
-            due_at: now,
-            attempts: 1,
-            locked_by: deps.lockId,
-            locked_at: now,
-            last_error: null,
-            trace_parent: traceParent,
-          },
-        },
+  // Another request with this orderId may win the insert a moment ago: answer as it did.
+  const outcome = await insertOnce(
+    () =>
+      insertOrder(
+        deps.db,
+        row,
+        row.status === 'pending'
+          ? {
+              pending: {
+                order_id: row.order_id,
+                processing_at: row.processing_at,
+                due_at: row.processing_at,
+                locked_by: null,
+                locked_at: null,
+                last_error: null,
+                trace_parent: traceParent,
+              },
+            }
+          : {
+              outbox: {
+                order_id: row.order_id,
+                due_at: now,
+                attempts: 1,
+                locked_by: deps.lockId,
+                locked_at: databaseNow(),
+                last_error: null,
+                trace_parent: traceParent,
+              },
+            },
+      ),
+    () => findOrder(deps.db, request.orderId),
   );
-  if (outcome === 'duplicate') {
-    // Another request with this orderId won the insert a moment ago.
-    const winner = await findOrder(deps.db, request.orderId);
-    if (winner === undefined)
-      throw new Error(`order ${request.orderId} vanished after a duplicate key`);
-    return replay(winner, fingerprint);
-  }
+  if (!outcome.inserted) return replay(outcome.winner, fingerprint);
 
   if (row.status === 'confirmed') await handOverNow(deps, row, requestId);
   else if (row.processing_at.getTime() <= now.getTime()) deps.wakeWorker();
@@ -229,7 +234,12 @@ async function handOverNow(
       { err: toError(error), orderId: row.order_id },
       'confirmation not handed over at once; the worker will retry it',
     );
-    const dueAt = new Date(clock.now().getTime() + deps.retryDelayMs);
+    const delayMs = backoffMs(1, {
+      baseMs: deps.retryDelayMs,
+      growth: 2,
+      maxMs: deps.retryDelayMs,
+    });
+    const dueAt = new Date(clock.now().getTime() + delayMs);
     await rescheduleClaimed(db, 'confirmation_outbox', lockId, [
       { orderId: row.order_id, dueAt, error: toError(error).message },
     ]).catch((releaseError: unknown) => {

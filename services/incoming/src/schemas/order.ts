@@ -92,8 +92,6 @@ export const NewOrderSchema = Type.Object(
   },
 );
 
-export type NewOrderBody = Static<typeof NewOrderSchema>;
-
 const NullableInstant = Type.Union([InstantSchema, Type.Null()]);
 const NullableLocal = Type.Union([LocalInstantSchema, Type.Null()]);
 

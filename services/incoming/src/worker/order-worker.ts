@@ -1,9 +1,12 @@
 import {
+  backoffMs,
   type Clock,
   forEachLimited,
+  heartbeatIntervalMs,
   inSpan,
   isDependencyUnavailable,
   SpanKind,
+  startHeartbeat,
   toError,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
@@ -21,10 +24,10 @@ import {
   type ClaimedItem,
   claimDue,
   releaseStaleClaims,
+  renewClaims,
   rescheduleClaimed,
   takeClaimed,
 } from '../db/work-queue.ts';
-import { retryDelayMs } from './retry-delay.ts';
 
 /** What the worker has done (totals since it was created). */
 export interface WorkerCounts {
@@ -53,11 +56,12 @@ interface Failure {
 
 /**
  * Confirms pending orders when the business opens and retries confirmations the
- * outgoing service could not take at once. One batch: release stale claims, then for
- * each queue claim what is due (by the injected clock), hand each confirmation to the
- * outgoing service, and only then mark the order confirmed and delete its queue row —
- * so a crash at any point repeats the hand-over (idempotent there) but never confirms
- * twice, and an outage leaves the order pending with a later retry.
+ * outgoing service could not take at once. One batch: release claims whose lease expired
+ * (on the database's clock), then for each queue claim what is due (by the injected
+ * clock), hand each confirmation to the outgoing service while a heartbeat renews the
+ * leases, and only then mark the order confirmed and delete its queue row — so a crash
+ * at any point repeats the hand-over (idempotent there) but never confirms twice, and an
+ * outage leaves the order pending with a jittered, exponentially later retry.
  */
 export class OrderWorker {
   readonly counts: WorkerCounts = { confirmed: 0, handedOver: 0, retried: 0 };
@@ -71,21 +75,37 @@ export class OrderWorker {
   async runBatch(): Promise<number> {
     const { db, clock, config } = this.#options;
     const now = clock.now();
-    const staleBefore = new Date(now.getTime() - config.lockTimeoutMs);
-    await releaseStaleClaims(db, 'pending_order', staleBefore);
-    await releaseStaleClaims(db, 'confirmation_outbox', staleBefore);
+    // Each poll (an index range on locked_at): a dead worker's rows are due again within
+    // the lease plus one poll interval.
+    await releaseStaleClaims(db, 'pending_order', config.lockTimeoutMs);
+    await releaseStaleClaims(db, 'confirmation_outbox', config.lockTimeoutMs);
     const pending = await this.#runQueue('pending_order', now);
     const outbox = await this.#runQueue('confirmation_outbox', now);
     return pending + outbox;
   }
 
   async #runQueue(queue: QueueName, now: Date): Promise<number> {
-    const { db, clock, config, workerId } = this.#options;
-    const claimed = await db
-      .transaction()
-      .execute((trx) => claimDue(trx, queue, { now, workerId, limit: config.batchSize }));
+    const { db, config, workerId } = this.#options;
+    const claimed = await claimDue(db, queue, { now, workerId, limit: config.batchSize });
     if (claimed.length === 0) return 0;
 
+    const held = claimed.map((item) => item.orderId);
+    const stopHeartbeat = startHeartbeat({
+      everyMs: heartbeatIntervalMs(config.lockTimeoutMs),
+      beat: () => renewClaims(db, queue, workerId, held),
+      onError: (err) => this.#options.logger?.warn({ err, queue }, 'could not renew claims'),
+    });
+    try {
+      await this.#complete(queue, claimed);
+    } finally {
+      stopHeartbeat();
+    }
+    return claimed.length;
+  }
+
+  /** Hands the claimed confirmations over and records the outcome of each. */
+  async #complete(queue: QueueName, claimed: readonly ClaimedItem[]): Promise<void> {
+    const { db, clock, config, workerId } = this.#options;
     const { outcomes, failures } = await this.#handOver(queue, claimed);
     const completedAt = clock.now();
     await db.transaction().execute(async (trx) => {
@@ -110,14 +130,17 @@ export class OrderWorker {
         orderId: item.orderId,
         dueAt: new Date(
           completedAt.getTime() +
-            retryDelayMs(item.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }),
+            backoffMs(item.attempts, {
+              baseMs: config.retryBaseMs,
+              growth: 2,
+              maxMs: config.retryMaxMs,
+            }),
         ),
         error,
       })),
     );
     this.counts.handedOver += outcomes.filter((outcome) => outcome.messageId !== null).length;
     this.counts.retried += failures.length;
-    return claimed.length;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   newIds,
   unprocessable,
   validationFailed,
+  isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
@@ -32,7 +33,7 @@ import {
   listBroadcastMessages,
   messageInsertStatement,
 } from '../repositories/message-store.ts';
-import { isDuplicateKey } from '../repositories/mysql-errors.ts';
+
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
 
@@ -56,7 +57,6 @@ export interface AcceptBroadcastRequest {
 
 /** The answer to give: a fresh 202 or the stored first answer for the same key. */
 export interface BroadcastAnswer {
-  readonly statusCode: number;
   readonly body: BroadcastAccepted;
   readonly replayed: boolean;
 }
@@ -192,7 +192,7 @@ export async function acceptBroadcast(
     throw error;
   }
   if (answer.summary.sendingNow > 0) deps.onDueNow();
-  return { statusCode: 202, body: answer, replayed: false };
+  return { body: answer, replayed: false };
 }
 
 async function replayIfStored(
@@ -210,7 +210,6 @@ async function replayIfStored(
     );
   }
   return {
-    statusCode: stored.response_status,
     body: JSON.parse(stored.response_body) as BroadcastAccepted,
     replayed: true,
   };

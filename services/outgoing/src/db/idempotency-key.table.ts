@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 /**
  * An `Idempotency-Key` and the answer it got. The row is inserted first, in the same
@@ -16,4 +16,3 @@ export interface IdempotencyKeyTable {
 }
 
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
-export type NewIdempotencyKeyRow = Insertable<IdempotencyKeyTable>;

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
 
 /**
@@ -40,4 +40,3 @@ export interface MessageTable {
 
 export type MessageRow = Selectable<MessageTable>;
 export type NewMessageRow = Insertable<MessageTable>;
-export type MessageUpdate = Updateable<MessageTable>;

@@ -1,5 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
-import { type Clock, currentTraceparent, newId, unprocessable } from '@screenmagic/service-kit';
+import {
+  type Clock,
+  currentTraceparent,
+  insertOnce,
+  newId,
+  unprocessable,
+} from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
 import type { Database } from '../db/database.ts';
@@ -7,7 +13,6 @@ import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { findOrderConfirmation, insertMessage } from '../repositories/message-store.ts';
-import { isDuplicateKey } from '../repositories/mysql-errors.ts';
 import type { NewInternalMessage } from '../schemas/internal-message.ts';
 
 export interface OrderConfirmationDeps {
@@ -64,33 +69,31 @@ export async function createOrderConfirmation(
       }).plan(customer)
     : { status: 'sending' as const, scheduledFor: now, dueAt: now };
   const id = newId('msg');
-  try {
-    await insertMessage(deps.db, {
-      id,
-      kind: 'order-confirmation',
-      broadcast_id: null,
-      order_id: input.orderId,
-      customer_id: customer.id,
-      customer_name: customer.name,
-      time_zone: customer.timeZone,
-      text: input.text,
-      hold_to_window: input.holdToWindow ? 1 : 0,
-      status: plan.status,
-      scheduled_for: plan.scheduledFor,
-      due_at: plan.dueAt,
-      expires_at: null,
-      attempts: 0,
-      created_at: now,
-      updated_at: now,
-      trace_parent: currentTraceparent() ?? null,
-    });
-  } catch (error) {
-    // A concurrent call for the same order won the unique key: return its message.
-    if (!isDuplicateKey(error)) throw error;
-    const winner = await findOrderConfirmation(deps.db, input.orderId);
-    if (!winner) throw error;
-    return { created: false, message: winner };
-  }
+  // A concurrent call for the same order may win the unique key: answer with its message.
+  const result = await insertOnce(
+    () =>
+      insertMessage(deps.db, {
+        id,
+        kind: 'order-confirmation',
+        broadcast_id: null,
+        order_id: input.orderId,
+        customer_id: customer.id,
+        customer_name: customer.name,
+        time_zone: customer.timeZone,
+        text: input.text,
+        hold_to_window: input.holdToWindow ? 1 : 0,
+        status: plan.status,
+        scheduled_for: plan.scheduledFor,
+        due_at: plan.dueAt,
+        expires_at: null,
+        attempts: 0,
+        created_at: now,
+        updated_at: now,
+        trace_parent: currentTraceparent() ?? null,
+      }),
+    () => findOrderConfirmation(deps.db, input.orderId),
+  );
+  if (!result.inserted) return { created: false, message: result.winner };
   if (plan.status === 'sending') deps.onDueNow();
   return { created: true, message: { id, status: plan.status, scheduled_for: plan.scheduledFor } };
 }

@@ -1,0 +1,31 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import type { Clock } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Channel } from '../channels/delivery.ts';
+import type { DispatcherConfig } from '../config.ts';
+import type { CustomerDirectory } from '../customers/customer-directory.ts';
+import type { Database } from '../db/database.ts';
+import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
+import type { DeliverySlots } from './delivery-slots.ts';
+
+export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+
+/** What every step of a batch works with: the dispatcher's dependencies and its state. */
+export interface BatchContext {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly calendar: Schedule;
+  readonly directory: CustomerDirectory;
+  readonly channel: Channel;
+  readonly schedules: ScheduleCache;
+  readonly config: DispatcherConfig;
+  readonly logger?: DispatchLogger | undefined;
+  /** Delivery outcomes and reschedules are counted here (Prometheus). */
+  readonly metrics?: DispatchMetrics | undefined;
+  /** Deliveries in flight across every worker of this process. */
+  readonly slots: DeliverySlots;
+  /** True once the dispatcher is stopping: no new deliveries begin. */
+  readonly isStopping: () => boolean;
+}

@@ -1,0 +1,138 @@
+import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
+import type { Delivery } from '../channels/delivery.ts';
+import { afterFailedAttempt } from '../domain/backoff.ts';
+import {
+  type ClaimedMessage,
+  markDelivered,
+  recordFailedAttempt,
+  releaseMessages,
+} from '../repositories/message-queue.ts';
+import type { BatchContext } from './batch-context.ts';
+import type { BatchTimings } from './batch-timings.ts';
+import { type Candidate, planCandidate } from './dispatch-candidates.ts';
+import type { DispatchCounts } from './dispatch-counts.ts';
+import { Outcomes, recordOutcomes } from './record-outcomes.ts';
+
+/**
+ * Delivers the candidates planned for delivery at `now`, within the process's delivery
+ * slots, then records what happened: delivered (one statement), failed attempts (retry
+ * with back-off, or failed for good), the ones not started because the dispatcher is
+ * stopping (given back), and the ones whose window closed while the batch ran.
+ */
+export async function deliverCandidates(
+  context: BatchContext,
+  owner: string,
+  now: Date,
+  candidates: readonly Candidate[],
+  counts: DispatchCounts,
+  timings: BatchTimings,
+): Promise<void> {
+  let started = performance.now();
+  const { channel, clock, db, config, logger, metrics } = context;
+  const delivered: { id: string; at: Date }[] = [];
+  const late = new Outcomes();
+  const notStarted: string[] = [];
+  const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
+
+  const attempt = async (candidate: Candidate): Promise<void> => {
+    if (context.isStopping()) {
+      notStarted.push(candidate.message.id);
+      return;
+    }
+    // The window is checked again at the very instant of the attempt: a batch that
+    // straddles a closing time must not send its tail after the window closed.
+    const sentAt = clock.now();
+    const action =
+      sentAt.getTime() === now.getTime()
+        ? { action: 'deliver' as const }
+        : planCandidate(candidate, sentAt);
+    if (action.action !== 'deliver') {
+      late.add(candidate, action);
+      return;
+    }
+    const attemptStarted = performance.now();
+    try {
+      // A span continuing the trace of the request that created the message: the
+      // channel hands it on (the webhook's traceparent).
+      await inSpan(
+        'deliver message',
+        {
+          kind: SpanKind.PRODUCER,
+          parent: candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null,
+          attributes: { 'screenmagic.message_id': candidate.message.id, channel: channel.name },
+        },
+        () => channel.deliver(toDelivery(candidate, sentAt)),
+      );
+      delivered.push({ id: candidate.message.id, at: sentAt });
+      metrics?.attempt('delivered', (performance.now() - attemptStarted) / 1_000);
+    } catch (error) {
+      failures.push({
+        message: candidate.message,
+        error: toError(error),
+        at: sentAt,
+        seconds: (performance.now() - attemptStarted) / 1_000,
+      });
+    }
+  };
+  await Promise.all(candidates.map((candidate) => context.slots.run(() => attempt(candidate))));
+
+  timings.deliverMs = performance.now() - started;
+  started = performance.now();
+  const marked = await markDelivered(db, owner, delivered);
+  counts.delivered += delivered.length;
+  if (marked < delivered.length) {
+    logger?.warn(
+      { owner, lost: delivered.length - marked },
+      'delivered messages whose claim had been released as stale (they may be delivered twice)',
+    );
+  }
+  for (const failure of failures) {
+    const next = afterFailedAttempt(failure.message.attempts, config.maxAttempts, failure.at);
+    await recordFailedAttempt(db, owner, failure.message.id, {
+      retryAt: next.outcome === 'retry' ? next.at : null,
+      error: failure.error.message,
+      at: failure.at,
+    });
+    if (next.outcome === 'retry') counts.retried++;
+    else counts.failed++;
+    metrics?.attempt(next.outcome === 'retry' ? 'retry' : 'failed', failure.seconds);
+    if (next.outcome === 'retry') metrics?.rescheduled('delivery-failed', 1);
+    logger?.warn(
+      {
+        owner,
+        messageId: failure.message.id,
+        attempts: failure.message.attempts,
+        err: failure.error,
+      },
+      next.outcome === 'retry' ? 'delivery failed; will retry' : 'delivery failed for good',
+    );
+  }
+  await releaseMessages(db, owner, notStarted);
+  await recordOutcomes(db, owner, now, late, counts, metrics);
+  timings.recordMs += performance.now() - started;
+}
+
+/** The channel's view of a message at the instant it is sent. */
+function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
+  const { message, customer, broadcast } = candidate;
+  const to = customer?.phone ? customer.phone : (customer?.name ?? '');
+  return message.broadcast_id !== null
+    ? {
+        messageId: message.id,
+        broadcastId: message.broadcast_id,
+        customerId: message.customer_id,
+        to,
+        text: broadcast?.message ?? '',
+        kind: message.kind,
+        sentAt: sentAt.toISOString(),
+      }
+    : {
+        messageId: message.id,
+        orderId: message.order_id ?? '',
+        customerId: message.customer_id,
+        to,
+        text: message.text ?? '',
+        kind: message.kind,
+        sentAt: sentAt.toISOString(),
+      };
+}

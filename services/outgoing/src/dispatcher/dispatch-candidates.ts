@@ -1,0 +1,88 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import { isDependencyUnavailable } from '@screenmagic/service-kit';
+import type { CustomerRecord } from '../customers/customer-record.ts';
+import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
+import {
+  type BroadcastForDispatch,
+  loadBroadcastsForDispatch,
+} from '../repositories/broadcast-store.ts';
+import { type ClaimedMessage, releaseMessages } from '../repositories/message-queue.ts';
+import type { BatchContext } from './batch-context.ts';
+import type { DispatchCounts } from './dispatch-counts.ts';
+
+/** A claimed message with what the dispatch-time check needs. */
+export interface Candidate {
+  readonly message: ClaimedMessage;
+  readonly customer: CustomerRecord | undefined;
+  readonly broadcast: BroadcastForDispatch | undefined;
+  readonly window: readonly Schedule[] | null;
+}
+
+/** The customer service could not answer: the batch was given back, nothing was sent. */
+export class DispatchDeferredError extends Error {
+  constructor(count: number, cause: unknown) {
+    super(`customer service unavailable: ${count} messages released for later`, { cause });
+    this.name = 'DispatchDeferredError';
+  }
+}
+
+/**
+ * Loads what the dispatch-time check needs for a claimed batch: the broadcasts' state and
+ * texts, and every recipient's current record (one batch lookup at the customer
+ * service). If either cannot be read the whole batch is given back untouched — fail
+ * closed: nothing is sent without a current window — and, when the customer service is
+ * unavailable, a {@link DispatchDeferredError} ends the batch.
+ */
+export async function loadCandidates(
+  context: BatchContext,
+  owner: string,
+  messages: readonly ClaimedMessage[],
+  counts: DispatchCounts,
+): Promise<Candidate[]> {
+  const { db, directory } = context;
+  let customers: Map<string, CustomerRecord>;
+  let broadcasts: Map<string, BroadcastForDispatch>;
+  try {
+    broadcasts = await loadBroadcastsForDispatch(db, distinct(messages.map((m) => m.broadcast_id)));
+    customers = await directory.byIds(distinct(messages.map((m) => m.customer_id)));
+  } catch (error) {
+    const released = await releaseMessages(
+      db,
+      owner,
+      messages.map((m) => m.id),
+    ).catch(() => 0);
+    if (isDependencyUnavailable(error)) {
+      counts.deferred += released;
+      throw new DispatchDeferredError(released, error);
+    }
+    throw error;
+  }
+  return messages.map((message): Candidate => {
+    const customer = customers.get(message.customer_id);
+    return {
+      message,
+      customer,
+      broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
+      window: customer
+        ? [context.calendar, context.schedules.get(customer.workingHours).schedule]
+        : null,
+    };
+  });
+}
+
+/** What to do with a candidate at instant `at` (the pure rules in `domain/dispatch-plan`). */
+export function planCandidate(candidate: Candidate, at: Date): DispatchAction {
+  const { message, broadcast, window } = candidate;
+  return planDispatch({
+    now: at,
+    expiresAt: message.expires_at,
+    holdToWindow: message.hold_to_window !== 0,
+    // A broadcast row that vanished cannot happen (no deletes); treat it as cancelled.
+    broadcastCancelled: message.broadcast_id !== null && (broadcast?.cancelled ?? true),
+    window,
+  });
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))];
+}

@@ -1,0 +1,48 @@
+import { isDeadlock } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { DispatcherConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { takeDispatchTokens } from '../repositories/dispatch-rate.ts';
+import { type ClaimedMessage, claimDueMessages } from '../repositories/message-queue.ts';
+
+/** A claim's result: the messages, or how long to wait for the rate limit's next second. */
+export interface ClaimResult {
+  readonly messages: ClaimedMessage[];
+  readonly retryInMs: number;
+}
+
+/**
+ * Claims a batch for `owner` at `now`, within the per-second delivery budget shared by
+ * every replica when `DISPATCH_RATE_PER_SECOND` is set: the tokens are taken in the
+ * claim's transaction and the unused ones given back. A deadlock (replicas taking tokens
+ * at once) is not an error: the worker tries again shortly.
+ */
+export async function claimWithinRate(
+  db: Kysely<Database>,
+  config: DispatcherConfig,
+  owner: string,
+  now: Date,
+): Promise<ClaimResult> {
+  const claim = { owner, now, leaseMs: config.lockTimeoutMs };
+  try {
+    return await db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (trx) => {
+        if (config.ratePerSecond === undefined) {
+          return {
+            messages: await claimDueMessages(trx, { ...claim, limit: config.batchSize }),
+            retryInMs: 0,
+          };
+        }
+        const tokens = await takeDispatchTokens(trx, config.ratePerSecond, config.batchSize);
+        if (tokens.granted === 0) return { messages: [], retryInMs: tokens.msToNextSecond };
+        const messages = await claimDueMessages(trx, { ...claim, limit: tokens.granted });
+        await tokens.giveBack(tokens.granted - messages.length);
+        return { messages, retryInMs: 0 };
+      });
+  } catch (error) {
+    if (isDeadlock(error)) return { messages: [], retryInMs: 20 };
+    throw error;
+  }
+}
