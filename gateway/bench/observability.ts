@@ -30,6 +30,7 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_obs_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
+const internalToken = randomBytes(24).toString('base64url');
 const children: ChildProcess[] = [];
 
 function start(
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     MYSQL_URL: mysqlUrl.href,
     MYSQL_DATABASE_PREFIX: prefix,
     NODE_ENV: 'production',
+    INTERNAL_TOKEN: internalToken,
   });
   const startScript = (
     JSON.parse(readFileSync(join(gatewayDir, 'package.json'), 'utf8')) as {
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     GATEWAY_API_KEYS: apiKey,
+    INTERNAL_TOKEN: internalToken,
     RATE_LIMIT_PER_MINUTE: '10000000',
     GATEWAY_METRICS_PORT: '0',
     CUSTOMER_SERVICE_URL: customerUrl,
