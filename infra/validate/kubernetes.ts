@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
+import { typeCheckSource } from './type-check-source.ts';
 
 const run = promisify(execFile);
 
@@ -103,35 +104,11 @@ export function unknownFieldErrors(objects: readonly KubeObject[]): string[] {
   // Lives beside this file so that `kubernetes-models` resolves from infra/node_modules.
   const fileName = join(INFRA_DIR, 'validate', '__rendered-manifests__.ts');
   const source = lines.join('\n');
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    // No DOM: the manifests need only the basic types, and the DOM's declarations are slow.
-    lib: ['lib.es2022.d.ts'],
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (name) => (name === fileName ? source : readFile(name));
-  host.fileExists = (name) => name === fileName || ts.sys.fileExists(name);
-  host.getSourceFile = (name, languageVersion, onError, shouldCreate) =>
-    name === fileName
-      ? ts.createSourceFile(name, source, languageVersion, true)
-      : getSourceFile(name, languageVersion, onError, shouldCreate);
-  const program = ts.createProgram([fileName], options, host);
-  const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()];
-  return diagnostics
-    .filter((diagnostic) => diagnostic.file?.fileName === fileName)
-    .map((diagnostic) => {
-      const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line;
-      const owner = owners.findLast((candidate) => candidate.from <= line);
-      const field = lines[line]?.trim() ?? '';
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0];
-      return `${owner ? describeObject(owner.object) : '?'}: ${message} (at ${field})`;
-    });
+  return typeCheckSource(fileName, source).map((diagnostic) => {
+    const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line;
+    const owner = owners.findLast((candidate) => candidate.from <= line);
+    const field = lines[line]?.trim() ?? '';
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0];
+    return `${owner ? describeObject(owner.object) : '?'}: ${message} (at ${field})`;
+  });
 }

@@ -17,6 +17,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 import { INFRA_DIR } from './kubernetes.ts';
+import { typeCheckSource } from './type-check-source.ts';
 
 /** Grafana's built-in interval variables, replaced by a duration before parsing. */
 const GRAFANA_VARIABLES =
@@ -187,32 +188,10 @@ function dashboardTypeErrors(dashboard: Record<string, unknown>): string[] {
   const source = `import type { Dashboard } from '@grafana/schema';\nexport const dashboard: Dashboard = ${literal};\n`;
   // Beside this file, so that @grafana/schema resolves from infra/node_modules.
   const fileName = join(INFRA_DIR, 'validate', '__dashboard__.ts');
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (name) => (name === fileName ? source : readFile(name));
-  host.fileExists = (name) => name === fileName || ts.sys.fileExists(name);
-  host.getSourceFile = (name, languageVersion, onError, shouldCreate) =>
-    name === fileName
-      ? ts.createSourceFile(name, source, languageVersion, true)
-      : getSourceFile(name, languageVersion, onError, shouldCreate);
-  const program = ts.createProgram([fileName], options, host);
   const lines = source.split('\n');
-  return [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()]
-    .filter((diagnostic) => diagnostic.file?.fileName === fileName)
-    .map((diagnostic) => {
-      const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line;
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0];
-      return `dashboard: ${message} (at ${lines[line]?.trim() ?? '?'})`;
-    });
+  return typeCheckSource(fileName, source).map((diagnostic) => {
+    const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line;
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0];
+    return `dashboard: ${message} (at ${lines[line]?.trim() ?? '?'})`;
+  });
 }
