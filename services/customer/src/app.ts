@@ -12,9 +12,10 @@ import {
 import type { CustomerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
-import { businessCalendarRoutes } from './routes/business-calendar.ts';
-import { customerRoutes } from './routes/customers.ts';
-import { internalCustomerRoutes } from './routes/internal-customers.ts';
+import type { CustomerDeps } from './customers/customer-deps.ts';
+import { registerBusinessCalendarRoutes } from './routes/business-calendar.ts';
+import { registerCustomerRoutes } from './routes/customers.ts';
+import { registerInternalCustomerRoutes } from './routes/internal-customers.ts';
 
 export { readConfig, type CustomerConfig } from './config.ts';
 
@@ -53,10 +54,14 @@ export async function buildApp(
   });
   useDatabase(app, database);
 
-  const businessCalendar = config.businessCalendar;
-  await app.register(customerRoutes, { db: database.db, clock, businessCalendar });
-  await app.register(businessCalendarRoutes, { clock, businessCalendar });
-  await app.register(internalCustomerRoutes, { db: database.db });
+  const context: CustomerDeps = {
+    db: database.db,
+    clock,
+    businessCalendar: config.businessCalendar,
+  };
+  registerCustomerRoutes(app, context);
+  registerBusinessCalendarRoutes(app, context);
+  registerInternalCustomerRoutes(app, context);
 
   if (config.testClock) {
     if (!(clock instanceof SettableClock)) {

@@ -20,8 +20,8 @@ import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { registerIncomingMetrics } from './metrics/incoming-metrics.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
-import { DueWork } from './worker/due-work.ts';
-import { OrderWorker } from './worker/order-worker.ts';
+import { DueWork } from './workers/due-work.ts';
+import { OrderWorker } from './workers/order-worker.ts';
 
 /** What tests (and the benchmark) reach into: the worker, its loop, the clock, the database. */
 export interface IncomingRuntime {

@@ -6,7 +6,7 @@
  */
 import { forEachLimited, mysqlOptions } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
-import { WebhookChannel } from '../src/channels/webhook-channel.ts';
+import { WebhookChannel } from '../src/clients/webhook-channel.ts';
 
 const env = process.env;
 const pool = createPool({

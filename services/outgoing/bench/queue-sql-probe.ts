@@ -14,7 +14,7 @@ import { createPool } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import type { Database } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
-import { claimDueMessages, markDelivered } from '../src/repositories/message-queue.ts';
+import { claimDueMessages, markDelivered } from '../src/db/message-queue.ts';
 import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);

@@ -10,15 +10,15 @@ import {
   useDatabase,
 } from '@screenmagic/service-kit';
 import type { Logger } from 'pino';
-import type { Channel } from './channels/delivery.ts';
-import { LogChannel } from './channels/log-channel.ts';
-import { WebhookChannel } from './channels/webhook-channel.ts';
+import type { Channel } from './clients/channel.ts';
+import { LogChannel } from './clients/log-channel.ts';
+import { WebhookChannel } from './clients/webhook-channel.ts';
 import type { OutgoingConfig } from './config.ts';
-import type { OutgoingContext } from './context.ts';
-import { CustomerDirectory } from './customers/customer-directory.ts';
+import type { OutgoingContext } from './routes/context.ts';
+import { CustomerDirectory } from './clients/customer-directory.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
-import { Dispatcher } from './dispatcher/dispatcher.ts';
+import { Dispatcher } from './workers/dispatcher.ts';
 import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';

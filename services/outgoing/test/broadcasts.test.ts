@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BroadcastAccepted } from '../src/schemas/broadcast.ts';
 import type { Recipient } from '../src/schemas/message.ts';
-import { schedules } from '../src/testing/calendars.ts';
+import { schedules } from './support/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 
 interface ErrorBody {

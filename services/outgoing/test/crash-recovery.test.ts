@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedules } from '../src/testing/calendars.ts';
+import { schedules } from './support/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 

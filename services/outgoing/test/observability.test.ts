@@ -4,8 +4,8 @@ import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { earliestDueQuery, unsentByStatusQuery } from '../src/repositories/queue-stats.ts';
-import { schedules } from '../src/testing/calendars.ts';
+import { earliestDueQuery, unsentByStatusQuery } from '../src/db/message-stats.ts';
+import { schedules } from './support/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 

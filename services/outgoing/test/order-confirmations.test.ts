@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
-import { schedules } from '../src/testing/calendars.ts';
+import { schedules } from './support/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 
 // Monday 30 November 2026, 20:00 London: the business is closed, and so is the customer.

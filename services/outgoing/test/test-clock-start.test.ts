@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@screenmagic/service-kit';
 import { INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
 import { buildApp, readConfig } from '../src/app.ts';
-import { schedules } from '../src/testing/calendars.ts';
+import { schedules } from './support/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
 
 const MONDAY_10 = '2026-11-30T10:00:00.000Z';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedules } from '../src/testing/calendars.ts';
+import { schedules } from './support/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 

@@ -2,8 +2,8 @@ import { isOpen, parseSchedule, type Schedule, WEEKDAYS } from '@screenmagic/hou
 import type { App } from '@screenmagic/service-kit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Delivery } from '../src/channels/delivery.ts';
-import { businessCalendar } from '../src/testing/calendars.ts';
+import type { Delivery } from '../src/clients/channel.ts';
+import { businessCalendar } from './support/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
 
 /**

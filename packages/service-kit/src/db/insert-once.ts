@@ -20,7 +20,7 @@ export type InsertOnceResult<W> =
  */
 export async function insertOnce<W>(
   insert: () => Promise<unknown>,
-  readWinner: () => Promise<W | null | undefined>,
+  readWinner: () => Promise<W | undefined>,
   options: { readonly key?: string } = {},
 ): Promise<InsertOnceResult<W>> {
   try {
@@ -29,7 +29,7 @@ export async function insertOnce<W>(
   } catch (error) {
     if (!isDuplicateKey(error, options.key)) throw error;
     const winner = await readWinner();
-    if (winner === null || winner === undefined) throw error;
+    if (winner === undefined) throw error;
     return { inserted: false, winner };
   }
 }

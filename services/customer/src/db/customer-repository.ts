@@ -9,8 +9,8 @@ import type { Database } from './database.ts';
 /** A write that would give a second customer the same name key. */
 export interface NameTaken {
   readonly nameTaken: true;
-  /** The customer holding the name (null if it vanished meanwhile). */
-  readonly existingId: string | null;
+  /** The customer holding the name (undefined if it vanished meanwhile). */
+  readonly existingId: string | undefined;
 }
 
 /**
@@ -49,23 +49,26 @@ export async function insertCustomer(
   };
 }
 
-export async function findCustomer(db: Kysely<Database>, id: string): Promise<Customer | null> {
+export async function findCustomer(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Customer | undefined> {
   const row = await db.selectFrom('customer').selectAll().where('id', '=', id).executeTakeFirst();
-  return row === undefined ? null : toCustomer(row);
+  return row === undefined ? undefined : toCustomer(row);
 }
 
 /** The customer, its row locked until `trx` ends (so concurrent updates apply one by one). */
 export async function findCustomerForUpdate(
   trx: Transaction<Database>,
   id: string,
-): Promise<Customer | null> {
+): Promise<Customer | undefined> {
   const row = await trx
     .selectFrom('customer')
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  return row === undefined ? null : toCustomer(row);
+  return row === undefined ? undefined : toCustomer(row);
 }
 
 /** Applies `changes` to a customer whose row `trx` has locked. */
@@ -136,13 +139,13 @@ export async function listCustomers(
   return rows.map(toCustomer);
 }
 
-async function findIdByNameKey(db: Kysely<Database>, key: string): Promise<string | null> {
+async function findIdByNameKey(db: Kysely<Database>, key: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('customer')
     .select('id')
     .where('name_key', '=', key)
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row?.id;
 }
 
 /** Maps a row to a customer, validating the stored schedule (bad data fails loudly). */

@@ -1,21 +1,15 @@
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { formatLocal, type Schedule } from '@screenmagic/hours-window';
-import type { Clock } from '@screenmagic/service-kit';
+import { formatLocal } from '@screenmagic/hours-window';
+import type { App } from '@screenmagic/service-kit';
+import type { CustomerDeps } from '../customers/customer-deps.ts';
 import { businessStatus } from '../domain/business-status.ts';
 import { BusinessCalendarSchema } from '../schemas/business-calendar.ts';
 import { scheduleView } from '../views/schedule-view.ts';
 
-export interface BusinessCalendarRoutesOptions {
-  readonly clock: Clock;
-  readonly businessCalendar: Schedule;
-}
-
 /** `GET /v1/business-calendar`: the calendar every service uses, and its state now. */
-export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalendarRoutesOptions> = (
-  app,
-  { clock, businessCalendar },
-  done,
-) => {
+export function registerBusinessCalendarRoutes(
+  app: App,
+  { clock, businessCalendar }: CustomerDeps,
+): void {
   app.get(
     '/v1/business-calendar',
     {
@@ -48,5 +42,4 @@ export const businessCalendarRoutes: FastifyPluginCallbackTypebox<BusinessCalend
       };
     },
   );
-  done();
-};
+}

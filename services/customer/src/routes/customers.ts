@@ -1,28 +1,16 @@
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { type Schedule, sharedOpenIntervals } from '@screenmagic/hours-window';
 import {
-  type Clock,
-  conflict,
+  type App,
   decodeCursor,
   encodeCursor,
   errorResponses,
-  newId,
   notFound,
 } from '@screenmagic/service-kit';
-import type { Kysely } from 'kysely';
 import Type from 'typebox';
-import {
-  deleteCustomer,
-  findCustomer,
-  findCustomerForUpdate,
-  insertCustomer,
-  listCustomers,
-  updateCustomer,
-} from '../db/customer-repository.ts';
-import type { Database } from '../db/database.ts';
-import { validateCustomerPatch, validateNewCustomer } from '../domain/customer-input.ts';
+import { customerWindows } from '../customers/customer-windows.ts';
+import type { CustomerDeps } from '../customers/customer-deps.ts';
+import { createCustomer, deleteCustomer, updateCustomer } from '../customers/save-customer.ts';
+import { findCustomer, listCustomers } from '../db/customer-repository.ts';
 import { nameKey } from '../domain/customer-name.ts';
-import { windowRange } from '../domain/window-range.ts';
 import {
   CustomerIdParamsSchema,
   CustomerListQuerySchema,
@@ -33,13 +21,7 @@ import {
   WindowsQuerySchema,
   WindowsSchema,
 } from '../schemas/customer.ts';
-import { customerView, windowView } from '../views/customer-view.ts';
-
-export interface CustomerRoutesOptions {
-  readonly db: Kysely<Database>;
-  readonly clock: Clock;
-  readonly businessCalendar: Schedule;
-}
+import { customerView } from '../views/customer-view.ts';
 
 const tags = ['customers'];
 
@@ -47,11 +29,9 @@ const tags = ['customers'];
  * The public customer API: create (also as the seed route `POST /addcustomer`), read,
  * list, update, delete, and delivery windows over a range.
  */
-export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions> = (
-  app,
-  { db, clock, businessCalendar },
-  done,
-) => {
+export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
+  const { db, clock, businessCalendar } = deps;
+
   for (const url of ['/v1/customers', '/addcustomer']) {
     app.post(
       url,
@@ -73,14 +53,11 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
         },
       },
       async (request, reply) => {
-        const { fields, warnings } = validateNewCustomer(request.body, businessCalendar.timeZone);
-        const now = clock.now();
-        const created = await insertCustomer(db, { id: newId('cus'), at: now, ...fields });
-        if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
+        const { customer, warnings } = await createCustomer(deps, request.body);
         return reply
           .code(201)
-          .header('location', `/v1/customers/${created.id}`)
-          .send(customerView(created, businessCalendar, now, warnings));
+          .header('location', `/v1/customers/${customer.id}`)
+          .send(customerView(customer, businessCalendar, customer.createdAt, warnings));
       },
     );
   }
@@ -134,7 +111,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
     },
     async (request) => {
       const customer = await findCustomer(db, request.params.id);
-      if (customer === null) throw notFound('Customer', request.params.id);
+      if (customer === undefined) throw notFound('Customer', request.params.id);
       return customerView(customer, businessCalendar, clock.now());
     },
   );
@@ -156,20 +133,8 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
       },
     },
     async (request) => {
-      const { id } = request.params;
-      const now = clock.now();
-      const { customer, warnings } = await db.transaction().execute(async (trx) => {
-        const current = await findCustomerForUpdate(trx, id);
-        if (current === null) throw notFound('Customer', id);
-        const change = validateCustomerPatch(request.body, current.schedule);
-        const taken = await updateCustomer(trx, id, change.fields, now);
-        if (taken !== undefined) throw customerExists(change.fields.name ?? '', taken.existingId);
-        return {
-          customer: { ...current, ...change.fields, updatedAt: now },
-          warnings: change.warnings,
-        };
-      });
-      return customerView(customer, businessCalendar, now, warnings);
+      const { customer, warnings } = await updateCustomer(deps, request.params.id, request.body);
+      return customerView(customer, businessCalendar, customer.updatedAt, warnings);
     },
   );
 
@@ -186,8 +151,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
       },
     },
     async (request, reply) => {
-      if (!(await deleteCustomer(db, request.params.id)))
-        throw notFound('Customer', request.params.id);
+      await deleteCustomer(deps, request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -208,34 +172,7 @@ export const customerRoutes: FastifyPluginCallbackTypebox<CustomerRoutesOptions>
       },
     },
     async (request) => {
-      const { from, to } = windowRange(request.query, clock.now());
-      const customer = await findCustomer(db, request.params.id);
-      if (customer === null) throw notFound('Customer', request.params.id);
-      const zone = customer.schedule.timeZone;
-      return {
-        customerId: customer.id,
-        timeZone: zone,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        windows: sharedOpenIntervals([businessCalendar, customer.schedule], from, to).map((w) =>
-          windowView(w, zone),
-        ),
-      };
+      return customerWindows(deps, request.params.id, request.query);
     },
   );
-
-  done();
-};
-
-function customerExists(name: string, existingId: string | null) {
-  return conflict('CUSTOMER_EXISTS', `A customer named ${JSON.stringify(name)} already exists`, {
-    extra: { existingId },
-    details: [
-      {
-        field: 'name',
-        message: 'is taken (names are compared case-insensitively, after trimming)',
-        existingId,
-      },
-    ],
-  });
 }

@@ -30,7 +30,7 @@ export class CustomerDirectory {
    *
    * @throws {AppError} 503 DEPENDENCY_UNAVAILABLE when the customer service is down.
    */
-  async find(ref: CustomerRef, requestId?: string): Promise<CustomerSummary | null> {
+  async find(ref: CustomerRef, requestId?: string): Promise<CustomerSummary | undefined> {
     const body = ref.kind === 'id' ? { ids: [ref.id] } : { names: [ref.name] };
     const response = await this.#client.call<LookupResponse>('POST', '/internal/customers/lookup', {
       body,
@@ -44,6 +44,6 @@ export class CustomerDirectory {
         `The customer service answered ${response.status} to a lookup`,
       );
     }
-    return (items as readonly CustomerSummary[])[0] ?? null;
+    return (items as readonly CustomerSummary[])[0];
   }
 }

@@ -26,7 +26,7 @@ import {
   parseOrderRequest,
 } from '../domain/order-request.ts';
 import type { OrderView } from '../schemas/order.ts';
-import { toOrderView } from './order-view.ts';
+import { toOrderView } from '../views/order-view.ts';
 
 export interface PlaceOrderDeps {
   readonly db: Kysely<Database>;
@@ -74,7 +74,7 @@ export async function placeOrder(
   if (existing !== undefined) return replay(existing, fingerprint);
 
   const customer = await deps.customers.find(request.customer, requestId);
-  if (customer === null) throw unknownCustomer(request.customer);
+  if (customer === undefined) throw unknownCustomer(request.customer);
 
   const now = deps.clock.now();
   const traceParent = currentTraceparent() ?? null;

@@ -8,7 +8,7 @@ import {
 } from '@screenmagic/service-kit';
 import { findOrder, listOrders } from '../db/order-repository.ts';
 import { type PlaceOrderDeps, placeOrder } from '../orders/place-order.ts';
-import { toOrderView } from '../orders/order-view.ts';
+import { toOrderView } from '../views/order-view.ts';
 import {
   NewOrderSchema,
   OrderListQuerySchema,

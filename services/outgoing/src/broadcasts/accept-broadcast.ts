@@ -11,8 +11,8 @@ import {
   isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
-import type { CustomerDirectory } from '../customers/customer-directory.ts';
-import type { CustomerRecord } from '../customers/customer-record.ts';
+import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { CustomerRecord } from '../clients/customer-record.ts';
 import type { Audience } from '../db/broadcast.table.ts';
 import type { Database } from '../db/database.ts';
 import type { NewMessageRow } from '../db/message.table.ts';
@@ -21,18 +21,18 @@ import { effectiveSendAt } from '../domain/delivery-decision.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
-import { insertBroadcast, updateBroadcastSummary } from '../repositories/broadcast-store.ts';
+import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
   storeIdempotentAnswer,
-} from '../repositories/idempotency-store.ts';
+} from '../db/idempotency-repository.ts';
 import {
   executeMessageInsert,
   INSERT_CHUNK,
   listBroadcastMessages,
   messageInsertStatement,
-} from '../repositories/message-store.ts';
+} from '../db/message-repository.ts';
 
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
@@ -199,9 +199,9 @@ async function replayIfStored(
   db: Kysely<Database>,
   key: string,
   hash: string,
-): Promise<BroadcastAnswer | null> {
+): Promise<BroadcastAnswer | undefined> {
   const stored = await findIdempotencyKey(db, key);
-  if (stored === null) return null;
+  if (stored === undefined) return undefined;
   if (stored.request_hash !== hash) {
     throw conflict(
       'IDEMPOTENCY_KEY_REUSED',

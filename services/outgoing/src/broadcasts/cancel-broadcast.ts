@@ -5,8 +5,8 @@ import {
   countMessagesByStatus,
   findBroadcast,
   markBroadcastCancelled,
-} from '../repositories/broadcast-store.ts';
-import { cancelUnsentMessages } from '../repositories/message-store.ts';
+} from '../db/broadcast-repository.ts';
+import { cancelUnsentMessages } from '../db/message-repository.ts';
 import type { BroadcastView } from '../schemas/broadcast.ts';
 import { broadcastView } from '../views/broadcast-view.ts';
 
@@ -25,11 +25,11 @@ export async function cancelBroadcast(
     .transaction()
     .setIsolationLevel('read committed')
     .execute(async (trx) => {
-      if ((await findBroadcast(trx, id)) === null) throw notFound('Broadcast', id);
+      if ((await findBroadcast(trx, id)) === undefined) throw notFound('Broadcast', id);
       await markBroadcastCancelled(trx, id, now);
       return cancelUnsentMessages(trx, id, now);
     });
   const row = await findBroadcast(deps.db, id);
-  if (row === null) throw notFound('Broadcast', id);
+  if (row === undefined) throw notFound('Broadcast', id);
   return { ...broadcastView(row, await countMessagesByStatus(deps.db, id)), cancelledNow };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessCalendar } from '../testing/calendars.ts';
+import { businessCalendar } from '../../test/support/calendars.ts';
 import { checkBusinessDay } from './business-day.ts';
 
 const check = (iso: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessCalendar, schedules } from '../testing/calendars.ts';
+import { businessCalendar, schedules } from '../../test/support/calendars.ts';
 import { type DispatchFacts, planDispatch } from './dispatch-plan.ts';
 
 const base: DispatchFacts = {

@@ -7,12 +7,12 @@ import {
   unprocessable,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
-import type { CustomerDirectory } from '../customers/customer-directory.ts';
+import type { CustomerDirectory } from '../clients/customer-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
-import { findOrderConfirmation, insertMessage } from '../repositories/message-store.ts';
+import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
 import type { NewInternalMessage } from '../schemas/internal-message.ts';
 
 export interface OrderConfirmationDeps {

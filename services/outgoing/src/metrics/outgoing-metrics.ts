@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Database } from '../db/database.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
-import { countUnsentByStatus, earliestDueAt } from '../repositories/queue-stats.ts';
+import { countUnsentByStatus, earliestDueAt } from '../db/message-stats.ts';
 
 /** How one delivery attempt ended. */
 export type DeliveryOutcome = 'delivered' | 'retry' | 'failed';

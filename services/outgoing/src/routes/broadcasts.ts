@@ -7,9 +7,9 @@ import {
 } from '@screenmagic/service-kit';
 import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
-import type { OutgoingContext } from '../context.ts';
-import { countMessagesByStatus, findBroadcast } from '../repositories/broadcast-store.ts';
-import { listBroadcastMessages } from '../repositories/message-store.ts';
+import type { OutgoingContext } from './context.ts';
+import { countMessagesByStatus, findBroadcast } from '../db/broadcast-repository.ts';
+import { listBroadcastMessages } from '../db/message-repository.ts';
 import {
   BroadcastAcceptedSchema,
   BroadcastParamsSchema,
@@ -85,7 +85,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     },
     async (request) => {
       const row = await findBroadcast(context.db, request.params.id);
-      if (row === null) throw notFound('Broadcast', request.params.id);
+      if (row === undefined) throw notFound('Broadcast', request.params.id);
       return broadcastView(row, await countMessagesByStatus(context.db, row.id));
     },
   );
@@ -108,7 +108,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
       const afterId = request.query.cursor
         ? String(decodeCursor(request.query.cursor, ['id']).id)
         : null;
-      if ((await findBroadcast(context.db, id)) === null) throw notFound('Broadcast', id);
+      if ((await findBroadcast(context.db, id)) === undefined) throw notFound('Broadcast', id);
       const rows = await listBroadcastMessages(context.db, id, {
         afterId,
         limit: limit + 1,

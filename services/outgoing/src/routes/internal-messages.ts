@@ -1,5 +1,5 @@
 import type { App } from '@screenmagic/service-kit';
-import type { OutgoingContext } from '../context.ts';
+import type { OutgoingContext } from './context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
 import {
   InternalMessageCreatedSchema,

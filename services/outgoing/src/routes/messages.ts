@@ -1,7 +1,7 @@
 import { type App, errorResponses, notFound } from '@screenmagic/service-kit';
-import type { OutgoingContext } from '../context.ts';
-import { findBroadcast } from '../repositories/broadcast-store.ts';
-import { findMessage } from '../repositories/message-store.ts';
+import type { OutgoingContext } from './context.ts';
+import { findBroadcast } from '../db/broadcast-repository.ts';
+import { findMessage } from '../db/message-repository.ts';
 import { MessageParamsSchema, MessageSchema } from '../schemas/message.ts';
 import { messageView } from '../views/message-view.ts';
 
@@ -20,9 +20,9 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
     },
     async (request) => {
       const row = await findMessage(context.db, request.params.id);
-      if (row === null) throw notFound('Message', request.params.id);
+      if (row === undefined) throw notFound('Message', request.params.id);
       const broadcast =
-        row.broadcast_id === null ? null : await findBroadcast(context.db, row.broadcast_id);
+        row.broadcast_id === null ? undefined : await findBroadcast(context.db, row.broadcast_id);
       return messageView(row, broadcast?.message ?? null);
     },
   );

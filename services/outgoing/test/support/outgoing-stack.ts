@@ -15,8 +15,8 @@ import {
 } from '@screenmagic/service-kit/testing';
 import { buildApp, type OutgoingDeps } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
-import type { DispatchCounts } from '../../src/dispatcher/dispatch-counts.ts';
-import { BUSINESS_CALENDAR_INPUT } from '../../src/testing/calendars.ts';
+import type { DispatchCounts } from '../../src/workers/dispatch-counts.ts';
+import { BUSINESS_CALENDAR_INPUT } from './calendars.ts';
 import { RecordingChannel } from './recording-channel.ts';
 
 export interface OutgoingStackOptions {

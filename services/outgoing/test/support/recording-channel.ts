@@ -1,5 +1,5 @@
-import type { Channel, Delivery } from '../../src/channels/delivery.ts';
-import { DeliveryError } from '../../src/channels/delivery.ts';
+import type { Channel, Delivery } from '../../src/clients/channel.ts';
+import { DeliveryError } from '../../src/clients/channel.ts';
 
 /**
  * A channel for tests: records every accepted delivery; can be told to fail the next n

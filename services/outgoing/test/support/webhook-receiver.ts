@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { verifySignature } from '../../src/channels/signature.ts';
+import { verifySignature } from '../../src/clients/signature.ts';
 
 export interface ReceivedDelivery {
   readonly body: Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { injectTraceHeaders } from '@screenmagic/service-kit';
 import { Pool } from 'undici';
-import { type Channel, type Delivery, DeliveryError, deliveryBody } from './delivery.ts';
+import { type Channel, type Delivery, DeliveryError, deliveryBody } from './channel.ts';
 import { signBody } from './signature.ts';
 
 export interface WebhookChannelOptions {

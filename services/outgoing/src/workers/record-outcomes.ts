@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DispatchAction } from '../domain/dispatch-plan.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
-import { finishWithoutAttempt, rescheduleMessages } from '../repositories/message-queue.ts';
+import { finishWithoutAttempt, rescheduleMessages } from '../db/message-queue.ts';
 import type { Candidate } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 

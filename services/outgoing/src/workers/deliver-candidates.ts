@@ -1,12 +1,12 @@
 import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
-import type { Delivery } from '../channels/delivery.ts';
+import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import {
   type ClaimedMessage,
   markDelivered,
   recordFailedAttempt,
   releaseMessages,
-} from '../repositories/message-queue.ts';
+} from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { BatchTimings } from './batch-timings.ts';
 import { type Candidate, planCandidate } from './dispatch-candidates.ts';

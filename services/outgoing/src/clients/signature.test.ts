@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBody } from './delivery.ts';
+import { deliveryBody } from './channel.ts';
 import { signBody, verifySignature } from './signature.ts';
 
 describe('webhook signature', () => {

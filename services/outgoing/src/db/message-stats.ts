@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from './database.ts';
 
 /**
  * Unsent messages (`due_at IS NOT NULL`: scheduled or sending) by status: a range of the

@@ -1,7 +1,7 @@
 import { WorkQueue } from '@screenmagic/service-kit';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { MessageRow } from '../db/message.table.ts';
+import type { Database } from './database.ts';
+import type { MessageRow } from './message.table.ts';
 import type { MessageStatus } from '../domain/message-status.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { BroadcastRow, NewBroadcastRow } from '../db/broadcast.table.ts';
-import type { Database } from '../db/database.ts';
+import type { BroadcastRow, NewBroadcastRow } from './broadcast.table.ts';
+import type { Database } from './database.ts';
 import { statusCounts, type StatusCounts } from '../domain/message-status.ts';
 
 export async function insertBroadcast(
@@ -30,10 +30,8 @@ export async function updateBroadcastSummary(
 export async function findBroadcast(
   db: Kysely<Database>,
   id: string,
-): Promise<BroadcastRow | null> {
-  return (
-    (await db.selectFrom('broadcast').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-  );
+): Promise<BroadcastRow | undefined> {
+  return db.selectFrom('broadcast').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** How many of a broadcast's messages are in each status (every status present). */

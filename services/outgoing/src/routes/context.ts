@@ -1,11 +1,11 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import type { Clock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
-import type { OutgoingConfig } from './config.ts';
-import type { CustomerDirectory } from './customers/customer-directory.ts';
-import type { Database } from './db/database.ts';
-import type { Dispatcher } from './dispatcher/dispatcher.ts';
-import type { ScheduleCache } from './domain/schedule-cache.ts';
+import type { OutgoingConfig } from '../config.ts';
+import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { Database } from '../db/database.ts';
+import type { Dispatcher } from '../workers/dispatcher.ts';
+import type { ScheduleCache } from '../domain/schedule-cache.ts';
 
 /** What the routes work with, built once in `buildApp`. */
 export interface OutgoingContext {

@@ -2,8 +2,8 @@ import { isDeadlock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { DispatcherConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { takeDispatchTokens } from '../repositories/dispatch-rate.ts';
-import { type ClaimedMessage, claimDueMessages } from '../repositories/message-queue.ts';
+import { takeDispatchTokens } from '../db/dispatch-rate-repository.ts';
+import { type ClaimedMessage, claimDueMessages } from '../db/message-queue.ts';
 
 /** A claim's result: the messages, or how long to wait for the rate limit's next second. */
 export interface ClaimResult {

@@ -1,5 +1,5 @@
 import { heartbeatIntervalMs, startHeartbeat } from '@screenmagic/service-kit';
-import { type ClaimedMessage, renewClaims } from '../repositories/message-queue.ts';
+import { type ClaimedMessage, renewClaims } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import { type BatchTimings, roundTimings } from './batch-timings.ts';
 import { type Candidate, loadCandidates, planCandidate } from './dispatch-candidates.ts';

@@ -1,6 +1,6 @@
 import { newWorkerId, PollLoop, toError } from '@screenmagic/service-kit';
-import { pruneDispatchRate } from '../repositories/dispatch-rate.ts';
-import { releaseStaleLocks } from '../repositories/message-queue.ts';
+import { pruneDispatchRate } from '../db/dispatch-rate-repository.ts';
+import { releaseStaleLocks } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import { DispatchDeferredError } from './dispatch-candidates.ts';
 import { type DispatchCounts, emptyCounts } from './dispatch-counts.ts';

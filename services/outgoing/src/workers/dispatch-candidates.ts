@@ -1,12 +1,12 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import { isDependencyUnavailable } from '@screenmagic/service-kit';
-import type { CustomerRecord } from '../customers/customer-record.ts';
+import type { CustomerRecord } from '../clients/customer-record.ts';
 import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
 import {
   type BroadcastForDispatch,
   loadBroadcastsForDispatch,
-} from '../repositories/broadcast-store.ts';
-import { type ClaimedMessage, releaseMessages } from '../repositories/message-queue.ts';
+} from '../db/broadcast-repository.ts';
+import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 

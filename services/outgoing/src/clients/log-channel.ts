@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Channel, Delivery } from './delivery.ts';
+import type { Channel, Delivery } from './channel.ts';
 
 /**
  * `DELIVERY_WEBHOOK_URL` unset: a delivery is one structured log line

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { format } from 'mysql2';
-import type { Database } from '../db/database.ts';
-import type { MessageRow, NewMessageRow } from '../db/message.table.ts';
+import type { Database } from './database.ts';
+import type { MessageRow, NewMessageRow } from './message.table.ts';
 import { UNSENT_STATUSES, type MessageStatus } from '../domain/message-status.ts';
 
 /** Rows per INSERT statement: the measured sweet spot (README, "Benchmarks"). */
@@ -69,24 +69,23 @@ export async function insertMessage(db: Kysely<Database>, row: NewMessageRow): P
   await db.insertInto('message').values(row).execute();
 }
 
-export async function findMessage(db: Kysely<Database>, id: string): Promise<MessageRow | null> {
-  return (
-    (await db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-  );
+export async function findMessage(
+  db: Kysely<Database>,
+  id: string,
+): Promise<MessageRow | undefined> {
+  return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findOrderConfirmation(
   db: Kysely<Database>,
   orderId: string,
-): Promise<MessageRow | null> {
-  return (
-    (await db
-      .selectFrom('message')
-      .selectAll()
-      .where('kind', '=', 'order-confirmation')
-      .where('order_id', '=', orderId)
-      .executeTakeFirst()) ?? null
-  );
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('message')
+    .selectAll()
+    .where('kind', '=', 'order-confirmation')
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
 }
 
 /** A page of a broadcast's messages by id (keyset), optionally of one status. */

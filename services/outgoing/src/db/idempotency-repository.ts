@@ -1,18 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { IdempotencyKeyRow } from '../db/idempotency-key.table.ts';
+import type { Database } from './database.ts';
+import type { IdempotencyKeyRow } from './idempotency-key.table.ts';
 
 export async function findIdempotencyKey(
   db: Kysely<Database>,
   key: string,
-): Promise<IdempotencyKeyRow | null> {
-  return (
-    (await db
-      .selectFrom('idempotency_key')
-      .selectAll()
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst()) ?? null
-  );
+): Promise<IdempotencyKeyRow | undefined> {
+  return db
+    .selectFrom('idempotency_key')
+    .selectAll()
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /**

@@ -1,0 +1,11 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import type { Clock } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** What the customer use cases (and the routes in front of them) work with, built once in `buildApp`. */
+export interface CustomerDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly businessCalendar: Schedule;
+}

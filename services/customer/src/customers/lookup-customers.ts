@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import {
+  findStoredByIds,
+  findStoredByNameKeys,
+  type StoredCustomer,
+  walkCustomers,
+} from '../db/customer-repository.ts';
+import type { Database } from '../db/database.ts';
+import { nameKey } from '../domain/customer-name.ts';
+
+/** The internal lookup's answer: the customers found, and what was asked for and not found. */
+export interface Lookup {
+  readonly items: Iterable<StoredCustomer>;
+  readonly missingIds: readonly string[];
+  /** As the caller sent them. */
+  readonly missingNames: readonly string[];
+}
+
+/** Customers by id and by name (matched like the unique key: trimmed, case-insensitive). */
+export async function lookupCustomers(
+  db: Kysely<Database>,
+  request: { readonly ids?: readonly string[]; readonly names?: readonly string[] },
+): Promise<Lookup> {
+  const ids = [...new Set(request.ids ?? [])];
+  const names = request.names ?? [];
+  const keys = [...new Set(names.map(nameKey).filter((key) => key !== ''))];
+  const [byId, byName] = await Promise.all([
+    findStoredByIds(db, ids),
+    findStoredByNameKeys(db, keys),
+  ]);
+  const foundIds = new Set(byId.map((c) => c.id));
+  const foundKeys = new Set(byName.map((c) => c.nameKey));
+  const items = new Map<string, StoredCustomer>();
+  for (const customer of [...byId, ...byName]) items.set(customer.id, customer);
+  return {
+    items: items.values(),
+    missingIds: ids.filter((id) => !foundIds.has(id)),
+    missingNames: names.filter((name) => !foundKeys.has(nameKey(name))),
+  };
+}
+
+/** A page of the keyset walk over every customer, in id order after `after`. */
+export async function walkPage(
+  db: Kysely<Database>,
+  after: string | undefined,
+  limit: number,
+): Promise<{ readonly items: readonly StoredCustomer[]; readonly nextAfter: string | null }> {
+  const rows = await walkCustomers(db, after, limit);
+  const items = rows.slice(0, limit);
+  return { items, nextAfter: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
