@@ -1,0 +1,91 @@
+import { isDuplicateKey } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+
+/** A stored version of the business calendar (the schedule as normalized JSON text). */
+export interface StoredCalendar {
+  readonly version: number;
+  readonly calendarJson: string;
+  readonly updatedAt: Date;
+}
+
+/** The calendar in force (the highest version), or null before the first is stored. */
+export async function latestCalendar(db: Kysely<Database>): Promise<StoredCalendar | null> {
+  const row = await db
+    .selectFrom('business_calendar')
+    .select(['version', 'calendar', 'updated_at'])
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined
+    ? null
+    : { version: Number(row.version), calendarJson: row.calendar, updatedAt: row.updated_at };
+}
+
+/**
+ * Stores `calendar` as version `version`. The version is the primary key: when another
+ * writer stored that version first (both read the one before), this one loses and gets
+ * false — the check-and-write is one atomic INSERT, not a read followed by a write.
+ */
+export async function insertCalendarVersion(
+  db: Kysely<Database>,
+  calendar: StoredCalendar,
+): Promise<boolean> {
+  try {
+    await db
+      .insertInto('business_calendar')
+      .values({
+        version: calendar.version,
+        calendar: calendar.calendarJson,
+        updated_at: calendar.updatedAt,
+      })
+      .execute();
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Appends a customer to the change sequence (their hours, zone or existence changed), in
+ * the caller's transaction, so the change and its record commit together.
+ */
+export async function recordCustomerChange(
+  db: Kysely<Database>,
+  customerId: string,
+  at: Date,
+): Promise<void> {
+  await db.insertInto('customer_change').values({ customer_id: customerId, changed_at: at }).execute();
+}
+
+/** One customer change, as the other services read the sequence. */
+export interface CustomerChange {
+  readonly seq: string;
+  readonly customerId: string;
+}
+
+/** Changes after `after` in sequence order, at most `limit`. */
+export async function customerChangesAfter(
+  db: Kysely<Database>,
+  after: string,
+  limit: number,
+): Promise<CustomerChange[]> {
+  const rows = await db
+    .selectFrom('customer_change')
+    .select(['seq', 'customer_id'])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ seq: String(row.seq), customerId: row.customer_id }));
+}
+
+/** The last sequence number handed out ('0' before the first change). */
+export async function lastCustomerChange(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('customer_change')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return row?.seq === null || row?.seq === undefined ? '0' : String(row.seq);
+}
