@@ -13,7 +13,7 @@ const SHARED = ['clients', 'db', 'domain', 'metrics', 'routes', 'schemas', 'view
 const EVERY_SERVICE_HAS = ['db', 'domain', 'routes', 'schemas', 'views'];
 /** The use-case folders: one per resource, named after it (plural). */
 const USE_CASES: Record<string, readonly string[]> = {
-  customer: ['customers'],
+  customer: ['customers', 'calendars'],
   incoming: ['orders'],
   outgoing: ['broadcasts', 'messages'],
 };

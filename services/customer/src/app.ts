@@ -12,8 +12,10 @@ import {
 import type { CustomerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { BusinessCalendarStore } from './calendars/business-calendar-store.ts';
 import type { CustomerDeps } from './customers/customer-deps.ts';
 import { registerBusinessCalendarRoutes } from './routes/business-calendar.ts';
+import { registerInternalBusinessCalendarRoutes } from './routes/internal-business-calendar.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerInternalCustomerRoutes } from './routes/internal-customers.ts';
 
@@ -54,14 +56,25 @@ export async function buildApp(
   });
   useDatabase(app, database);
 
+  const store = new BusinessCalendarStore({
+    db: database.db,
+    seed: { schedule: config.businessCalendar, variable: config.businessCalendarVariable },
+    logger: logger || undefined,
+  });
   const context: CustomerDeps = {
     db: database.db,
     clock,
-    businessCalendar: config.businessCalendar,
+    calendar: async () => (await store.current()).schedule,
   };
   registerCustomerRoutes(app, context);
-  registerBusinessCalendarRoutes(app, context);
+  registerBusinessCalendarRoutes(app, { clock, store });
   registerInternalCustomerRoutes(app, context);
+  registerInternalBusinessCalendarRoutes(app, { db: database.db, store });
+  // Seed (or compare with the stored calendar) as soon as the schema is there, so the
+  // warning about a differing variable is in the start-up log, not after the first request.
+  app.addHook('onReady', async () => {
+    if (database.isReady) await store.current();
+  });
 
   if (config.testClock) {
     if (!(clock instanceof SettableClock)) {

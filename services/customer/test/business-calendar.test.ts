@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCustomerService, type TestService } from './support.ts';
 
 interface Calendar {
-  timeZone: string;
-  weekly: Record<string, Array<{ start: string; end: string }>>;
-  closures: string[];
+  calendar: {
+    timeZone: string;
+    weekly: Record<string, Array<{ start: string; end: string }>>;
+    closures: string[];
+  };
+  version: number;
   now: string;
   openNow: boolean;
-  closesAt: string | null;
-  closesAtLocal: string | null;
+  nextClosing: string | null;
+  nextClosingLocal: string | null;
   nextOpening: string | null;
   nextOpeningLocal: string | null;
 }
@@ -48,7 +51,7 @@ describe('GET /v1/business-calendar with the test clock', () => {
   };
 
   it('publishes the normalized calendar, with every weekday and the closures', async () => {
-    const body = await calendar();
+    const body = (await calendar()).calendar;
     expect(body.timeZone).toBe('Asia/Kolkata');
     expect(Object.keys(body.weekly)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
     expect(body.weekly['mon']).toHaveLength(2);
@@ -60,7 +63,7 @@ describe('GET /v1/business-calendar with the test clock', () => {
     expect(await calendar()).toMatchObject({
       now: '2026-11-30T00:00:00.000Z',
       openNow: false,
-      closesAt: null,
+      nextClosing: null,
       nextOpening: '2026-11-30T03:30:00.000Z',
       nextOpeningLocal: '2026-11-30T09:00:00+05:30',
     });
@@ -70,8 +73,8 @@ describe('GET /v1/business-calendar with the test clock', () => {
     await setClock('2026-11-30T03:30:00.000Z');
     expect(await calendar()).toMatchObject({
       openNow: true,
-      closesAt: '2026-11-30T07:30:00.000Z',
-      closesAtLocal: '2026-11-30T13:00:00+05:30',
+      nextClosing: '2026-11-30T07:30:00.000Z',
+      nextClosingLocal: '2026-11-30T13:00:00+05:30',
       nextOpening: '2026-11-30T08:30:00.000Z',
       nextOpeningLocal: '2026-11-30T14:00:00+05:30',
     });
@@ -124,6 +127,7 @@ describe('service surface', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/addcustomer',
       '/v1/business-calendar',
+      '/v1/business-calendar/import',
       '/v1/customers',
       '/v1/customers/{id}',
       '/v1/customers/{id}/windows',

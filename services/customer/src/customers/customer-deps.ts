@@ -7,5 +7,6 @@ import type { Database } from '../db/database.ts';
 export interface CustomerDeps {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
-  readonly businessCalendar: Schedule;
+  /** The business calendar in force, read per request: a change applies at once. */
+  readonly calendar: () => Promise<Schedule>;
 }

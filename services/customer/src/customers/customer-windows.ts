@@ -9,7 +9,7 @@ import type { CustomerDeps } from './customer-deps.ts';
 
 /** A customer's delivery windows (business calendar ∩ customer hours) in [from, to). */
 export async function customerWindows(
-  { db, clock, businessCalendar }: CustomerDeps,
+  { db, clock, calendar }: CustomerDeps,
   id: string,
   query: Static<typeof WindowsQuerySchema>,
 ): Promise<Static<typeof WindowsSchema>> {
@@ -22,7 +22,7 @@ export async function customerWindows(
     timeZone: zone,
     from: from.toISOString(),
     to: to.toISOString(),
-    windows: sharedOpenIntervals([businessCalendar, customer.schedule], from, to).map((w) =>
+    windows: sharedOpenIntervals([await calendar(), customer.schedule], from, to).map((w) =>
       windowView(w, zone),
     ),
   };

@@ -1,5 +1,7 @@
 import { conflict, newId, notFound } from '@screenmagic/service-kit';
+import type { Schedule } from '@screenmagic/hours-window';
 import type { Static } from 'typebox';
+import { recordCustomerChange } from '../db/business-calendar-repository.ts';
 import {
   deleteCustomer as deleteRow,
   findCustomerForUpdate,
@@ -19,10 +21,10 @@ export interface SavedCustomer {
 
 /** Registers a customer; 409 CUSTOMER_EXISTS when the name (case-insensitive, trimmed) is taken. */
 export async function createCustomer(
-  { db, clock, businessCalendar }: CustomerDeps,
+  { db, clock, calendar }: CustomerDeps,
   body: Static<typeof NewCustomerSchema>,
 ): Promise<SavedCustomer> {
-  const { fields, warnings } = validateNewCustomer(body, businessCalendar.timeZone);
+  const { fields, warnings } = validateNewCustomer(body, (await calendar()).timeZone);
   const created = await insertCustomer(db, { id: newId('cus'), at: clock.now(), ...fields });
   if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
   return { customer: created, warnings };
@@ -41,6 +43,11 @@ export async function updateCustomer(
     const change = validateCustomerPatch(body, current.schedule);
     const taken = await updateRow(trx, id, change.fields, now);
     if (taken !== undefined) throw customerExists(change.fields.name ?? '', taken.existingId);
+    // Queued messages were planned for the old hours: the other services re-plan them
+    // when they read this change (docs/decisions.md, "Promises kept").
+    if (timeRulesChanged(current.schedule, change.fields.schedule)) {
+      await recordCustomerChange(trx, id, now);
+    }
     return {
       customer: { ...current, ...change.fields, updatedAt: now },
       warnings: change.warnings,
@@ -49,8 +56,18 @@ export async function updateCustomer(
 }
 
 /** Deletes a customer; 404 when there is none with that id. */
-export async function deleteCustomer({ db }: CustomerDeps, id: string): Promise<void> {
-  if (!(await deleteRow(db, id))) throw notFound('Customer', id);
+export async function deleteCustomer({ db, clock }: CustomerDeps, id: string): Promise<void> {
+  const deleted = await db.transaction().execute(async (trx) => {
+    if (!(await deleteRow(trx, id))) return false;
+    await recordCustomerChange(trx, id, clock.now());
+    return true;
+  });
+  if (!deleted) throw notFound('Customer', id);
+}
+
+/** Whether a change moves the customer's side of the window (hours, holidays, zone). */
+function timeRulesChanged(current: Schedule, next: Schedule | undefined): boolean {
+  return next !== undefined && JSON.stringify(next) !== JSON.stringify(current);
 }
 
 function customerExists(name: string, taken: string | undefined) {

@@ -9,8 +9,8 @@ export interface StoredCalendar {
   readonly updatedAt: Date;
 }
 
-/** The calendar in force (the highest version), or null before the first is stored. */
-export async function latestCalendar(db: Kysely<Database>): Promise<StoredCalendar | null> {
+/** The calendar in force (the highest version), or undefined before the first is stored. */
+export async function latestCalendar(db: Kysely<Database>): Promise<StoredCalendar | undefined> {
   const row = await db
     .selectFrom('business_calendar')
     .select(['version', 'calendar', 'updated_at'])
@@ -18,7 +18,7 @@ export async function latestCalendar(db: Kysely<Database>): Promise<StoredCalend
     .limit(1)
     .executeTakeFirst();
   return row === undefined
-    ? null
+    ? undefined
     : { version: Number(row.version), calendarJson: row.calendar, updatedAt: row.updated_at };
 }
 
@@ -56,7 +56,10 @@ export async function recordCustomerChange(
   customerId: string,
   at: Date,
 ): Promise<void> {
-  await db.insertInto('customer_change').values({ customer_id: customerId, changed_at: at }).execute();
+  await db
+    .insertInto('customer_change')
+    .values({ customer_id: customerId, changed_at: at })
+    .execute();
 }
 
 /** One customer change, as the other services read the sequence. */

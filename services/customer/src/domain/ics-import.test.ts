@@ -22,7 +22,13 @@ function ics(...events: string[][]): string {
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//test//EN',
-    ...events.flatMap((lines) => ['BEGIN:VEVENT', 'UID:x', 'DTSTAMP:20261201T000000Z', ...lines, 'END:VEVENT']),
+    ...events.flatMap((lines) => [
+      'BEGIN:VEVENT',
+      'UID:x',
+      'DTSTAMP:20261201T000000Z',
+      ...lines,
+      'END:VEVENT',
+    ]),
     'END:VCALENDAR',
     '',
   ].join('\r\n');

@@ -1,45 +1,107 @@
-import { formatLocal } from '@screenmagic/hours-window';
-import type { App } from '@screenmagic/service-kit';
-import type { CustomerDeps } from '../customers/customer-deps.ts';
-import { businessStatus } from '../domain/business-status.ts';
-import { BusinessCalendarSchema } from '../schemas/business-calendar.ts';
-import { scheduleView } from '../views/schedule-view.ts';
+import { type App, AppError, errorResponses } from '@screenmagic/service-kit';
+import type { FastifyReply } from 'fastify';
+import Type from 'typebox';
+import type { CurrentCalendar } from '../calendars/business-calendar-store.ts';
+import {
+  type CalendarDeps,
+  importCalendar,
+  readIfMatch,
+  replaceCalendar,
+} from '../calendars/change-calendar.ts';
+import {
+  BusinessCalendarInputSchema,
+  BusinessCalendarSchema,
+  CalendarImportSchema,
+  IfMatchHeadersSchema,
+} from '../schemas/business-calendar.ts';
+import { calendarState } from '../views/calendar-view.ts';
 
-/** `GET /v1/business-calendar`: the calendar every service uses, and its state now. */
-export function registerBusinessCalendarRoutes(
-  app: App,
-  { clock, businessCalendar }: CustomerDeps,
-): void {
+const tags = ['business-calendar'];
+
+/**
+ * The business calendar as data: read it (`ETag: "<version>"`), replace it (`If-Match`
+ * optional, 412 on a stale version), and add closures from an .ics file.
+ */
+export function registerBusinessCalendarRoutes(app: App, deps: CalendarDeps): void {
+  const { clock, store } = deps;
+  app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, next) => {
+    next(null, body);
+  });
+
+  const answer = (reply: FastifyReply, current: CurrentCalendar) => {
+    void reply.header('etag', `"${current.version}"`);
+    return calendarState(current, clock.now());
+  };
+
   app.get(
     '/v1/business-calendar',
     {
       schema: {
-        tags: ['business-calendar'],
+        tags,
         operationId: 'getBusinessCalendar',
-        summary:
-          "The business's working hours (normalized), whether it is open now, and when that changes",
-        response: { 200: BusinessCalendarSchema },
+        summary: 'The business calendar in force, its version, and whether it is open now',
+        response: { 200: BusinessCalendarSchema, ...errorResponses(503) },
       },
     },
-    () => {
-      const now = clock.now();
-      const calendar = scheduleView(businessCalendar);
-      const zone = calendar.timeZone;
-      const status = businessStatus(businessCalendar, now);
-      const local = (at: Date | null) => (at === null ? null : formatLocal(at, zone));
-      return {
-        timeZone: zone,
-        weekly: calendar.weekly,
-        closures: calendar.closures,
-        overrides: calendar.overrides,
-        ...(calendar.holidays === undefined ? {} : { holidays: calendar.holidays }),
-        now: now.toISOString(),
-        openNow: status.openNow,
-        closesAt: status.closesAt?.toISOString() ?? null,
-        closesAtLocal: local(status.closesAt),
-        nextOpening: status.nextOpening?.toISOString() ?? null,
-        nextOpeningLocal: local(status.nextOpening),
-      };
+    async (_request, reply) => answer(reply, await store.current()),
+  );
+
+  app.put(
+    '/v1/business-calendar',
+    {
+      schema: {
+        tags,
+        operationId: 'replaceBusinessCalendar',
+        summary: 'Replace the business calendar',
+        description:
+          'The body is the schedule itself (full form or shorthand; without a zone, the current ' +
+          'calendar\'s). With `If-Match: "<version>"` it is stored only if that is still the version ' +
+          'in force (412 PRECONDITION_FAILED otherwise). Queued messages and pending orders are ' +
+          're-planned within seconds.',
+        headers: IfMatchHeadersSchema,
+        body: BusinessCalendarInputSchema,
+        response: { 200: BusinessCalendarSchema, ...errorResponses(400, 412, 413, 503) },
+      },
+    },
+    async (request, reply) =>
+      answer(
+        reply,
+        await replaceCalendar(deps, request.body, readIfMatch(request.headers['if-match'])),
+      ),
+  );
+
+  app.post(
+    '/v1/business-calendar/import',
+    {
+      schema: {
+        tags,
+        operationId: 'importBusinessCalendar',
+        summary: 'Add closures from an iCalendar (.ics) file',
+        description:
+          'Content-Type text/calendar (RFC 5545). Every all-day event becomes a closure named by ' +
+          'its SUMMARY (multi-day events a range; DTEND is exclusive); recurring all-day events ' +
+          'with COUNT or UNTIL one closure per occurrence. Timed events, endless recurrences and ' +
+          'events that conflict with special hours are listed in `ignored` with the reason. Adds ' +
+          'to the existing closures; no If-Match needed.',
+        body: Type.String({ description: 'The .ics file.' }),
+        consumes: ['text/calendar'],
+        response: { 200: CalendarImportSchema, ...errorResponses(400, 413, 415, 503) },
+      },
+      preValidation: (request, _reply, next) => {
+        const type = request.headers['content-type'] ?? '';
+        if (/^text\/calendar\s*(;|$)/i.test(type)) return next();
+        next(
+          new AppError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Send the .ics file as Content-Type: text/calendar (got ${type || 'none'})`,
+          ),
+        );
+      },
+    },
+    async (request, reply) => {
+      const { current, plan } = await importCalendar(deps, request.body);
+      return { ...answer(reply, current), added: [...plan.added], ignored: [...plan.ignored] };
     },
   );
 }

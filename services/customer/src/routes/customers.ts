@@ -30,7 +30,7 @@ const tags = ['customers'];
  * list, update, delete, and delivery windows over a range.
  */
 export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
-  const { db, clock, businessCalendar } = deps;
+  const { db, clock, calendar } = deps;
 
   for (const url of ['/v1/customers', '/addcustomer']) {
     app.post(
@@ -57,7 +57,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
         return reply
           .code(201)
           .header('location', `/v1/customers/${customer.id}`)
-          .send(customerView(customer, businessCalendar, customer.createdAt, warnings));
+          .send(customerView(customer, await calendar(), customer.createdAt, warnings));
       },
     );
   }
@@ -90,6 +90,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
       const page = found.slice(0, limit);
       const last = page.at(-1);
       const now = clock.now();
+      const businessCalendar = await calendar();
       return {
         items: page.map((customer) => customerView(customer, businessCalendar, now)),
         nextCursor:
@@ -112,7 +113,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
     async (request) => {
       const customer = await findCustomer(db, request.params.id);
       if (customer === undefined) throw notFound('Customer', request.params.id);
-      return customerView(customer, businessCalendar, clock.now());
+      return customerView(customer, await calendar(), clock.now());
     },
   );
 
@@ -134,7 +135,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
     },
     async (request) => {
       const { customer, warnings } = await updateCustomer(deps, request.params.id, request.body);
-      return customerView(customer, businessCalendar, customer.updatedAt, warnings);
+      return customerView(customer, await calendar(), customer.updatedAt, warnings);
     },
   );
 

@@ -46,3 +46,31 @@ export const WalkPageSchema = Type.Object({
   items: Type.Array(CustomerRecordSchema),
   nextAfter: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** `GET /internal/business-calendar`: the calendar in force, cheap enough to poll every second. */
+export const InternalCalendarSchema = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  calendar: ScheduleSchema,
+  updatedAt: InstantSchema,
+  /** The last customer change's sequence number ('0' before any): poll the changes past yours. */
+  customerChangeSeq: Type.String(),
+});
+
+export const CUSTOMER_CHANGES_MAX_LIMIT = 5_000;
+
+export const CustomerChangesQuerySchema = Type.Object(
+  {
+    after: Type.Optional(Type.String({ pattern: '^[0-9]{1,20}$' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: CUSTOMER_CHANGES_MAX_LIMIT, default: 1_000 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /internal/customer-changes`: customers whose hours, zone or existence changed, in order. */
+export const CustomerChangesSchema = Type.Object({
+  items: Type.Array(Type.Object({ seq: Type.String(), customerId: Type.String() })),
+  /** The sequence number to ask after next (the last item's, or `after` when none). */
+  lastSeq: Type.String(),
+});
