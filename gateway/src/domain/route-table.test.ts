@@ -7,6 +7,7 @@ describe('ownerOf', () => {
     expect(ownerOf('/v1/customers')).toBe('customer');
     expect(ownerOf('/v1/customers/{id}/windows')).toBe('customer');
     expect(ownerOf('/v1/business-calendar')).toBe('customer');
+    expect(ownerOf('/v1/business-calendar/import')).toBe('customer');
     expect(ownerOf('/outgoings')).toBe('outgoing');
     expect(ownerOf('/v1/broadcasts/{id}/recipients')).toBe('outgoing');
     expect(ownerOf('/v1/messages/{id}')).toBe('outgoing');

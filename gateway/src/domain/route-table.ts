@@ -5,7 +5,13 @@ import type { ServiceName } from '@screenmagic/service-kit/core';
  * everything below. Anything not listed (notably `/internal/*`) is never proxied.
  */
 export const ROUTE_TABLE: Readonly<Record<ServiceName, readonly string[]>> = Object.freeze({
-  customer: ['/addcustomer', '/v1/customers', '/v1/customers/*', '/v1/business-calendar'],
+  customer: [
+    '/addcustomer',
+    '/v1/customers',
+    '/v1/customers/*',
+    '/v1/business-calendar',
+    '/v1/business-calendar/*',
+  ],
   outgoing: ['/outgoings', '/v1/broadcasts', '/v1/broadcasts/*', '/v1/messages', '/v1/messages/*'],
   incoming: ['/incomings', '/v1/orders', '/v1/orders/*'],
 });

@@ -121,10 +121,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The business's working hours (normalized), whether it is open now, and when that changes */
+    /** The business calendar in force, its version, and whether it is open now */
     get: operations['getBusinessCalendar'];
-    put?: never;
+    /**
+     * Replace the business calendar
+     * @description The body is the schedule itself (full form or shorthand; without a zone, the current calendar's). With `If-Match: "<version>"` it is stored only if that is still the version in force (412 PRECONDITION_FAILED otherwise). Queued messages and pending orders are re-planned within seconds.
+     */
+    put: operations['replaceBusinessCalendar'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/business-calendar/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add closures from an iCalendar (.ics) file
+     * @description Content-Type text/calendar (RFC 5545). Every all-day event becomes a closure named by its SUMMARY (multi-day events a range; DTEND is exclusive); recurring all-day events with COUNT or UNTIL one closure per occurrence. Timed events, endless recurrences and events that conflict with special hours are listed in `ignored` with the reason. Adds to the existing closures; no If-Match needed.
+     */
+    post: operations['importBusinessCalendar'];
     delete?: never;
     options?: never;
     head?: never;
@@ -786,167 +810,610 @@ export interface components {
       windows: components['schemas']['DeliveryWindow'][];
     };
     BusinessCalendar: {
-      /**
-       * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
-       * @example Asia/Kolkata
-       */
-      timeZone: string;
-      weekly: {
-        mon: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        tue: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        wed: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        thu: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        fri: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        sat: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-        sun: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-      };
-      /** @description Closures: plain dates (one unnamed day) or {from, to, name?} ranges. */
-      closures: (
-        | string
-        | {
-            /**
-             * @description A local calendar date, YYYY-MM-DD.
-             * @example 2026-12-25
-             */
-            from: string;
-            /**
-             * @description A local calendar date, YYYY-MM-DD.
-             * @example 2026-12-25
-             */
-            to: string;
-            /**
-             * @description Shown wherever the closure explains a decision.
-             * @example Winter break
-             */
-            name?: string;
-          }
-      )[];
-      /**
-       * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
-       * @example {
-       *       "2026-12-24": [
-       *         {
-       *           "start": "09:00",
-       *           "end": "13:00"
-       *         }
-       *       ],
-       *       "2026-12-31": []
-       *     }
-       */
-      overrides: {
-        [key: string]: {
-          /**
-           * @description A local time HH:MM, 00:00–23:59.
-           * @example 09:00
-           */
-          start: string;
-          /**
-           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
-           * @example 18:00
-           */
-          end: string;
-        }[];
-      };
-      /** @description Closes every public holiday of that country (and region). */
-      holidays?: {
+      calendar: {
         /**
-         * @description ISO 3166-1 alpha-2 country code.
-         * @example IN
+         * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+         * @example Asia/Kolkata
          */
-        country: string;
+        timeZone: string;
+        weekly: {
+          mon: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          tue: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          wed: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          thu: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          fri: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          sat: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          sun: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+        };
+        /** @description Closures: plain dates (one unnamed day) or {from, to, name?} ranges. */
+        closures: (
+          | string
+          | {
+              /**
+               * @description A local calendar date, YYYY-MM-DD.
+               * @example 2026-12-25
+               */
+              from: string;
+              /**
+               * @description A local calendar date, YYYY-MM-DD.
+               * @example 2026-12-25
+               */
+              to: string;
+              /**
+               * @description Shown wherever the closure explains a decision.
+               * @example Winter break
+               */
+              name?: string;
+            }
+        )[];
         /**
-         * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
-         * @example MH
+         * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+         * @example {
+         *       "2026-12-24": [
+         *         {
+         *           "start": "09:00",
+         *           "end": "13:00"
+         *         }
+         *       ],
+         *       "2026-12-31": []
+         *     }
          */
-        region?: string;
+        overrides: {
+          [key: string]: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+        };
+        /** @description Closes every public holiday of that country (and region). */
+        holidays?: {
+          /**
+           * @description ISO 3166-1 alpha-2 country code.
+           * @example IN
+           */
+          country: string;
+          /**
+           * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+           * @example MH
+           */
+          region?: string;
+        };
       };
+      /** @description Increases with every change; also the ETag (`"<version>"`). */
+      version: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      updatedAt: string;
       /**
        * Format: date-time
        * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       now: string;
       openNow: boolean;
-      closesAt: string | null;
-      closesAtLocal: string | null;
       nextOpening: string | null;
       nextOpeningLocal: string | null;
+      nextClosing: string | null;
+      nextClosingLocal: string | null;
+      /** @description Closures, public holidays and closed overrides of the next 90 local dates, in date order. */
+      upcomingClosures: {
+        /** @description First closed local date (YYYY-MM-DD). */
+        from: string;
+        /** @description Last closed local date, inclusive. */
+        to: string;
+        name: string | null;
+        kind: 'closure' | 'holiday' | 'override';
+      }[];
+    };
+    /** @description Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?, overrides?, holidays?} or the shorthand {start, end, days?, timeZone?, closures?, overrides?, holidays?}. A missing timeZone means the business's. */
+    BusinessCalendarInput:
+      | {
+          /**
+           * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+           * @example Asia/Kolkata
+           */
+          timeZone?: string;
+          weekly: {
+            mon?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            tue?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            wed?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            thu?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            fri?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            sat?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+            sun?: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closures: local dates, or {from, to?, name?} ranges, on which no range starts (an overnight range begun the evening before still runs). */
+          closures?: (
+            | string
+            | {
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                from: string;
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                to?: string;
+                /**
+                 * @description Shown wherever the closure explains a decision.
+                 * @example Winter break
+                 */
+                name?: string;
+              }
+          )[];
+          /**
+           * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+           * @example {
+           *       "2026-12-24": [
+           *         {
+           *           "start": "09:00",
+           *           "end": "13:00"
+           *         }
+           *       ],
+           *       "2026-12-31": []
+           *     }
+           */
+          overrides?: {
+            [key: string]: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closes every public holiday of that country (and region). */
+          holidays?: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code.
+             * @example IN
+             */
+            country: string;
+            /**
+             * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+             * @example MH
+             */
+            region?: string;
+          };
+        }
+      | {
+          /**
+           * @description A local time HH:MM, 00:00–23:59.
+           * @example 10:00
+           */
+          start: string;
+          /**
+           * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+           * @example 19:00
+           */
+          end: string;
+          days?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+          /**
+           * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+           * @example Asia/Kolkata
+           */
+          timeZone?: string;
+          /** @description Closures: local dates, or {from, to?, name?} ranges, on which no range starts (an overnight range begun the evening before still runs). */
+          closures?: (
+            | string
+            | {
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                from: string;
+                /**
+                 * @description A local calendar date, YYYY-MM-DD.
+                 * @example 2026-12-25
+                 */
+                to?: string;
+                /**
+                 * @description Shown wherever the closure explains a decision.
+                 * @example Winter break
+                 */
+                name?: string;
+              }
+          )[];
+          /**
+           * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+           * @example {
+           *       "2026-12-24": [
+           *         {
+           *           "start": "09:00",
+           *           "end": "13:00"
+           *         }
+           *       ],
+           *       "2026-12-31": []
+           *     }
+           */
+          overrides?: {
+            [key: string]: {
+              /**
+               * @description A local time HH:MM, 00:00–23:59.
+               * @example 09:00
+               */
+              start: string;
+              /**
+               * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+               * @example 18:00
+               */
+              end: string;
+            }[];
+          };
+          /** @description Closes every public holiday of that country (and region). */
+          holidays?: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code.
+             * @example IN
+             */
+            country: string;
+            /**
+             * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+             * @example MH
+             */
+            region?: string;
+          };
+        };
+    BusinessCalendarImport: {
+      calendar: {
+        /**
+         * @description An IANA time zone, e.g. 'Asia/Kolkata', 'Europe/London', 'UTC'.
+         * @example Asia/Kolkata
+         */
+        timeZone: string;
+        weekly: {
+          mon: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          tue: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          wed: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          thu: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          fri: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          sat: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+          sun: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+        };
+        /** @description Closures: plain dates (one unnamed day) or {from, to, name?} ranges. */
+        closures: (
+          | string
+          | {
+              /**
+               * @description A local calendar date, YYYY-MM-DD.
+               * @example 2026-12-25
+               */
+              from: string;
+              /**
+               * @description A local calendar date, YYYY-MM-DD.
+               * @example 2026-12-25
+               */
+              to: string;
+              /**
+               * @description Shown wherever the closure explains a decision.
+               * @example Winter break
+               */
+              name?: string;
+            }
+        )[];
+        /**
+         * @description Special hours: on each local date (YYYY-MM-DD) these ranges replace the weekly ranges that start on it; [] closes the date.
+         * @example {
+         *       "2026-12-24": [
+         *         {
+         *           "start": "09:00",
+         *           "end": "13:00"
+         *         }
+         *       ],
+         *       "2026-12-31": []
+         *     }
+         */
+        overrides: {
+          [key: string]: {
+            /**
+             * @description A local time HH:MM, 00:00–23:59.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description A local time HH:MM, 00:00–23:59, or 24:00 for the end of the day.
+             * @example 18:00
+             */
+            end: string;
+          }[];
+        };
+        /** @description Closes every public holiday of that country (and region). */
+        holidays?: {
+          /**
+           * @description ISO 3166-1 alpha-2 country code.
+           * @example IN
+           */
+          country: string;
+          /**
+           * @description Subdivision code (ISO 3166-2 suffix), e.g. MH for Maharashtra.
+           * @example MH
+           */
+          region?: string;
+        };
+      };
+      /** @description Increases with every change; also the ETag (`"<version>"`). */
+      version: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      now: string;
+      openNow: boolean;
+      nextOpening: string | null;
+      nextOpeningLocal: string | null;
+      nextClosing: string | null;
+      nextClosingLocal: string | null;
+      /** @description Closures, public holidays and closed overrides of the next 90 local dates, in date order. */
+      upcomingClosures: {
+        /** @description First closed local date (YYYY-MM-DD). */
+        from: string;
+        /** @description Last closed local date, inclusive. */
+        to: string;
+        name: string | null;
+        kind: 'closure' | 'holiday' | 'override';
+      }[];
+      /** @description One closure per all-day event (or occurrence), by SUMMARY. */
+      added: {
+        summary: string;
+        from: string;
+        to: string;
+      }[];
+      /** @description Events left out, by SUMMARY, and why. */
+      ignored: {
+        summary: string;
+        reason: string;
+      }[];
     };
     /**
      * @example {
@@ -1701,6 +2168,113 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  replaceBusinessCalendar: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on (`"3"`): a newer version stored meanwhile is 412. */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?, overrides?, holidays?} or the shorthand {start, end, days?, timeZone?, closures?, overrides?, holidays?}. A missing timeZone means the business's. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BusinessCalendarInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessCalendar'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Every error answer. Served as application/json, or as application/problem+json when Accept asks for it. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  importBusinessCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The .ics file. */
+    requestBody: {
+      content: {
+        'text/calendar': string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessCalendarImport'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Every error answer. Served as application/json, or as application/problem+json when Accept asks for it. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
