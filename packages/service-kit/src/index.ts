@@ -6,6 +6,18 @@
 export * from './core.ts';
 
 export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/business-calendar.ts';
+export {
+  CalendarSource,
+  type CalendarSourceOptions,
+  type TimeRulesListener,
+} from './calendar/calendar-source.ts';
+export {
+  createSyncStateTable,
+  SYNC_STATE_TABLE,
+  type SyncState,
+  type SyncStateStore,
+  syncStateStore,
+} from './calendar/sync-state.ts';
 export { readServiceConfig, type ServiceConfig } from './config/service-config.ts';
 
 export { isDatabaseUnavailable, isDeadlock, isDuplicateKey } from './db/database-errors.ts';

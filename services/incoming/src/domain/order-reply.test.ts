@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationText, describeProcessingTime, pendingReply } from './order-reply.ts';
+import {
+  confirmationText,
+  correctionText,
+  describeProcessingTime,
+  pendingReply,
+} from './order-reply.ts';
 
 const facts = {
   customerName: 'Asha',
@@ -28,6 +33,21 @@ describe('pendingReply', () => {
     ).toBe(
       'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed right now; ' +
         'it will be processed on Monday 7 December at 09:00 your time.',
+    );
+  });
+});
+
+describe('correctionText', () => {
+  it('names the new processing day and time in the customer zone', () => {
+    expect(
+      correctionText(facts, {
+        processingAt: at('2026-12-08T03:30:00Z'),
+        now: at('2026-12-04T12:00:00Z'),
+        timeZone: 'Asia/Kolkata',
+      }),
+    ).toBe(
+      'Hi Asha, an update on your order ORD-1 (SKU-9, INR 499.00): the business changed its ' +
+        'hours, so it will now be processed on Tuesday 8 December at 09:00 your time.',
     );
   });
 });

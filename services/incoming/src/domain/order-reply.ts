@@ -66,6 +66,27 @@ export function describeProcessingTime(
   }
 }
 
+/**
+ * The correction a customer gets when the business calendar moved the processing time
+ * they were told (kind `order-update`): the new day and local time in their zone,
+ * relative to the local date the correction is written on.
+ *
+ * @example
+ * // written Friday 4 December; Monday became a holiday, processing moves to Tuesday 09:00 Kolkata
+ * correctionText(facts, { processingAt: new Date('2026-12-08T03:30:00Z'), now: friday, timeZone: 'Asia/Kolkata' })
+ * // => 'Hi Asha, an update on your order ORD-1 (SKU-9, INR 499.00): the business changed its hours, so it will now be processed on Tuesday 8 December at 09:00 your time.'
+ */
+export function correctionText(
+  facts: OrderFacts,
+  when: { readonly processingAt: Date; readonly now: Date; readonly timeZone: string },
+): string {
+  return (
+    `Hi ${facts.customerName}, an update on your order ${describeOrder(facts)}: the business ` +
+    `changed its hours, so it will now be processed ` +
+    `${describeProcessingTime(when.processingAt, when.now, when.timeZone)} your time.`
+  );
+}
+
 function describeOrder(facts: OrderFacts): string {
   return `${facts.orderId} (${facts.productId}, ${facts.payment.currency} ${facts.payment.amount})`;
 }

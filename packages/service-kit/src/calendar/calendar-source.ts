@@ -1,0 +1,151 @@
+import { parseSchedule, type Schedule } from '@screenmagic/hours-window';
+import type { Logger } from 'pino';
+import type { ServiceClient } from '../clients/service-client.ts';
+import { unavailable } from '../errors.ts';
+import { PollLoop } from '../worker/poll-loop.ts';
+import type { SyncStateStore } from './sync-state.ts';
+
+/** What the customer service's `GET /internal/business-calendar` answers. */
+interface PublishedCalendar {
+  readonly version: number;
+  readonly calendar: unknown;
+  readonly customerChangeSeq: string;
+}
+
+interface CustomerChanges {
+  readonly items: readonly { readonly seq: string; readonly customerId: string }[];
+  readonly lastSeq: string;
+}
+
+/** What a service does when the time rules it follows change (re-plan its queued work). */
+export interface TimeRulesListener {
+  /** The business calendar changed (it is already in force here): re-plan everything queued. */
+  readonly calendarChanged?: (calendar: Schedule, version: number) => Promise<void>;
+  /** These customers' hours, zone or existence changed: re-plan what is queued for them. */
+  readonly customersChanged?: (customerIds: readonly string[]) => Promise<void>;
+}
+
+export interface CalendarSourceOptions {
+  readonly client: ServiceClient;
+  readonly state: SyncStateStore;
+  readonly listener: TimeRulesListener;
+  /** How often the customer service is asked (default 1 s: a change applies within 5 s). */
+  readonly pollIntervalMs?: number;
+  readonly logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'> | undefined;
+}
+
+/** Customer changes read per call. */
+const CHANGES_PAGE = 1_000;
+
+/**
+ * The business calendar as another service sees it: polled from the customer service
+ * (`GET /internal/business-calendar`, a primary-key read) every second. A new version is
+ * in force here as soon as it is read; then the listener re-plans what was queued under
+ * the old one, and only once that finished is the version recorded in the service's own
+ * database (`SyncStateStore`) — a re-plan cut short (crash, outage) is done again. The
+ * customer change sequence is followed the same way when the listener wants it.
+ * Until the first answer the calendar is unknown: `calendar` throws 503 and the
+ * `business-calendar` readiness check fails.
+ */
+export class CalendarSource {
+  readonly #options: CalendarSourceOptions;
+  readonly #loop: PollLoop;
+  #current: { readonly version: number; readonly schedule: Schedule } | undefined;
+
+  constructor(options: CalendarSourceOptions) {
+    this.#options = options;
+    this.#loop = new PollLoop({
+      name: 'calendar-source',
+      runBatch: () => this.#poll(),
+      pollIntervalMs: options.pollIntervalMs ?? 1_000,
+      errorDelayMs: options.pollIntervalMs ?? 1_000,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
+
+  /**
+   * The calendar in force.
+   *
+   * @throws {AppError} 503 DEPENDENCY_UNAVAILABLE before it was first read.
+   */
+  get calendar(): Schedule {
+    if (this.#current === undefined) {
+      throw unavailable(
+        'DEPENDENCY_UNAVAILABLE',
+        'The business calendar has not been read from the customer service yet; retry later',
+      );
+    }
+    return this.#current.schedule;
+  }
+
+  /** The version in force here; undefined before the first read. */
+  get version(): number | undefined {
+    return this.#current?.version;
+  }
+
+  get isLoaded(): boolean {
+    return this.#current !== undefined;
+  }
+
+  /** A readiness check: passes once the calendar was read. */
+  readonly check = (): Promise<void> =>
+    this.#current === undefined
+      ? Promise.reject(new Error('business calendar not read from the customer service yet'))
+      : Promise.resolve();
+
+  start(): void {
+    this.#loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.#loop.stop();
+  }
+
+  /**
+   * Reads the latest calendar and customer changes now and finishes the re-planning they
+   * cause (the test clock calls it before running due work). Errors propagate.
+   */
+  async sync(): Promise<void> {
+    await this.#loop.drain();
+  }
+
+  /** One poll; returns how many changes it applied (0: up to date). */
+  async #poll(): Promise<number> {
+    const { client, state, listener, logger } = this.#options;
+    const response = await client.call<PublishedCalendar>('GET', '/internal/business-calendar');
+    const published = response.body;
+    if (response.status !== 200 || typeof published?.version !== 'number') {
+      throw new Error(`the customer service answered ${response.status} for the business calendar`);
+    }
+    let applied = 0;
+    if (this.#current?.version !== published.version) {
+      const previous = this.#current?.version;
+      this.#current = { version: published.version, schedule: parseSchedule(published.calendar) };
+      logger?.info({ version: published.version, previous }, 'business calendar version in force');
+    }
+    const saved = await state.read();
+    if (saved.calendarVersion !== published.version) {
+      await listener.calendarChanged?.(this.calendar, published.version);
+      await state.saveCalendarVersion(published.version);
+      applied++;
+    }
+    if (listener.customersChanged && BigInt(published.customerChangeSeq) > BigInt(saved.customerChangeSeq)) {
+      let after = saved.customerChangeSeq;
+      for (;;) {
+        const page = await client.call<CustomerChanges>('GET', '/internal/customer-changes', {
+          query: { after, limit: CHANGES_PAGE },
+        });
+        if (page.status !== 200 || !Array.isArray(page.body?.items)) {
+          throw new Error(`the customer service answered ${page.status} for customer changes`);
+        }
+        if (page.body.items.length === 0) break;
+        await listener.customersChanged([...new Set(page.body.items.map((i) => i.customerId))]);
+        after = page.body.lastSeq;
+        await state.saveCustomerChangeSeq(after);
+        applied += page.body.items.length;
+        if (page.body.items.length < CHANGES_PAGE) break;
+      }
+    }
+    return applied;
+  }
+}
