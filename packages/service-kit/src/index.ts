@@ -9,6 +9,7 @@ export { DEFAULT_BUSINESS_CALENDAR, loadBusinessCalendar } from './config/busine
 export {
   CalendarSource,
   type CalendarSourceOptions,
+  syncForTestClock,
   type TimeRulesListener,
 } from './calendar/calendar-source.ts';
 export {

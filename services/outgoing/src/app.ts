@@ -1,5 +1,6 @@
 import {
   type App,
+  CalendarSource,
   type Clock,
   clockFor,
   createApp,
@@ -7,6 +8,8 @@ import {
   registerTestClockRoutes,
   ServiceClient,
   SettableClock,
+  syncForTestClock,
+  syncStateStore,
   useDatabase,
 } from '@screenmagic/service-kit';
 import type { Logger } from 'pino';
@@ -24,6 +27,7 @@ import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
+import { Replanner } from './workers/replanner.ts';
 
 export type { OutgoingConfig } from './config.ts';
 export { readConfig } from './config.ts';
@@ -96,6 +100,32 @@ export async function buildApp(
     );
   }
   const schedules = new ScheduleCache();
+  // The business calendar comes from the customer service (it is data there), polled
+  // every second; a new version re-plans every queued message (docs/decisions.md).
+  let replanner: Replanner | undefined;
+  const calendarSource = new CalendarSource({
+    client: customerClient,
+    state: syncStateStore(database.db),
+    logger: log,
+    listener: {
+      calendarChanged: async () => {
+        await replanner?.replanAll();
+      },
+      customersChanged: async (ids) => {
+        await replanner?.replanCustomers(ids);
+      },
+    },
+  });
+  const calendar = () => calendarSource.calendar;
+  replanner = new Replanner({
+    db: database.db,
+    clock,
+    calendar,
+    directory,
+    schedules,
+    logger: log,
+  });
+  app.readinessChecks.set('business-calendar', calendarSource.check);
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,
@@ -106,12 +136,13 @@ export async function buildApp(
     metrics,
     db: database.db,
     clock,
-    calendar: config.businessCalendar,
+    calendar,
     directory,
     channel,
     schedules,
     config: config.dispatcher,
-    isReady: () => database.isReady,
+    // Nothing is dispatched before the calendar was read (a window needs it).
+    isReady: () => database.isReady && calendarSource.isLoaded,
     logger: log,
     ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
   });
@@ -121,7 +152,10 @@ export async function buildApp(
     config,
     db: database.db,
     clock,
-    calendar: config.businessCalendar,
+    // Read per request: a request before the first read of the calendar is a 503.
+    get calendar() {
+      return calendarSource.calendar;
+    },
     directory,
     schedules,
     dispatcher,
@@ -135,16 +169,25 @@ export async function buildApp(
     clock.onSet(() => dispatcher.startReport());
     registerTestClockRoutes(app, {
       clock,
-      runDue: async () => ({ ...(await dispatcher.runDue()) }),
+      // The latest calendar and customer changes first, re-planning finished (SPEC §4).
+      runDue: async () => {
+        await syncForTestClock(calendarSource, log);
+        return { ...(await dispatcher.runDue()) };
+      },
     });
   }
 
-  app.addHook('onReady', () => {
+  app.addHook('onReady', async () => {
+    // One read before serving, so a healthy stack answers at once; if the customer
+    // service is not up yet, the poll loop keeps trying (readiness waits for it).
+    if (database.isReady) await calendarSource.sync().catch(() => undefined);
+    calendarSource.start();
     if (config.dispatcher.mode !== 'off') dispatcher.start();
-    return Promise.resolve();
   });
   // preClose runs before the database closes (onClose): stop claiming, finish or give back.
-  app.addHook('preClose', () => dispatcher.stop());
+  app.addHook('preClose', () =>
+    Promise.all([dispatcher.stop(), calendarSource.stop()]).then(() => undefined),
+  );
   app.addHook('onClose', async () => {
     await Promise.allSettled([channel.close(), customerClient.close()]);
   });

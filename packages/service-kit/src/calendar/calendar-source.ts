@@ -149,3 +149,20 @@ export class CalendarSource {
     return applied;
   }
 }
+
+/**
+ * The test clock's first step (SPEC §4): bring the service to the latest calendar and
+ * customer changes, re-planning finished. A customer service that cannot answer does not
+ * stop the due work (tests of outages run it); the calendar in force is used, as in
+ * production between two polls.
+ */
+export async function syncForTestClock(
+  source: CalendarSource,
+  logger?: Pick<Logger, 'warn'> | undefined,
+): Promise<void> {
+  try {
+    await source.sync();
+  } catch (error) {
+    logger?.warn({ err: error }, 'test clock: could not bring the business calendar up to date');
+  }
+}

@@ -34,6 +34,8 @@ export interface MessageTable {
   locked_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** Order updates: the n-th correction of the order (0 for everything else). */
+  revision: ColumnType<number, number | undefined, number>;
   /** Order confirmations: the traceparent of the request that created it (broadcast messages use the broadcast's). */
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
 }

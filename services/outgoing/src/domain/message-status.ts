@@ -6,7 +6,11 @@
 export type MessageStatus =
   'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
 
-export type MessageKind = 'broadcast' | 'order-confirmation';
+/**
+ * `order-update`: a correction telling the customer that a pending order's processing
+ * time moved (the business calendar changed).
+ */
+export type MessageKind = 'broadcast' | 'order-confirmation' | 'order-update';
 
 /** Every status, in the order responses list them. */
 export const MESSAGE_STATUSES: readonly MessageStatus[] = Object.freeze([

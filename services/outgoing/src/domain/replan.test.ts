@@ -1,6 +1,10 @@
 import { parseSchedule } from '@screenmagic/hours-window';
 import { describe, expect, it } from 'vitest';
-import { BUSINESS_CALENDAR_INPUT, businessCalendar, schedules } from '../testing/calendars.ts';
+import {
+  BUSINESS_CALENDAR_INPUT,
+  businessCalendar,
+  schedules,
+} from '../../test/support/calendars.ts';
 import { replanMessage } from './replan.ts';
 
 const friday = new Date('2026-12-04T12:00:00Z');
@@ -67,7 +71,9 @@ describe('replanMessage', () => {
 
   it('is due at its expiry when that comes before the new time, and leaves an expired message alone', () => {
     const expiresAt = new Date('2026-12-07T20:00:00Z');
-    expect(replanMessage({ ...queued, expiresAt }, [mondayHoliday, schedules.london], friday)).toEqual({
+    expect(
+      replanMessage({ ...queued, expiresAt }, [mondayHoliday, schedules.london], friday),
+    ).toEqual({
       action: 'schedule',
       scheduledFor: tuesday9,
       dueAt: expiresAt,

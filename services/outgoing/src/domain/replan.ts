@@ -31,7 +31,11 @@ export type Replan =
  * replanMessage({ status: 'scheduled', scheduledFor: monday9, expiresAt: null, notBefore: friday }, window, friday)
  * // => { action: 'schedule', scheduledFor: tuesday9, dueAt: tuesday9 }
  */
-export function replanMessage(message: QueuedMessage, window: readonly Schedule[], now: Date): Replan {
+export function replanMessage(
+  message: QueuedMessage,
+  window: readonly Schedule[],
+  now: Date,
+): Replan {
   if (message.expiresAt !== null && message.expiresAt.getTime() <= now.getTime()) {
     return { action: 'keep' };
   }
@@ -41,10 +45,14 @@ export function replanMessage(message: QueuedMessage, window: readonly Schedule[
     return message.status === 'unreachable' ? { action: 'keep' } : { action: 'unreachable' };
   }
   const scheduledFor = decision.scheduledFor;
-  if (message.status === 'scheduled' && message.scheduledFor?.getTime() === scheduledFor.getTime()) {
+  if (
+    message.status === 'scheduled' &&
+    message.scheduledFor?.getTime() === scheduledFor.getTime()
+  ) {
     return { action: 'keep' };
   }
   const expiresAt = message.expiresAt;
-  const dueAt = expiresAt !== null && expiresAt.getTime() < scheduledFor.getTime() ? expiresAt : scheduledFor;
+  const dueAt =
+    expiresAt !== null && expiresAt.getTime() < scheduledFor.getTime() ? expiresAt : scheduledFor;
   return { action: 'schedule', scheduledFor, dueAt };
 }

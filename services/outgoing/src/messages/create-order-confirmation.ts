@@ -8,6 +8,7 @@ import {
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { CustomerRecord } from '../clients/customer-record.ts';
 import type { Database } from '../db/database.ts';
 import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
@@ -27,6 +28,28 @@ export interface OrderConfirmationDeps {
 export interface OrderConfirmationResult {
   readonly created: boolean;
   readonly message: Pick<MessageRow, 'id' | 'status' | 'scheduled_for'>;
+  /** Order updates: which correction of the order this is (1, 2, …). */
+  readonly revision?: number;
+}
+
+/**
+ * The customer an order message goes to, from the customer service.
+ *
+ * @throws AppError 422 UNKNOWN_CUSTOMER; 503 when the customer service is down.
+ */
+export async function findCustomerOrFail(
+  deps: Pick<OrderConfirmationDeps, 'directory'>,
+  customerId: string,
+  requestId: string,
+): Promise<CustomerRecord> {
+  const lookup = await deps.directory.lookup({ ids: [customerId] }, requestId);
+  const customer = lookup.items.find((item) => item.id === customerId);
+  if (!customer) {
+    throw unprocessable('UNKNOWN_CUSTOMER', `No customer with id ${JSON.stringify(customerId)}`, {
+      details: [{ field: 'customerId', message: 'no such customer', value: customerId }],
+    });
+  }
+  return customer;
 }
 
 /**
@@ -41,23 +64,13 @@ export interface OrderConfirmationResult {
  */
 export async function createOrderConfirmation(
   deps: OrderConfirmationDeps,
-  input: NewInternalMessage,
+  input: Omit<NewInternalMessage, 'kind'>,
   requestId: string,
 ): Promise<OrderConfirmationResult> {
   const existing = await findOrderConfirmation(deps.db, input.orderId);
   if (existing) return { created: false, message: existing };
 
-  const lookup = await deps.directory.lookup({ ids: [input.customerId] }, requestId);
-  const customer = lookup.items.find((item) => item.id === input.customerId);
-  if (!customer) {
-    throw unprocessable(
-      'UNKNOWN_CUSTOMER',
-      `No customer with id ${JSON.stringify(input.customerId)}`,
-      {
-        details: [{ field: 'customerId', message: 'no such customer', value: input.customerId }],
-      },
-    );
-  }
+  const customer = await findCustomerOrFail(deps, input.customerId, requestId);
   const now = deps.clock.now();
   const plan = input.holdToWindow
     ? new RecipientPlanner({

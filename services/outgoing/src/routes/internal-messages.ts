@@ -1,12 +1,13 @@
 import type { App } from '@screenmagic/service-kit';
 import type { OutgoingContext } from './context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
+import { createOrderUpdate } from '../messages/create-order-update.ts';
 import {
   InternalMessageCreatedSchema,
   NewInternalMessageSchema,
 } from '../schemas/internal-message.ts';
 
-/** `POST /internal/messages`: order confirmations from the incoming service (hidden). */
+/** `POST /internal/messages`: order confirmations and corrections from the incoming service (hidden). */
 export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {
   app.post(
     '/internal/messages',
@@ -18,22 +19,24 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       },
     },
     async (request, reply) => {
-      const result = await createOrderConfirmation(
-        {
-          db: context.db,
-          clock: context.clock,
-          calendar: context.calendar,
-          directory: context.directory,
-          schedules: context.schedules,
-          onDueNow: () => context.dispatcher.wake(),
-        },
-        request.body,
-        String(request.id),
-      );
+      const deps = {
+        db: context.db,
+        clock: context.clock,
+        calendar: context.calendar,
+        directory: context.directory,
+        schedules: context.schedules,
+        onDueNow: () => context.dispatcher.wake(),
+      };
+      const { kind, ...input } = request.body;
+      const result =
+        kind === 'order-update'
+          ? await createOrderUpdate(deps, input, String(request.id))
+          : await createOrderConfirmation(deps, input, String(request.id));
       return reply.code(result.created ? 201 : 200).send({
         messageId: result.message.id,
         status: result.message.status,
         scheduledFor: result.message.scheduled_for?.toISOString() ?? null,
+        ...(result.revision === undefined ? {} : { revision: result.revision }),
       });
     },
   );

@@ -8,7 +8,7 @@ export const MessageStatusSchema = Type.Enum([...MESSAGE_STATUSES], {
   description: 'scheduled | sending | delivered | failed | cancelled | expired | unreachable',
 });
 
-export const MessageKindSchema = Type.Enum(['broadcast', 'order-confirmation']);
+export const MessageKindSchema = Type.Enum(['broadcast', 'order-confirmation', 'order-update']);
 
 /** A broadcast recipient: in the 202's first page and in `GET …/recipients`. */
 export const RecipientSchema = Type.Object(

@@ -16,7 +16,8 @@ export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 export interface BatchContext {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
-  readonly calendar: Schedule;
+  /** The business calendar in force (it may change between batches). */
+  readonly calendar: () => Schedule;
   readonly directory: CustomerDirectory;
   readonly channel: Channel;
   readonly schedules: ScheduleCache;

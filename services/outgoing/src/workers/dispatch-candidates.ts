@@ -57,15 +57,14 @@ export async function loadCandidates(
     }
     throw error;
   }
+  const calendar = context.calendar();
   return messages.map((message): Candidate => {
     const customer = customers.get(message.customer_id);
     return {
       message,
       customer,
       broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
-      window: customer
-        ? [context.calendar, context.schedules.get(customer.workingHours).schedule]
-        : null,
+      window: customer ? [calendar, context.schedules.get(customer.workingHours).schedule] : null,
     };
   });
 }

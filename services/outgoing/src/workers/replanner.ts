@@ -1,0 +1,166 @@
+import type { Schedule } from '@screenmagic/hours-window';
+import type { Clock } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { Database } from '../db/database.ts';
+import {
+  markQueuedUnreachable,
+  queuedPage,
+  type ReplanRow,
+  rescheduleQueued,
+} from '../db/message-replan-repository.ts';
+import { replanMessage } from '../domain/replan.ts';
+import type { ScheduleCache } from '../domain/schedule-cache.ts';
+
+/** Why messages were re-planned (SPEC §5 reason codes, for their history). */
+export type ReplanReason = 'CALENDAR_CHANGED' | 'HOURS_CHANGED';
+
+/** What one re-plan changed. */
+export interface ReplanCounts {
+  /** Messages looked at. */
+  examined: number;
+  /** Moved to a new time (including unreachable ones whose window opened again). */
+  rescheduled: number;
+  /** Became unreachable (no window within 28 days). */
+  unreachable: number;
+}
+
+/**
+ * A hook for each group of messages a re-plan changed: where the message history records
+ * them with the reason (docs/decisions.md, "Promises kept").
+ */
+export type ReplannedHook = (change: {
+  readonly ids: readonly string[];
+  readonly reason: ReplanReason;
+  readonly scheduledFor: Date | null;
+  readonly at: Date;
+}) => Promise<void>;
+
+export interface ReplannerDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly calendar: () => Schedule;
+  readonly directory: CustomerDirectory;
+  readonly schedules: ScheduleCache;
+  readonly logger?: Pick<Logger, 'info' | 'warn'> | undefined;
+  readonly onReplanned?: ReplannedHook | undefined;
+  /** Rows per page (default 1,000: one customer lookup per page, the service's maximum). */
+  readonly pageSize?: number;
+}
+
+/**
+ * Keeps the promises of queued messages when the time rules change (SPEC §4): walks the
+ * queued messages by primary key, a page at a time (never all in memory), looks up the
+ * page's customers' current records, re-decides each message with the calendar in force
+ * (`replanMessage`) and writes the changes grouped by new time — one UPDATE per distinct
+ * outcome, since most recipients share a handful of schedules. Safe next to running
+ * dispatchers (claimed rows are skipped; the dispatcher checks the window itself) and
+ * idempotent (a re-plan cut short is simply run again). A customer service that cannot
+ * answer throws: the caller (CalendarSource) tries again at its next poll.
+ */
+export class Replanner {
+  readonly #deps: ReplannerDeps;
+
+  constructor(deps: ReplannerDeps) {
+    this.#deps = deps;
+  }
+
+  /** Every queued message (the business calendar changed). */
+  replanAll(): Promise<ReplanCounts> {
+    return this.#walk(undefined, 'CALENDAR_CHANGED');
+  }
+
+  /** The queued messages of these customers (their hours, zone or holidays changed). */
+  replanCustomers(customerIds: readonly string[]): Promise<ReplanCounts> {
+    return this.#walk(customerIds, 'HOURS_CHANGED');
+  }
+
+  async #walk(
+    customerIds: readonly string[] | undefined,
+    reason: ReplanReason,
+  ): Promise<ReplanCounts> {
+    const { db, clock } = this.#deps;
+    const pageSize = this.#deps.pageSize ?? 1_000;
+    const counts: ReplanCounts = { examined: 0, rescheduled: 0, unreachable: 0 };
+    const started = performance.now();
+    const now = clock.now();
+    let afterId: string | null = null;
+    for (;;) {
+      const page: ReplanRow[] = await queuedPage(db, {
+        afterId,
+        limit: pageSize,
+        now,
+        ...(customerIds === undefined ? {} : { customerIds }),
+      });
+      if (page.length === 0) break;
+      await this.#replanPage(page, reason, now, counts);
+      counts.examined += page.length;
+      afterId = page[page.length - 1]?.id ?? null;
+      if (page.length < pageSize) break;
+    }
+    this.#deps.logger?.info(
+      { reason, ...counts, ms: Math.round(performance.now() - started) },
+      'queued messages re-planned',
+    );
+    return counts;
+  }
+
+  async #replanPage(
+    page: readonly ReplanRow[],
+    reason: ReplanReason,
+    now: Date,
+    counts: ReplanCounts,
+  ): Promise<void> {
+    const { db, directory, schedules } = this.#deps;
+    const calendar = this.#deps.calendar();
+    const customers = await directory.byIds([...new Set(page.map((row) => row.customer_id))]);
+    const groups = new Map<
+      string,
+      { scheduledFor: Date; dueAt: Date; timeZone: string; ids: string[] }
+    >();
+    const unreachable: string[] = [];
+    for (const row of page) {
+      const customer = customers.get(row.customer_id);
+      // A deleted customer's messages are cancelled by the dispatcher when they come due.
+      if (customer === undefined) continue;
+      const plan = replanMessage(
+        {
+          status: row.status,
+          scheduledFor: row.scheduled_for,
+          expiresAt: row.expires_at,
+          notBefore: row.send_at ?? row.created_at,
+        },
+        [calendar, schedules.get(customer.workingHours).schedule],
+        now,
+      );
+      if (plan.action === 'unreachable') unreachable.push(row.id);
+      if (plan.action !== 'schedule') continue;
+      const key = `${plan.scheduledFor.getTime()}/${plan.dueAt.getTime()}/${customer.timeZone}`;
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = {
+          scheduledFor: plan.scheduledFor,
+          dueAt: plan.dueAt,
+          timeZone: customer.timeZone,
+          ids: [],
+        };
+        groups.set(key, group);
+      }
+      group.ids.push(row.id);
+    }
+    for (const group of groups.values()) {
+      counts.rescheduled += await rescheduleQueued(db, group.ids, { ...group, now });
+      await this.#deps.onReplanned?.({
+        ids: group.ids,
+        reason,
+        scheduledFor: group.scheduledFor,
+        at: now,
+      });
+    }
+    counts.unreachable += await markQueuedUnreachable(db, unreachable, now);
+    if (unreachable.length > 0) {
+      await this.#deps.onReplanned?.({ ids: unreachable, reason, scheduledFor: null, at: now });
+    }
+  }
+}
