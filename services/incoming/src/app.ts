@@ -1,5 +1,6 @@
 import {
   type App,
+  CalendarSource,
   type Clock,
   clockFor,
   createApp,
@@ -10,6 +11,8 @@ import {
   registerTestClockRoutes,
   SettableClock,
   ServiceClient,
+  syncForTestClock,
+  syncStateStore,
   useDatabase,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
@@ -20,7 +23,9 @@ import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { registerIncomingMetrics } from './metrics/incoming-metrics.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
+import { CorrectionWorker } from './workers/correction-worker.ts';
 import { DueWork } from './workers/due-work.ts';
+import { OrderReplanner } from './workers/order-replanner.ts';
 import { OrderWorker } from './workers/order-worker.ts';
 
 /** What tests (and the benchmark) reach into: the worker, its loop, the clock, the database. */
@@ -92,6 +97,7 @@ export async function buildApp(
     connections: config.worker.concurrency + 16,
   });
   const outgoing = new OutgoingMessages(outgoingClient);
+  const customers = new CustomerDirectory(customerClient);
 
   const worker = new OrderWorker({
     db: database.db,
@@ -101,22 +107,56 @@ export async function buildApp(
     config: config.worker,
     ...(log === undefined ? {} : { logger: log }),
   });
+  const corrections = new CorrectionWorker({
+    db: database.db,
+    clock,
+    outgoing,
+    customers,
+    workerId,
+    config: config.worker,
+    logger: log,
+  });
   const loop = new PollLoop({
     name: 'order-worker',
     // Until the schema is migrated (database down at start) there is nothing to claim.
-    runBatch: () => (database.isReady ? worker.runBatch() : Promise.resolve(0)),
+    runBatch: async () =>
+      database.isReady ? (await worker.runBatch()) + (await corrections.runBatch()) : 0,
     pollIntervalMs: config.worker.pollIntervalMs,
     ...(log === undefined ? {} : { logger: log }),
   });
   app.decorate('incoming', { db: database.db, clock, worker, loop, workerId });
+
+  // The business calendar comes from the customer service (it is data there), polled
+  // every second; a new version re-plans every pending order (docs/decisions.md).
+  const replanner = new OrderReplanner({
+    db: database.db,
+    clock,
+    calendar: () => calendarSource.calendar,
+    onMoved: () => loop.wake(),
+    logger: log,
+  });
+  const calendarSource = new CalendarSource({
+    client: customerClient,
+    state: syncStateStore(database.db),
+    logger: log,
+    listener: {
+      calendarChanged: async () => {
+        await replanner.replanAll();
+      },
+    },
+  });
+  app.readinessChecks.set('business-calendar', calendarSource.check);
 
   // ORDER_WORKER=only: the worker alone (its own Deployment); health and the test clock stay.
   if (config.worker.mode !== 'only')
     registerOrderRoutes(app, {
       db: database.db,
       clock,
-      businessCalendar: config.businessCalendar,
-      customers: new CustomerDirectory(customerClient),
+      // Read per request: a request before the first read of the calendar is a 503.
+      get businessCalendar() {
+        return calendarSource.calendar;
+      },
+      customers,
       outgoing,
       lockId: `${workerId}:request`,
       retryDelayMs: config.worker.retryBaseMs,
@@ -126,15 +166,29 @@ export async function buildApp(
   if (clock instanceof SettableClock) {
     const dueWork = new DueWork(loop, worker.counts);
     clock.onSet(() => dueWork.mark());
-    registerTestClockRoutes(app, { clock, runDue: () => dueWork.run() });
+    registerTestClockRoutes(app, {
+      clock,
+      // The latest calendar first, re-planning finished (SPEC §4), then the due work.
+      runDue: async () => {
+        const sentBefore = corrections.sent;
+        await syncForTestClock(calendarSource, log);
+        return { ...(await dueWork.run()), corrected: corrections.sent - sentBefore };
+      },
+    });
   }
 
-  app.addHook('onReady', () => {
+  app.addHook('onReady', async () => {
+    // One read before serving; if the customer service is not up yet, the poll loop keeps
+    // trying (readiness waits for it).
+    if (database.isReady) await calendarSource.sync().catch(() => undefined);
+    calendarSource.start();
     // ORDER_WORKER=off: API only; another deployment runs the worker.
     if (deps.runWorker !== false && config.worker.mode !== 'off') loop.start();
   });
   // Stop claiming before requests drain; the batch in flight finishes first.
-  app.addHook('preClose', () => loop.stop());
+  app.addHook('preClose', async () => {
+    await Promise.all([loop.stop(), calendarSource.stop()]);
+  });
   app.addHook('onClose', async () => {
     await Promise.all([customerClient.close(), outgoingClient.close()]);
   });

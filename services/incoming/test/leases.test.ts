@@ -162,7 +162,12 @@ describe('a live order worker under a frozen test clock', () => {
     await stack.setClock('2026-12-08T03:30:00.000Z', live);
     const until = performance.now() + 3 * LEASE_MS;
     while (performance.now() < until) {
-      expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+      expect(await stack.runDue()).toEqual({
+        confirmed: 0,
+        handedOver: 0,
+        retried: 0,
+        corrected: 0,
+      });
       expect(await heldBy(stack, 'live')).toBe(5);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -179,7 +184,7 @@ describe('a live order worker under a frozen test clock', () => {
       .toBe(true);
     const orders: OrderView[] = await Promise.all(ids.map(orderOf));
     expect(new Set(orders.map((order) => order.confirmationMessageId)).size).toBe(5);
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     expect(live.incoming.worker.counts.confirmed).toBe(5);
   });
 });

@@ -62,11 +62,11 @@ describe('the pending-order worker', () => {
     expect(placed.reply).toContain('on Monday 7 December at 12:30 your time');
 
     await stack.setClock('2026-12-07T03:29:59.999Z');
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     expect((await stack.order('W-1')).status).toBe('pending');
 
     await stack.setClock('2026-12-07T03:30:00.000Z');
-    expect(await stack.runDue()).toEqual({ confirmed: 1, handedOver: 1, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 1, handedOver: 1, retried: 0, corrected: 0 });
     const order = await stack.order('W-1');
     expect(order).toMatchObject({ status: 'confirmed', confirmedAt: '2026-12-07T03:30:00.000Z' });
     expect(await queueRow('W-1')).toBeUndefined();
@@ -106,9 +106,9 @@ describe('the pending-order worker', () => {
       stack.outgoingProxy.up();
     }
     // Back up, but the retry is not due until its back-off has passed.
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     await stack.setClock(plus('2026-12-14T03:30:00.000Z', RETRY_BASE_MS));
-    expect(await stack.runDue()).toEqual({ confirmed: 1, handedOver: 1, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 1, handedOver: 1, retried: 0, corrected: 0 });
     const order = await stack.order('W-2');
     expect(order).toMatchObject({
       status: 'confirmed',
@@ -138,7 +138,7 @@ describe('the pending-order worker', () => {
       stack.outgoingProxy.up();
     }
     await stack.setClock(plus(tuesday, RETRY_BASE_MS));
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 1, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 1, retried: 0, corrected: 0 });
     expect(await outboxRow('W-3')).toBeUndefined();
     const order = await stack.order('W-3');
     expect(order.confirmedAt).toBe(tuesday);
@@ -178,15 +178,15 @@ describe('the pending-order worker', () => {
     // While its lease (real time, on the database's clock) lasts, nobody takes them over,
     // however far the test clock moves.
     await stack.setClock(opening);
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     const later = plus(opening, 60_000);
     await stack.setClock(later);
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
 
     // Once it has expired, the worker releases and confirms them (in the background or
     // in the run-due below: either way they are in its report).
     await new Promise((resolve) => setTimeout(resolve, LOCK_TIMEOUT_MS + 100));
-    expect(await stack.runDue()).toEqual({ confirmed: 3, handedOver: 3, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 3, handedOver: 3, retried: 0, corrected: 0 });
     const a = await stack.order('W-4a');
     expect(a.status).toBe('confirmed');
     // The outgoing service is idempotent on orderId: the dead worker's message is the one.
@@ -196,7 +196,7 @@ describe('the pending-order worker', () => {
     expect(await queueRow('W-4b')).toBeUndefined();
     // Nothing is confirmed twice: another run finds nothing, and the dead worker cannot
     // complete rows it no longer holds.
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     const lateCompletion = await db
       .transaction()
       .execute((trx) => takeClaimed(trx, 'pending_order', 'dead-worker', ['W-4a', 'W-4b', 'W-4c']));
@@ -250,9 +250,9 @@ describe('the pending-order worker', () => {
         last_error: null,
       })
       .execute();
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 0, retried: 0, corrected: 0 });
     await new Promise((resolve) => setTimeout(resolve, LOCK_TIMEOUT_MS + 100));
-    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 1, retried: 0 });
+    expect(await stack.runDue()).toEqual({ confirmed: 0, handedOver: 1, retried: 0, corrected: 0 });
     expect((await stack.order('W-6')).confirmationMessageId).toMatch(/^msg_/);
   });
 });

@@ -2,6 +2,8 @@ import { AppError, type ServiceClient } from '@screenmagic/service-kit';
 
 /** An order confirmation for the outgoing service's `POST /internal/messages`. */
 export interface ConfirmationMessage {
+  /** Default `order-confirmation`; `order-update` corrects an announced processing time. */
+  readonly kind?: 'order-confirmation' | 'order-update';
   readonly orderId: string;
   readonly customerId: string;
   readonly text: string;
@@ -40,7 +42,7 @@ export class OutgoingMessages {
    */
   async handOver(message: ConfirmationMessage, requestId?: string): Promise<HandoverResult> {
     const response = await this.#client.call<MessageResponse>('POST', '/internal/messages', {
-      body: { kind: 'order-confirmation', ...message },
+      body: { ...message, kind: message.kind ?? 'order-confirmation' },
       ...(requestId === undefined ? {} : { requestId }),
     });
     if (

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type OrderStatus = 'pending' | 'confirmed';
 export type OrderReason = 'open' | 'outside-hours' | 'closed-day';
@@ -38,6 +38,15 @@ export interface CustomerOrderTable {
   first_response: string;
   created_at: Date;
   updated_at: Date;
+  /** JSON array of {@link ProcessingAtChange}: the times the customer was told; NULL before any move. */
+  processing_at_history: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One entry of `processing_at_history`. */
+export interface ProcessingAtChange {
+  readonly processingAt: string;
+  readonly changedAt: string;
+  readonly reason: 'PLACED' | 'CALENDAR_CHANGED';
 }
 
 export type CustomerOrderRow = Selectable<CustomerOrderTable>;

@@ -1,11 +1,16 @@
 import type { CustomerOrderTable } from './customer-order.table.ts';
-import type { ConfirmationOutboxTable, PendingOrderTable } from './work-queue.table.ts';
+import type {
+  ConfirmationOutboxTable,
+  OrderUpdateOutboxTable,
+  PendingOrderTable,
+} from './work-queue.table.ts';
 
 /** The incoming service's own database (`<prefix>incoming`). */
 export interface Database {
   customer_order: CustomerOrderTable;
   pending_order: PendingOrderTable;
   confirmation_outbox: ConfirmationOutboxTable;
+  order_update_outbox: OrderUpdateOutboxTable;
 }
 
 /** The two queues the worker drains. */

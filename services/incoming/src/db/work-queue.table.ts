@@ -29,3 +29,12 @@ export interface PendingOrderTable extends WorkQueueTable {
  * outgoing service has not accepted yet. Inserted with the order, deleted on hand-over.
  */
 export type ConfirmationOutboxTable = WorkQueueTable;
+
+/**
+ * `order_update_outbox`: pending orders whose processing time moved and whose customer
+ * has not been told yet. `revision` goes up with every re-plan; a hand-over removes the
+ * row only if no re-plan happened meanwhile.
+ */
+export interface OrderUpdateOutboxTable extends WorkQueueTable {
+  revision: Generated<number>;
+}

@@ -16,12 +16,18 @@ describe('replanOrder', () => {
   it('moves an order promised for a day that became a holiday to the next opening', () => {
     const holiday = parseSchedule({ ...weekdays, closures: ['2026-12-07'] });
     expect(
-      replanOrder({ placedAt: saturday, processingAt: monday9 }, holiday, new Date('2026-12-05T13:00:00Z')),
+      replanOrder(
+        { placedAt: saturday, processingAt: monday9 },
+        holiday,
+        new Date('2026-12-05T13:00:00Z'),
+      ),
     ).toEqual(new Date('2026-12-08T09:00:00Z'));
   });
 
   it('answers null when the promise still holds', () => {
-    expect(replanOrder({ placedAt: saturday, processingAt: monday9 }, calendar, saturday)).toBeNull();
+    expect(
+      replanOrder({ placedAt: saturday, processingAt: monday9 }, calendar, saturday),
+    ).toBeNull();
   });
 
   it('brings the order forward when the business opens earlier (special hours on Sunday)', () => {

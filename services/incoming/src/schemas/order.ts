@@ -120,6 +120,21 @@ export const OrderSchema = Type.Object(
         'When the order is (or was) processed: the next opening when pending, its confirmation when placed while open.',
     },
     processingAtLocal: LocalInstantSchema,
+    processingAtHistory: Type.Array(
+      Type.Object({
+        processingAt: InstantSchema,
+        processingAtLocal: LocalInstantSchema,
+        changedAt: InstantSchema,
+        reason: Type.Union([Type.Literal('PLACED'), Type.Literal('CALENDAR_CHANGED')], {
+          description:
+            'PLACED: announced when the order was placed; CALENDAR_CHANGED: moved by a change of the business calendar.',
+        }),
+      }),
+      {
+        description:
+          'Every processing time the customer was told, oldest first; a change of the business calendar that moves a pending order adds one (and sends the customer an order-update).',
+      },
+    ),
     confirmedAt: NullableInstant,
     confirmedAtLocal: NullableLocal,
     reply: Type.String({

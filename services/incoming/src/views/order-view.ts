@@ -1,5 +1,5 @@
 import { formatLocal } from '@screenmagic/hours-window';
-import type { CustomerOrderTable } from '../db/customer-order.table.ts';
+import type { CustomerOrderTable, ProcessingAtChange } from '../db/customer-order.table.ts';
 import { formatStoredAmount } from '../domain/payment.ts';
 import type { OrderView } from '../schemas/order.ts';
 
@@ -21,7 +21,10 @@ export type OrderViewSource = Pick<
   | 'confirmed_at'
   | 'reply'
   | 'confirmation_message_id'
->;
+> & {
+  /** Absent on a row not read from the table (the first answer), null before any move. */
+  readonly processing_at_history?: string | null;
+};
 
 /** An order row as the API shows it: instants in UTC, local times in the customer's zone. */
 export function toOrderView(row: OrderViewSource): OrderView {
@@ -43,9 +46,29 @@ export function toOrderView(row: OrderViewSource): OrderView {
     placedAtLocal: formatLocal(row.placed_at, zone),
     processingAt: row.processing_at.toISOString(),
     processingAtLocal: formatLocal(row.processing_at, zone),
+    processingAtHistory: processingAtHistory(row).map((entry) => ({
+      ...entry,
+      processingAtLocal: formatLocal(new Date(entry.processingAt), zone),
+    })),
     confirmedAt: row.confirmed_at === null ? null : row.confirmed_at.toISOString(),
     confirmedAtLocal: row.confirmed_at === null ? null : formatLocal(row.confirmed_at, zone),
     reply: row.reply,
     confirmationMessageId: row.confirmation_message_id,
   };
+}
+
+/**
+ * Every processing time the customer was told, oldest first: the one announced when the
+ * order was placed, then one per move of the business calendar.
+ */
+function processingAtHistory(row: OrderViewSource): ProcessingAtChange[] {
+  if (row.processing_at_history)
+    return JSON.parse(row.processing_at_history) as ProcessingAtChange[];
+  return [
+    {
+      processingAt: row.processing_at.toISOString(),
+      changedAt: row.placed_at.toISOString(),
+      reason: 'PLACED',
+    },
+  ];
 }
