@@ -143,7 +143,8 @@ describe('customers through the gateway', () => {
   it('publishes the business calendar', async () => {
     const { data, response } = await api.GET('/v1/business-calendar');
     expect(response.status).toBe(200);
-    expect(data?.timeZone).toBe('Europe/London');
+    expect(data?.calendar.timeZone).toBe('Europe/London');
+    expect(response.headers.get('etag')).toBe(`"${data?.version}"`);
   });
 });
 

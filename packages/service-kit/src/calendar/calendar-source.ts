@@ -129,7 +129,10 @@ export class CalendarSource {
       await state.saveCalendarVersion(published.version);
       applied++;
     }
-    if (listener.customersChanged && BigInt(published.customerChangeSeq) > BigInt(saved.customerChangeSeq)) {
+    if (
+      listener.customersChanged &&
+      BigInt(published.customerChangeSeq) > BigInt(saved.customerChangeSeq)
+    ) {
       let after = saved.customerChangeSeq;
       for (;;) {
         const page = await client.call<CustomerChanges>('GET', '/internal/customer-changes', {

@@ -38,7 +38,10 @@ export function syncStateStore<DB>(db: Kysely<DB>): SyncStateStore {
   };
   return {
     async read() {
-      const { rows } = await sql<{ name: string; value: string }>`SELECT name, value FROM ${table}`.execute(db);
+      const { rows } = await sql<{
+        name: string;
+        value: string;
+      }>`SELECT name, value FROM ${table}`.execute(db);
       const byName = new Map(rows.map((row) => [row.name, row.value]));
       const version = byName.get('calendar_version');
       return {
