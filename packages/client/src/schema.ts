@@ -1519,7 +1519,7 @@ export interface components {
       messageId: string;
       id: string;
       /** @enum {unknown} */
-      kind: 'broadcast' | 'order-confirmation';
+      kind: 'broadcast' | 'order-confirmation' | 'order-update';
       broadcastId: string | null;
       orderId: string | null;
       customerId: string;
@@ -1643,6 +1643,23 @@ export interface components {
       processingAt: string;
       /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
       processingAtLocal: string;
+      /** @description Every processing time the customer was told, oldest first; a change of the business calendar that moves a pending order adds one (and sends the customer an order-update). */
+      processingAtHistory: {
+        /**
+         * Format: date-time
+         * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+         */
+        processingAt: string;
+        /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+        processingAtLocal: string;
+        /**
+         * Format: date-time
+         * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+         */
+        changedAt: string;
+        /** @description PLACED: announced when the order was placed; CALENDAR_CHANGED: moved by a change of the business calendar. */
+        reason: 'PLACED' | 'CALENDAR_CHANGED';
+      }[];
       confirmedAt: string | null;
       confirmedAtLocal: string | null;
       /** @description The text answered to the customer when the order was placed. */
