@@ -212,8 +212,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A customer's delivery windows in [from, to)
-     * @description Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, to = from + 7 days; at most 31 days.
+     * A customer's delivery windows in [from, to), and both sides' hours
+     * @description Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, to = from + 7 days; at most 31 days. `business` and `customer` give each side on its own (open intervals, named closures and holidays, DST changes): what the console's window timeline draws.
      */
     get: operations['getCustomerWindows'];
     put?: never;
@@ -807,7 +807,116 @@ export interface components {
        * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       to: string;
+      /** @description The delivery windows: business ∩ customer, local times in the customer’s zone. */
       windows: components['schemas']['DeliveryWindow'][];
+      business: {
+        timeZone: string;
+        /** @description The side’s own open intervals in [from, to); local times in the side’s zone. */
+        open: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          startLocal: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          endLocal: string;
+        }[];
+        /** @description Closures, public holidays and closed overrides touching [from, to), unclipped. */
+        closures: {
+          /** @description First closed local date (YYYY-MM-DD, the side’s zone). */
+          from: string;
+          /** @description Last closed local date, inclusive. */
+          to: string;
+          /** @description The closure’s or holiday’s name; null when it has none. */
+          name: string | null;
+          kind: 'closure' | 'holiday' | 'override';
+          /**
+           * Format: date-time
+           * @description The first instant of `from` in the side’s zone.
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description The first instant after `to` in the side’s zone.
+           */
+          end: string;
+        }[];
+        /** @description The side’s UTC offset changes (DST) in [from, to). */
+        offsetChanges: {
+          /**
+           * Format: date-time
+           * @description The first instant with the new offset.
+           */
+          at: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          atLocal: string;
+          /** @example +00:00 */
+          offsetBefore: string;
+          /** @example +01:00 */
+          offsetAfter: string;
+        }[];
+      };
+      customer: {
+        timeZone: string;
+        /** @description The side’s own open intervals in [from, to); local times in the side’s zone. */
+        open: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          startLocal: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          endLocal: string;
+        }[];
+        /** @description Closures, public holidays and closed overrides touching [from, to), unclipped. */
+        closures: {
+          /** @description First closed local date (YYYY-MM-DD, the side’s zone). */
+          from: string;
+          /** @description Last closed local date, inclusive. */
+          to: string;
+          /** @description The closure’s or holiday’s name; null when it has none. */
+          name: string | null;
+          kind: 'closure' | 'holiday' | 'override';
+          /**
+           * Format: date-time
+           * @description The first instant of `from` in the side’s zone.
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description The first instant after `to` in the side’s zone.
+           */
+          end: string;
+        }[];
+        /** @description The side’s UTC offset changes (DST) in [from, to). */
+        offsetChanges: {
+          /**
+           * Format: date-time
+           * @description The first instant with the new offset.
+           */
+          at: string;
+          /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+          atLocal: string;
+          /** @example +00:00 */
+          offsetBefore: string;
+          /** @example +01:00 */
+          offsetAfter: string;
+        }[];
+      };
     };
     BusinessCalendar: {
       calendar: {

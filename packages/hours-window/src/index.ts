@@ -42,5 +42,6 @@ export { isClosedDay, isClosedOn } from './closed-day.ts';
 export { closuresBetween, type ClosedDates } from './closures-between.ts';
 export { explainAt, type ExplainOptions } from './explain-at.ts';
 export { localDateOf, weekdayOf } from './local-date.ts';
+export { offsetChanges, startOfLocalDate, type OffsetChange } from './local-day.ts';
 export { describeLocal, formatLocal, type LocalDescription } from './format-local.ts';
 export { isValidTimeZone } from './time-zone.ts';

@@ -337,6 +337,60 @@ describe('reading, listing, changing and deleting customers', () => {
       ]);
     });
 
+    it("gives each side's own hours, named closures and DST changes, for a timeline", async () => {
+      const traveller = await createCustomer(service.app, {
+        name: 'Side By Side',
+        workingHours: {
+          timeZone: 'Asia/Kolkata',
+          start: '10:00',
+          end: '19:00',
+          closures: [{ from: '2027-03-24', name: 'Holi trip' }],
+        },
+      });
+      const response = await service.app.inject({
+        method: 'GET',
+        url: `/v1/customers/${traveller.id}/windows?from=2027-03-22T00:00:00Z&to=2027-03-29T00:00:00Z`,
+      });
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body.business.timeZone).toBe('Europe/London');
+      expect(body.business.open).toHaveLength(5);
+      expect(body.business.open[0]).toEqual({
+        start: '2027-03-22T09:00:00.000Z',
+        end: '2027-03-22T18:00:00.000Z',
+        startLocal: '2027-03-22T09:00:00+00:00',
+        endLocal: '2027-03-22T18:00:00+00:00',
+      });
+      expect(body.business.offsetChanges).toEqual([
+        {
+          at: '2027-03-28T01:00:00.000Z',
+          atLocal: '2027-03-28T02:00:00+01:00',
+          offsetBefore: '+00:00',
+          offsetAfter: '+01:00',
+        },
+      ]);
+      expect(body.customer.timeZone).toBe('Asia/Kolkata');
+      expect(body.customer.open).toHaveLength(6); // every day but the 24th
+      expect(body.customer.offsetChanges).toEqual([]);
+      expect(body.customer.closures).toEqual([
+        {
+          from: '2027-03-24',
+          to: '2027-03-24',
+          name: 'Holi trip',
+          kind: 'closure',
+          start: '2027-03-23T18:30:00.000Z',
+          end: '2027-03-24T18:30:00.000Z',
+        },
+      ]);
+      // The intersection: Mon, Tue, Thu, Fri 09:00–13:30 UTC (14:30–19:00 in Kolkata).
+      expect(body.windows.map((w: { start: string }) => w.start)).toEqual([
+        '2027-03-22T09:00:00.000Z',
+        '2027-03-23T09:00:00.000Z',
+        '2027-03-25T09:00:00.000Z',
+        '2027-03-26T09:00:00.000Z',
+      ]);
+    });
+
     it('covers up to 31 days', async () => {
       const body = (
         await windows('?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z')

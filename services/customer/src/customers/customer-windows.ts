@@ -4,10 +4,14 @@ import type { Static } from 'typebox';
 import { findCustomer } from '../db/customer-repository.ts';
 import { windowRange } from '../domain/window-range.ts';
 import type { WindowsQuerySchema, WindowsSchema } from '../schemas/customer.ts';
-import { windowView } from '../views/customer-view.ts';
+import { windowSide } from '../domain/window-sides.ts';
+import { windowSideView, windowView } from '../views/customer-view.ts';
 import type { CustomerDeps } from './customer-deps.ts';
 
-/** A customer's delivery windows (business calendar ∩ customer hours) in [from, to). */
+/**
+ * A customer's delivery windows (business calendar ∩ customer hours) in [from, to), and each
+ * side on its own (hours, named closures, DST changes) for the console's timeline.
+ */
 export async function customerWindows(
   { db, clock, calendar }: CustomerDeps,
   id: string,
@@ -17,13 +21,16 @@ export async function customerWindows(
   const customer = await findCustomer(db, id);
   if (customer === undefined) throw notFound('Customer', id);
   const zone = customer.schedule.timeZone;
+  const business = await calendar();
   return {
     customerId: customer.id,
     timeZone: zone,
     from: from.toISOString(),
     to: to.toISOString(),
-    windows: sharedOpenIntervals([await calendar(), customer.schedule], from, to).map((w) =>
+    windows: sharedOpenIntervals([business, customer.schedule], from, to).map((w) =>
       windowView(w, zone),
     ),
+    business: windowSideView(windowSide(business, from, to)),
+    customer: windowSideView(windowSide(customer.schedule, from, to)),
   };
 }

@@ -163,10 +163,12 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
       schema: {
         tags,
         operationId: 'getCustomerWindows',
-        summary: "A customer's delivery windows in [from, to)",
+        summary: "A customer's delivery windows in [from, to), and both sides' hours",
         description:
           'Business calendar ∩ customer hours, clipped to [from, to). Defaults: from = now, ' +
-          'to = from + 7 days; at most 31 days.',
+          'to = from + 7 days; at most 31 days. `business` and `customer` give each side on ' +
+          'its own (open intervals, named closures and holidays, DST changes): what the ' +
+          "console's window timeline draws.",
         params: CustomerIdParamsSchema,
         querystring: WindowsQuerySchema,
         response: { 200: WindowsSchema, ...errorResponses(400, 404, 503) },

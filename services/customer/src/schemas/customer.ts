@@ -171,13 +171,53 @@ export const WindowsQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A closure, holiday or closed override on one side of a window, with its instants. */
+const ClosedStretchSchema = Type.Object(
+  {
+    from: Type.String({ description: 'First closed local date (YYYY-MM-DD, the side’s zone).' }),
+    to: Type.String({ description: 'Last closed local date, inclusive.' }),
+    name: Type.Union([Type.String(), Type.Null()], {
+      description: 'The closure’s or holiday’s name; null when it has none.',
+    }),
+    kind: Type.Union([Type.Literal('closure'), Type.Literal('holiday'), Type.Literal('override')]),
+    start: { ...InstantSchema, description: 'The first instant of `from` in the side’s zone.' },
+    end: { ...InstantSchema, description: 'The first instant after `to` in the side’s zone.' },
+  },
+  // No $id: the schema appears twice in one response (business and customer), which the
+  // serializer refuses for a named schema.
+);
+
+/** One side (business or customer) of a delivery window over the requested range. */
+const WindowSideSchema = Type.Object({
+  timeZone: Type.String(),
+  open: Type.Array(Type.Object(DeliveryWindowSchema.properties), {
+    description: 'The side’s own open intervals in [from, to); local times in the side’s zone.',
+  }),
+  closures: Type.Array(ClosedStretchSchema, {
+    description: 'Closures, public holidays and closed overrides touching [from, to), unclipped.',
+  }),
+  offsetChanges: Type.Array(
+    Type.Object({
+      at: { ...InstantSchema, description: 'The first instant with the new offset.' },
+      atLocal: LocalInstantSchema,
+      offsetBefore: Type.String({ examples: ['+00:00'] }),
+      offsetAfter: Type.String({ examples: ['+01:00'] }),
+    }),
+    { description: 'The side’s UTC offset changes (DST) in [from, to).' },
+  ),
+});
+
 export const WindowsSchema = Type.Object(
   {
     customerId: Type.String(),
     timeZone: Type.String(),
     from: InstantSchema,
     to: InstantSchema,
-    windows: Type.Array(DeliveryWindowSchema),
+    windows: Type.Array(DeliveryWindowSchema, {
+      description: 'The delivery windows: business ∩ customer, local times in the customer’s zone.',
+    }),
+    business: WindowSideSchema,
+    customer: WindowSideSchema,
   },
   { $id: 'CustomerWindows' },
 );

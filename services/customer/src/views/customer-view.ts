@@ -2,6 +2,7 @@ import { formatLocal, type Interval, type Schedule } from '@screenmagic/hours-wi
 import type { StoredCustomer } from '../db/customer-repository.ts';
 import type { Customer } from '../domain/customer.ts';
 import { planDelivery } from '../domain/delivery-plan.ts';
+import type { WindowSide } from '../domain/window-sides.ts';
 import type { CustomerView, DeliveryWindow } from '../schemas/customer.ts';
 import type { CustomerRecord } from '../schemas/internal.ts';
 import { scheduleView } from './schedule-view.ts';
@@ -13,6 +14,26 @@ export function windowView(window: Interval, timeZone: string): DeliveryWindow {
     end: window.end.toISOString(),
     startLocal: formatLocal(window.start, timeZone),
     endLocal: formatLocal(window.end, timeZone),
+  };
+}
+
+/** One side of a timeline as the API shows it (`WindowSide` schema). */
+export function windowSideView(side: WindowSide) {
+  const zone = side.timeZone;
+  return {
+    timeZone: zone,
+    open: side.open.map((w) => windowView(w, zone)),
+    closures: side.closures.map((c) => ({
+      ...c,
+      start: c.start.toISOString(),
+      end: c.end.toISOString(),
+    })),
+    offsetChanges: side.offsetChanges.map((c) => ({
+      at: c.at.toISOString(),
+      atLocal: formatLocal(c.at, zone),
+      offsetBefore: c.offsetBefore,
+      offsetAfter: c.offsetAfter,
+    })),
   };
 }
 
