@@ -12,8 +12,10 @@
  * SIGTERM to it works; not the shell above it: `nohup pnpm start &` outlives that shell).
  * A component that dies while the stack starts stops the rest; one that dies later leaves
  * the rest running (the gateway answers 503 for it), as `docker compose up` does. See
- * scripts/stack-runner.ts and scripts/owner-watch.ts.
+ * scripts/stack-runner.ts and scripts/owner-watch.ts. Before any of that, the web console is
+ * built into console/dist when that build is missing or stale.
  */
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withInternalToken } from './internal-token.ts';
@@ -21,6 +23,17 @@ import { watchOwner } from './owner-watch.ts';
 import { defaultComponents, startStack } from './stack-runner.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The console (served by the gateway at /console) is built first when its build is missing or
+// stale (console/build.ts compares a hash of its sources). A failed build does not stop the
+// API: the gateway then answers /console with a page saying how to build it.
+const consoleBuild = spawnSync(process.execPath, [join(root, 'console', 'build.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (consoleBuild.status !== 0) {
+  console.error('[stack] the console could not be built: /console will answer 503 (see above)');
+}
+
 const env = withInternalToken(process.env);
 const stack = startStack({ components: defaultComponents(root, env), env });
 

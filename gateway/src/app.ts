@@ -11,6 +11,7 @@ import {
   SERVICE_NAMES,
   type ServiceClients,
 } from './clients/service-clients.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { proxyRoutes } from './routes/proxy.ts';
 import { testClockRoutes } from './routes/test-clock.ts';
@@ -28,6 +29,7 @@ declare module 'fastify' {
  * The gateway: the only public entry. Proxies the public API to the owning service behind
  * API keys, a per-key rate limit and the 1 MiB body limit; serves `/healthz`, `/readyz`
  * (every service ready), `/openapi.json` and `/docs` (the committed public document), and
+ * the web console's static files at `/console/`, and
  * `POST /test/clock` under TEST_CLOCK=1 (behind the API key too). Its Prometheus metrics are
  * served on their own port (GATEWAY_METRICS_PORT), never on the public one.
  */
@@ -75,6 +77,7 @@ export async function buildApp(
 
   await app.register(proxyRoutes, { config, accessLog: app.log, logLevel: 'warn' });
   await app.register(openApiRoutes, {});
+  await app.register(consoleRoutes, { dir: config.consoleDir });
   if (config.testClock) {
     await app.register(testClockRoutes, {
       clients,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
   DEFAULT_PORTS,
@@ -12,6 +13,13 @@ import {
   type Env,
   type ServiceName,
 } from '@screenmagic/service-kit/core';
+
+/**
+ * The console's built files in the repository (`console/dist`, made by `node console/build.ts`;
+ * `pnpm start` builds it when stale). The gateway's image keeps them at the same place
+ * relative to the gateway's sources (Dockerfile, infra/docker/prune.ts).
+ */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist/', import.meta.url));
 
 /** The gateway's configuration, read once at start and frozen. */
 export interface GatewayConfig {
@@ -35,6 +43,8 @@ export interface GatewayConfig {
   readonly metricsPort: number;
   /** Whether requests are counted and timed (off only to measure what that costs). */
   readonly requestMetrics: boolean;
+  /** The console's built files, served at /console/ (CONSOLE_DIR; default console/dist). */
+  readonly consoleDir: string;
 }
 
 const API_KEY_PATTERN = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
@@ -81,6 +91,7 @@ export function readGatewayConfig(env: Env): GatewayConfig {
     }),
     metricsPort: envPort(env, 'GATEWAY_METRICS_PORT', 9080),
     requestMetrics: envBoolean(env, 'REQUEST_METRICS', true),
+    consoleDir: envString(env, 'CONSOLE_DIR', DEFAULT_CONSOLE_DIR),
   });
 }
 

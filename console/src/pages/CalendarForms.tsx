@@ -1,0 +1,321 @@
+import { useState } from 'preact/hooks';
+import { rawCall } from '../api.ts';
+import { ErrorView } from '../components/ErrorView.tsx';
+import type { Schedule } from './Calendar.tsx';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const DAY_NAMES = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/** One interval per day (closed when blank); days with several intervals are shown, not edited. */
+export function WeeklyForm({
+  schedule,
+  disabled,
+  onSave,
+}: {
+  schedule: Schedule;
+  disabled: boolean;
+  onSave: (s: Schedule) => void;
+}) {
+  const [rows, setRows] = useState(() =>
+    Object.fromEntries(
+      DAYS.map((d) => [
+        d,
+        { start: schedule.weekly[d][0]?.start ?? '', end: schedule.weekly[d][0]?.end ?? '' },
+      ]),
+    ),
+  );
+  const simple = DAYS.every((d) => schedule.weekly[d].length <= 1);
+  return (
+    <form
+      class="weekly"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const weekly = Object.fromEntries(
+          DAYS.map((d) => [
+            d,
+            rows[d]?.start && rows[d]?.end ? [{ start: rows[d].start, end: rows[d].end }] : [],
+          ]),
+        ) as Schedule['weekly'];
+        onSave({ ...schedule, weekly });
+      }}
+    >
+      <table>
+        <caption>Opening hours, {schedule.timeZone}</caption>
+        <tbody>
+          {DAYS.map((d) => (
+            <tr key={d}>
+              <th scope="row">{DAY_NAMES[d]}</th>
+              {simple ? (
+                <>
+                  <td>
+                    <input
+                      type="time"
+                      aria-label={`${DAY_NAMES[d]} opens`}
+                      disabled={disabled}
+                      value={rows[d]?.start}
+                      onInput={(e) =>
+                        setRows({ ...rows, [d]: { ...rows[d]!, start: e.currentTarget.value } })
+                      }
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="time"
+                      aria-label={`${DAY_NAMES[d]} closes`}
+                      disabled={disabled}
+                      value={rows[d]?.end}
+                      onInput={(e) =>
+                        setRows({ ...rows, [d]: { ...rows[d]!, end: e.currentTarget.value } })
+                      }
+                    />
+                  </td>
+                </>
+              ) : (
+                <td colSpan={2}>
+                  {schedule.weekly[d].length === 0
+                    ? 'closed'
+                    : schedule.weekly[d].map((r) => `${r.start}–${r.end}`).join(', ')}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {simple && (
+        <button type="submit" disabled={disabled}>
+          Save weekly hours
+        </button>
+      )}
+    </form>
+  );
+}
+
+export function ClosureForm({
+  disabled,
+  onAdd,
+}: {
+  disabled: boolean;
+  onAdd: (c: { from: string; to: string; name?: string }) => void;
+}) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [name, setName] = useState('');
+  return (
+    <form
+      class="row"
+      aria-label="Add a closure"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd({ from, to: to || from, ...(name.trim() ? { name: name.trim() } : {}) });
+      }}
+    >
+      <label>
+        From
+        <input
+          type="date"
+          name="closure-from"
+          required
+          disabled={disabled}
+          value={from}
+          onInput={(e) => setFrom(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        To (optional)
+        <input
+          type="date"
+          name="closure-to"
+          disabled={disabled}
+          value={to}
+          onInput={(e) => setTo(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Name
+        <input
+          name="closure-name"
+          disabled={disabled}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" disabled={disabled}>
+        Add closure
+      </button>
+    </form>
+  );
+}
+
+export function OverrideForm({
+  disabled,
+  onAdd,
+}: {
+  disabled: boolean;
+  onAdd: (date: string, ranges: Array<{ start: string; end: string }>) => void;
+}) {
+  const [date, setDate] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  return (
+    <form
+      class="row"
+      aria-label="Special hours on a date"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd(date, start && end ? [{ start, end }] : []);
+      }}
+    >
+      <label>
+        Date
+        <input
+          type="date"
+          name="override-date"
+          required
+          disabled={disabled}
+          value={date}
+          onInput={(e) => setDate(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Opens (blank: closed)
+        <input
+          type="time"
+          name="override-start"
+          disabled={disabled}
+          value={start}
+          onInput={(e) => setStart(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Closes
+        <input
+          type="time"
+          name="override-end"
+          disabled={disabled}
+          value={end}
+          onInput={(e) => setEnd(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" disabled={disabled}>
+        Save special hours
+      </button>
+    </form>
+  );
+}
+
+export function HolidaysForm({
+  schedule,
+  disabled,
+  onSave,
+}: {
+  schedule: Schedule;
+  disabled: boolean;
+  onSave: (s: Schedule) => void;
+}) {
+  const [country, setCountry] = useState(schedule.holidays?.country ?? '');
+  const [region, setRegion] = useState(schedule.holidays?.region ?? '');
+  return (
+    <form
+      class="row"
+      aria-label="Public holidays"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const { holidays: _old, ...rest } = schedule;
+        onSave(
+          country.trim()
+            ? {
+                ...rest,
+                holidays: {
+                  country: country.trim().toUpperCase(),
+                  ...(region.trim() ? { region: region.trim().toUpperCase() } : {}),
+                },
+              }
+            : rest,
+        );
+      }}
+    >
+      <label>
+        Country (ISO code, blank: none)
+        <input
+          name="holidays-country"
+          maxLength={2}
+          disabled={disabled}
+          value={country}
+          onInput={(e) => setCountry(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Region (optional)
+        <input
+          name="holidays-region"
+          disabled={disabled}
+          value={region}
+          onInput={(e) => setRegion(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" disabled={disabled}>
+        Save holidays
+      </button>
+    </form>
+  );
+}
+
+interface ImportResult {
+  added?: Array<{ summary?: string; from?: string; to?: string }>;
+  ignored?: Array<{ summary?: string; reason?: string }>;
+}
+
+export function ImportForm({ onImported }: { onImported: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const file = (e.currentTarget.elements.namedItem('ics') as HTMLInputElement).files?.[0];
+        if (!file) return;
+        setError(null);
+        void file.text().then((text) =>
+          rawCall<ImportResult>('POST', '/v1/business-calendar/import', {
+            rawBody: text,
+            headers: { 'content-type': 'text/calendar' },
+          }).then((answer) => {
+            setResult(answer);
+            onImported();
+          }, setError),
+        );
+      }}
+    >
+      <label>
+        iCalendar file
+        <input type="file" name="ics" accept=".ics,text/calendar" required />
+      </label>
+      <button type="submit">Import</button>
+      <ErrorView error={error} title="The file was not imported" />
+      {result && (
+        <div role="status">
+          <p>
+            Added:{' '}
+            {(result.added ?? []).map((a) => a.summary ?? `${a.from}`).join(', ') || 'nothing'}
+          </p>
+          {(result.ignored ?? []).length > 0 && (
+            <p>
+              Ignored:{' '}
+              {(result.ignored ?? [])
+                .map((i) => `${i.summary ?? '?'} (${i.reason ?? ''})`)
+                .join(', ')}
+            </p>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
