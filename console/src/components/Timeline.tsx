@@ -185,6 +185,7 @@ export function Timeline({
                 stroke: '#333',
                 strokeWidth: 1.5,
                 className: 'sm-now',
+                ariaHidden: 'true',
               }),
             ]),
       ],

@@ -94,9 +94,7 @@ export function BroadcastDetailPage({ id }: { id: string }) {
                   <td>{r.status}</td>
                   <td>{r.scheduledForLocal ?? '—'}</td>
                   <td>
-                    <a href={link('messages', r.messageId)} aria-label={`Message to ${r.name}`}>
-                      {r.messageId}
-                    </a>
+                    <a href={link('messages', r.messageId)}>{r.messageId}</a>
                   </td>
                 </tr>
               ))}

@@ -23,6 +23,8 @@ export function CustomerPage({ id, query }: { id: string; query: URLSearchParams
     [id],
   );
   const calendar = useLoad(() => unwrap(api().GET('/v1/business-calendar')), [id]);
+  // Bumped by every save: the windows are read again (updatedAt may not move under a frozen test clock).
+  const [saves, setSaves] = useState(0);
   const now = calendar.data?.now;
   const from = query.get('from') ?? (now === undefined ? undefined : utcDayStart(now));
   const windows = useLoad(
@@ -37,7 +39,7 @@ export function CustomerPage({ id, query }: { id: string; query: URLSearchParams
               },
             }),
           ),
-    [id, from, customer.data?.updatedAt],
+    [id, from, saves],
   );
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -116,7 +118,7 @@ export function CustomerPage({ id, query }: { id: string; query: URLSearchParams
         </p>
       )}
       <CustomerForm
-        key={c.updatedAt}
+        key={`${c.updatedAt}-${saves}`}
         customer={c}
         busy={busy}
         onSubmit={(body) => {
@@ -132,6 +134,7 @@ export function CustomerPage({ id, query }: { id: string; query: URLSearchParams
             () => {
               setBusy(false);
               setSaved(true);
+              setSaves((n) => n + 1);
               customer.reload();
             },
             (error: unknown) => {
