@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/.tsbuild/', 'coverage/', '.bench/', 'packages/client/dist/', 'console/dist/'],
+    ignores: [
+      '**/node_modules/',
+      '**/.tsbuild/',
+      'coverage/',
+      '.bench/',
+      'packages/client/dist/',
+      'console/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

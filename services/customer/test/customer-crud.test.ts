@@ -383,7 +383,7 @@ describe('reading, listing, changing and deleting customers', () => {
         },
       ]);
       // The intersection: Mon, Tue, Thu, Fri 09:00–13:30 UTC (14:30–19:00 in Kolkata).
-      expect(body.windows.map((w: { start: string }) => w.start)).toEqual([
+      expect((body as Windows).windows.map((w) => w.start)).toEqual([
         '2027-03-22T09:00:00.000Z',
         '2027-03-23T09:00:00.000Z',
         '2027-03-25T09:00:00.000Z',
