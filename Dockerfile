@@ -1,6 +1,7 @@
 # One image per deployable, from this one file:
 #   docker build --build-arg SERVICE=customer -t screenmagic/customer .
 # SERVICE is customer, outgoing, incoming or gateway. docker-compose.yml builds all four.
+# The gateway's image also holds the web console's built files (the console stage).
 #
 # There is no build step: Node 24 runs the TypeScript sources. Node refuses to strip types
 # from files whose real path is under node_modules, so the image keeps the workspace layout
@@ -34,6 +35,24 @@ RUN pnpm install --prod --frozen-lockfile --filter "@screenmagic/${SERVICE}..." 
         --reporter=append-only --store-dir /tmp/pnpm-store \
     && rm -rf /tmp/pnpm-store
 
+# --- the web console's static files, for the gateway image (served at /console); the other
+# images get an empty folder. Built here with the console's dev dependencies (Vite), which
+# never reach the runtime: only console/dist is copied from this stage.
+FROM ${NODE_IMAGE} AS console
+ARG PNPM_VERSION=10.34.9
+ARG SERVICE
+WORKDIR /src
+COPY --from=prune /out/manifests/ ./
+COPY console/ ./console/
+COPY packages/client/ ./packages/client/
+RUN mkdir -p console/dist \
+    && if [ "${SERVICE}" = "gateway" ]; then \
+         npm install --global --no-fund --no-audit --loglevel=error "pnpm@${PNPM_VERSION}" \
+         && pnpm install --frozen-lockfile --filter "@screenmagic/console..." \
+              --reporter=append-only --store-dir /tmp/pnpm-store \
+         && node console/build.ts --force; \
+       fi
+
 # --- what runs: Node, the dependencies, the sources; no pnpm, no npm cache, no tests
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
@@ -45,6 +64,8 @@ WORKDIR /app
 # Owned by root and not writable by the process: the code cannot be changed at run time.
 COPY --from=deps /app/ ./
 COPY --from=prune /out/app/ ./
+# The gateway serves it from here (CONSOLE_DIR's default, relative to its sources).
+COPY --from=console /src/console/dist/ ./console/dist/
 # current -> services/<name> or gateway (made by prune.ts), so one CMD fits all.
 WORKDIR /app/current
 # The unprivileged user of the node images (uid 1000).

@@ -4,7 +4,9 @@
 #      `node@24` installed into ~/.cache/node24 (put first on PATH);
 #   2. the pnpm version pinned in package.json's `packageManager` (npm i -g; corepack's
 #      signature check fails offline);
-#   3. `pnpm install --frozen-lockfile`.
+#   3. `pnpm install --frozen-lockfile`;
+#   4. Debian's `chromium` when missing (as root, with apt-get): the console's browser tests
+#      (e2e/console) drive it with playwright-core, which never downloads a browser.
 # Idempotent: a second run (in any shell) installs nothing. Source it (`. scripts/bootstrap.sh`) to keep Node 24 on your shell's PATH;
 # `bash scripts/bootstrap.sh` also works (pnpm scripts find Node 24 in node_modules/.bin).
 
@@ -53,6 +55,16 @@ sm_bootstrap() {
   echo "bootstrap: pnpm $(pnpm --version)"
 
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only) || return 1
+
+  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "bootstrap: installing chromium (Debian) for the console's browser tests"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || return 1
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
+    else
+      echo "bootstrap: chromium is missing; the console's browser tests need it (sudo apt-get install chromium)" >&2
+    fi
+  fi
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

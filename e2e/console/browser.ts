@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium (scripts/bootstrap.sh installs it); no browser is downloaded. */
@@ -10,6 +11,12 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  * "now" from the API, never from the browser.
  */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: run scripts/bootstrap.sh as root (it installs Debian's chromium) ` +
+        'or `apt-get install chromium`, or set CHROMIUM_PATH',
+    );
+  }
   const env = { ...process.env };
   delete env['LD_PRELOAD'];
   delete env['FAKETIME'];

@@ -54,6 +54,19 @@ describe('Dockerfile', () => {
     expect(text).not.toMatch(/^\s*RUN.*pnpm deploy/m);
   });
 
+  it('builds the console in a stage of its own, for the gateway only, and keeps only its files', () => {
+    const stage = dockerfile.stages.find((s) => s.name === 'console') as Stage;
+    const run = instructions(stage, 'RUN').join('\n');
+    expect(run).toContain('"${SERVICE}" = "gateway"');
+    expect(run).toContain('--frozen-lockfile');
+    expect(run).toContain('node console/build.ts --force');
+    expect(`pnpm@${argDefault(stage, 'PNPM_VERSION')}`).toBe(rootPackage().packageManager);
+    // The gateway's CONSOLE_DIR default: console/dist beside gateway/ (gateway/src/config.ts).
+    expect(instructions(runtime, 'COPY')).toContain(
+      '--from=console /src/console/dist/ ./console/dist/',
+    );
+  });
+
   it('runs node on the TypeScript sources directly, as the unprivileged node user', () => {
     expect(instructions(runtime, 'USER')).toEqual(['node']);
     // exec: the shell is replaced by node, which then receives SIGTERM itself.
