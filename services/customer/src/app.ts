@@ -58,6 +58,7 @@ export async function buildApp(
 
   const store = new BusinessCalendarStore({
     db: database.db,
+    clock,
     seed: { schedule: config.businessCalendar, variable: config.businessCalendarVariable },
     logger: logger || undefined,
   });

@@ -228,6 +228,7 @@ describe('a start whose BUSINESS_CALENDAR differs from the stored calendar', () 
     const warnings: string[] = [];
     const store = new BusinessCalendarStore({
       db: database.db,
+      clock: service.clock,
       seed: { schedule: parseSchedule(LONDON_CALENDAR), variable: 'BUSINESS_CALENDAR' },
       logger: { info: () => undefined, warn: (_fields, message) => warnings.push(message) },
     });

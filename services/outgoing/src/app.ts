@@ -102,22 +102,21 @@ export async function buildApp(
   const schedules = new ScheduleCache();
   // The business calendar comes from the customer service (it is data there), polled
   // every second; a new version re-plans every queued message (docs/decisions.md).
-  let replanner: Replanner | undefined;
   const calendarSource = new CalendarSource({
     client: customerClient,
     state: syncStateStore(database.db),
     logger: log,
     listener: {
       calendarChanged: async () => {
-        await replanner?.replanAll();
+        await replanner.replanAll();
       },
       customersChanged: async (ids) => {
-        await replanner?.replanCustomers(ids);
+        await replanner.replanCustomers(ids);
       },
     },
   });
   const calendar = () => calendarSource.calendar;
-  replanner = new Replanner({
+  const replanner = new Replanner({
     db: database.db,
     clock,
     calendar,

@@ -141,8 +141,9 @@ export class CalendarSource {
         if (page.status !== 200 || !Array.isArray(page.body?.items)) {
           throw new Error(`the customer service answered ${page.status} for customer changes`);
         }
-        if (page.body.items.length === 0) break;
-        await listener.customersChanged([...new Set(page.body.items.map((i) => i.customerId))]);
+        const items: CustomerChanges['items'] = page.body.items;
+        if (items.length === 0) break;
+        await listener.customersChanged([...new Set(items.map((item) => item.customerId))]);
         after = page.body.lastSeq;
         await state.saveCustomerChangeSeq(after);
         applied += page.body.items.length;
@@ -161,7 +162,7 @@ export class CalendarSource {
  */
 export async function syncForTestClock(
   source: CalendarSource,
-  logger?: Pick<Logger, 'warn'> | undefined,
+  logger?: Pick<Logger, 'warn'>,
 ): Promise<void> {
   try {
     await source.sync();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseSchedule, type Schedule } from '@screenmagic/hours-window';
+import type { Clock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import {
   insertCalendarVersion,
@@ -55,12 +56,16 @@ export class BusinessCalendarStore {
   #cached: CurrentCalendar | undefined;
   #seedChecked = false;
 
+  readonly #clock: Clock;
+
   constructor(options: {
     db: Kysely<Database>;
+    clock: Clock;
     seed: CalendarSeed;
     logger?: CalendarLogger | undefined;
   }) {
     this.#db = options.db;
+    this.#clock = options.clock;
     this.#seed = options.seed;
     this.#logger = options.logger;
   }
@@ -72,7 +77,7 @@ export class BusinessCalendarStore {
       const seeded: StoredCalendar = {
         version: 1,
         calendarJson: JSON.stringify(this.#seed.schedule),
-        updatedAt: new Date(),
+        updatedAt: this.#clock.now(),
       };
       // A replica that seeded first wins; read what it stored.
       if (await insertCalendarVersion(this.#db, seeded)) {

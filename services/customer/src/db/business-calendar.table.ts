@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 /** One version of the business calendar: the normalized schedule as JSON text. */
 export interface BusinessCalendarTable {
@@ -14,4 +14,3 @@ export interface CustomerChangeTable {
   changed_at: Date;
 }
 
-export type BusinessCalendarRow = Selectable<BusinessCalendarTable>;
