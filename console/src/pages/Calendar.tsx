@@ -1,4 +1,4 @@
-import type { BusinessCalendar, Schemas } from '@screenmagic/client';
+import type { BusinessCalendar } from '@screenmagic/client';
 import { useState } from 'preact/hooks';
 import { ApiFailure, api, unwrap } from '../api.ts';
 import { ErrorView, Loading } from '../components/ErrorView.tsx';
@@ -38,7 +38,7 @@ async function loadCalendar(): Promise<{ calendar: BusinessCalendar; etag: strin
 }
 
 function scheduleOf(c: BusinessCalendar): Schedule {
-  return c.calendar as Schedule;
+  return c.calendar;
 }
 
 /** The business calendar: weekly hours, closures, overrides, holidays; changes and .ics import. */
@@ -62,7 +62,7 @@ export function CalendarPage() {
     setBusy(true);
     unwrap(
       api().PUT('/v1/business-calendar', {
-        body: next as Schemas['BusinessCalendarInput'],
+        body: next,
         params: { header: etag === null ? {} : { 'if-match': etag } },
       }),
     ).then(
