@@ -24,6 +24,9 @@ let customerId = '';
 let broadcastId = '';
 let originalCalendar: unknown;
 
+/** The README's screenshots: refreshed in docs/ with UPDATE_README_SCREENSHOTS=1, else artifacts. */
+const readmeShot = (name: string) =>
+  join(process.env['UPDATE_README_SCREENSHOTS'] === '1' ? DOCS : ARTIFACTS, name);
 /** The timeline of the week from Tuesday 9 March 2027, drawn. */
 const MARCH_9 = 'figure.timeline[data-from="2027-03-09T00:00:00.000Z"] g.sm-window rect';
 const url = (hash: string) => `${stack().gatewayUrl}/console/#${hash}`;
@@ -158,7 +161,7 @@ describe('the console', () => {
     expect(readout).toContain('14:00–18:00'); // London (GMT)
     expect(readout).toContain('09:00–13:00'); // New York (EST)
     await check('customer-timeline');
-    await page.locator('figure.timeline').screenshot({ path: join(DOCS, 'console-timeline.png') });
+    await page.locator('figure.timeline').screenshot({ path: readmeShot('console-timeline.png') });
   });
 
   it('adds a closure and the timeline changes', async () => {
@@ -236,7 +239,7 @@ describe('the console', () => {
       await page.locator('[data-unavailable="POST /v1/broadcasts/preview"]').waitFor();
     }
     await check('broadcast-compose');
-    await page.locator('main').screenshot({ path: join(DOCS, 'console-composer.png') });
+    await page.locator('main').screenshot({ path: readmeShot('console-composer.png') });
 
     await page.click('text=Send broadcast');
     await page.waitForURL(/#\/broadcasts\/brd_/);
