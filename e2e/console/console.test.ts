@@ -255,10 +255,14 @@ describe('the console', () => {
     await page.locator('tbody tr[data-message-id] a[href^="#/messages/"]').first().click();
     await page.locator('[data-message-status=delivered]').waitFor();
     if (operations.has('GET /v1/messages/{id}/explain')) {
-      await page.locator('.explanation .explain-text').waitFor();
-      expect(await page.locator('.explanation .explain-text').textContent()).not.toBe('');
+      // At acceptance (Monday 10:00 London, 05:00 in New York) the customer was closed.
+      const atAcceptance = page.locator('.explanation').first();
+      await atAcceptance.waitFor();
+      expect(await atAcceptance.getAttribute('data-at')).toBe('2026-12-07T10:00:00.000Z');
+      expect(await atAcceptance.getAttribute('data-customer-open')).toBe('false');
+      expect(await atAcceptance.locator('.explain-text').textContent()).not.toBe('');
     } else {
-      await page.locator('[data-unavailable="GET /v1/messages/{id}/explain"]').waitFor();
+      await page.locator('[data-unavailable="GET /v1/messages/{id}/explain"]').first().waitFor();
     }
     const history = page.locator('ol.history li');
     if ((await history.count()) > 0) {
