@@ -34,12 +34,22 @@ function Side({ label, side }: { label: string; side: SideExplanation }) {
 }
 
 /** Why a message waits or a customer is (not) reachable now, as the API explains it. */
-export function Explanation({ kind, id }: { kind: 'messages' | 'customers'; id: string }) {
+export function Explanation({
+  kind,
+  id,
+  at,
+}: {
+  kind: 'messages' | 'customers';
+  id: string;
+  /** The instant to explain (default: now, the API's). */
+  at?: string;
+}) {
   const operation = `GET /v1/${kind}/{id}/explain`;
   const loaded = useLoad(async () => {
     if (!(await availableOperations()).has(operation)) return null;
-    return rawCall<Explained>('GET', `/v1/${kind}/${encodeURIComponent(id)}/explain`);
-  }, [kind, id]);
+    const query = at === undefined ? '' : `?at=${encodeURIComponent(at)}`;
+    return rawCall<Explained>('GET', `/v1/${kind}/${encodeURIComponent(id)}/explain${query}`);
+  }, [kind, id, at]);
   if (loaded.loading && loaded.data === undefined) return <Loading what="the explanation" />;
   if (loaded.error) return <ErrorView error={loaded.error} title="Could not explain" />;
   if (loaded.data === null || loaded.data === undefined) {
@@ -47,7 +57,13 @@ export function Explanation({ kind, id }: { kind: 'messages' | 'customers'; id: 
   }
   const e = loaded.data;
   return (
-    <div class="explanation" data-at={e.at}>
+    <div
+      class="explanation"
+      data-at={e.at}
+      data-business-open={String(e.business.open)}
+      data-customer-open={String(e.customer.open)}
+      data-window-open={String(e.window.open)}
+    >
       <p class="explain-text">{e.text}</p>
       <ul>
         <Side label="Business" side={e.business} />

@@ -46,7 +46,7 @@ export function BroadcastComposePage() {
   const [busy, setBusy] = useState(false);
   const calendar = useLoad(() => unwrap(api().GET('/v1/business-calendar')), []);
   const canPreview = useLoad(async () => (await availableOperations()).has(PREVIEW), []);
-  const zone = calendar.data?.timeZone ?? 'UTC';
+  const zone = calendar.data?.calendar.timeZone ?? 'UTC';
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   const body = useMemo((): NewBroadcast => {

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '@screenmagic/client';
 import { useState } from 'preact/hooks';
-import { ApiFailure, api, availableOperations, rawCall } from '../api.ts';
-import { ErrorView, Loading, Unavailable } from '../components/ErrorView.tsx';
+import { ApiFailure, api, unwrap } from '../api.ts';
+import { ErrorView, Loading } from '../components/ErrorView.tsx';
 import { Fact, PageTitle } from '../components/Page.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
@@ -26,6 +26,7 @@ export type Schedule = {
 /** The calendar as the API has it, with the ETag that a change must match. */
 async function loadCalendar(): Promise<{ calendar: BusinessCalendar; etag: string | null }> {
   const result = await api().GET('/v1/business-calendar');
+  if (result.response.status === 401) await unwrap(Promise.resolve(result));
   if (!result.response.ok || result.data === undefined) {
     throw new ApiFailure(
       result.response.status,
@@ -37,48 +38,43 @@ async function loadCalendar(): Promise<{ calendar: BusinessCalendar; etag: strin
 }
 
 function scheduleOf(c: BusinessCalendar): Schedule {
-  return {
-    timeZone: c.timeZone,
-    weekly: c.weekly,
-    closures: c.closures ?? [],
-    overrides: c.overrides ?? {},
-    ...((c as { holidays?: Schedule['holidays'] }).holidays
-      ? { holidays: (c as { holidays?: Schedule['holidays'] }).holidays }
-      : {}),
-  } as Schedule;
+  return c.calendar;
 }
 
 /** The business calendar: weekly hours, closures, overrides, holidays; changes and .ics import. */
 export function CalendarPage() {
   const loaded = useLoad(loadCalendar, []);
-  const ops = useLoad(availableOperations, []);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const canPut = ops.data?.has('PUT /v1/business-calendar') ?? false;
-  const canImport = ops.data?.has('POST /v1/business-calendar/import') ?? false;
+  // Every change is a PUT with If-Match: a stale page gets 412, never a lost update.
+  const [busy, setBusy] = useState(false);
 
   if (loaded.error)
     return <ErrorView error={loaded.error} title="Could not read the business calendar" />;
-  if (loaded.data === undefined || ops.data === undefined)
-    return <Loading what="the business calendar" />;
+  if (loaded.data === undefined) return <Loading what="the business calendar" />;
   const { calendar, etag } = loaded.data;
   const schedule = scheduleOf(calendar);
-  const upcoming = (
-    calendar as { upcomingClosures?: Array<{ from: string; to: string; name: string | null }> }
-  ).upcomingClosures;
+  const upcoming = calendar.upcomingClosures;
 
   const save = (next: Schedule, what: string) => {
     setSaveError(null);
     setNotice(null);
-    rawCall('PUT', '/v1/business-calendar', {
-      body: next,
-      headers: etag ? { 'If-Match': etag } : {},
-    }).then(
+    setBusy(true);
+    unwrap(
+      api().PUT('/v1/business-calendar', {
+        body: next,
+        params: { header: etag === null ? {} : { 'if-match': etag } },
+      }),
+    ).then(
       () => {
+        setBusy(false);
         setNotice(`${what}: saved.`);
         loaded.reload();
       },
-      (error: unknown) => setSaveError(error),
+      (error: unknown) => {
+        setBusy(false);
+        setSaveError(error);
+      },
     );
   };
 
@@ -86,18 +82,15 @@ export function CalendarPage() {
     <section>
       <PageTitle>Business calendar</PageTitle>
       <dl class="facts">
-        <Fact label="Time zone">{calendar.timeZone}</Fact>
+        <Fact label="Time zone">{schedule.timeZone}</Fact>
         <Fact label="Now">{calendar.openNow ? 'open' : 'closed'}</Fact>
         <Fact label="Next opening">
-          {calendar.nextOpening ? dateTime(calendar.nextOpening, calendar.timeZone) : '—'}
+          {calendar.nextOpening ? dateTime(calendar.nextOpening, schedule.timeZone) : '—'}
         </Fact>
-        {(calendar as { version?: number }).version !== undefined && (
-          <Fact label="Version">{(calendar as { version?: number }).version}</Fact>
-        )}
+        <Fact label="Version">
+          {calendar.version} (changed {dateTime(calendar.updatedAt, schedule.timeZone)})
+        </Fact>
       </dl>
-      {!canPut && (
-        <Unavailable operation="PUT /v1/business-calendar" what="Changing the calendar" />
-      )}
       <ErrorView error={saveError} title="The calendar was not changed" />
       {notice && (
         <p class="ok" role="status">
@@ -108,7 +101,7 @@ export function CalendarPage() {
       <h2>Weekly hours</h2>
       <WeeklyForm
         schedule={schedule}
-        disabled={!canPut}
+        disabled={busy}
         onSave={(next) => save(next, 'Weekly hours')}
       />
 
@@ -125,27 +118,25 @@ export function CalendarPage() {
               <li key={`${from}-${i}`} data-from={from} data-to={to}>
                 {from === to ? from : `${from} to ${to}`}
                 {name && <> · {name}</>}{' '}
-                {canPut && (
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      save(
-                        { ...schedule, closures: schedule.closures.filter((_, j) => j !== i) },
-                        'Closure removed',
-                      )
-                    }
-                  >
-                    Remove {from}
-                  </button>
-                )}
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() =>
+                    save(
+                      { ...schedule, closures: schedule.closures.filter((_, j) => j !== i) },
+                      'Closure removed',
+                    )
+                  }
+                >
+                  Remove {from}
+                </button>
               </li>
             );
           })}
         </ul>
       )}
       <ClosureForm
-        disabled={!canPut}
+        disabled={busy}
         onAdd={(closure) =>
           save({ ...schedule, closures: [...schedule.closures, closure] }, 'Closure added')
         }
@@ -173,25 +164,23 @@ export function CalendarPage() {
             <li key={date}>
               {date}:{' '}
               {ranges.length === 0 ? 'closed' : ranges.map((r) => `${r.start}–${r.end}`).join(', ')}{' '}
-              {canPut && (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    const overrides = { ...schedule.overrides };
-                    delete overrides[date];
-                    save({ ...schedule, overrides }, 'Override removed');
-                  }}
-                >
-                  Remove {date}
-                </button>
-              )}
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  const overrides = { ...schedule.overrides };
+                  delete overrides[date];
+                  save({ ...schedule, overrides }, 'Override removed');
+                }}
+              >
+                Remove {date}
+              </button>
             </li>
           ))}
         </ul>
       )}
       <OverrideForm
-        disabled={!canPut}
+        disabled={busy}
         onAdd={(date, ranges) =>
           save(
             { ...schedule, overrides: { ...schedule.overrides, [date]: ranges } },
@@ -201,18 +190,10 @@ export function CalendarPage() {
       />
 
       <h2>Public holidays</h2>
-      <HolidaysForm
-        schedule={schedule}
-        disabled={!canPut}
-        onSave={(next) => save(next, 'Holidays')}
-      />
+      <HolidaysForm schedule={schedule} disabled={busy} onSave={(next) => save(next, 'Holidays')} />
 
       <h2>Import closures (.ics)</h2>
-      {canImport ? (
-        <ImportForm onImported={loaded.reload} />
-      ) : (
-        <Unavailable operation="POST /v1/business-calendar/import" what="Importing an .ics file" />
-      )}
+      <ImportForm onImported={loaded.reload} />
     </section>
   );
 }

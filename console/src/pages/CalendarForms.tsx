@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { rawCall } from '../api.ts';
+import type { Schemas } from '@screenmagic/client';
+import { api, unwrap } from '../api.ts';
 import { ErrorView } from '../components/ErrorView.tsx';
 import type { Schedule } from './Calendar.tsx';
 
@@ -268,10 +269,7 @@ export function HolidaysForm({
   );
 }
 
-interface ImportResult {
-  added?: Array<{ summary?: string; from?: string; to?: string }>;
-  ignored?: Array<{ summary?: string; reason?: string }>;
-}
+type ImportResult = Schemas['BusinessCalendarImport'];
 
 export function ImportForm({ onImported }: { onImported: () => void }) {
   const [error, setError] = useState<unknown>(null);
@@ -284,10 +282,13 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
         if (!file) return;
         setError(null);
         void file.text().then((text) =>
-          rawCall<ImportResult>('POST', '/v1/business-calendar/import', {
-            rawBody: text,
-            headers: { 'content-type': 'text/calendar' },
-          }).then((answer) => {
+          unwrap(
+            api().POST('/v1/business-calendar/import', {
+              body: text,
+              bodySerializer: (body: unknown) => body as string,
+              headers: { 'content-type': 'text/calendar' },
+            }),
+          ).then((answer) => {
             setResult(answer);
             onImported();
           }, setError),
@@ -301,7 +302,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       <button type="submit">Import</button>
       <ErrorView error={error} title="The file was not imported" />
       {result && (
-        <div role="status">
+        <div role="status" data-imported>
           <p>
             Added:{' '}
             {(result.added ?? []).map((a) => a.summary ?? `${a.from}`).join(', ') || 'nothing'}

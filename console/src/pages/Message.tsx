@@ -67,7 +67,10 @@ export function MessagePage({ id }: { id: string }) {
           ))}
         </ol>
       )}
-      <h2>Why?</h2>
+      <h2>Why it waited</h2>
+      <p class="muted">At acceptance, {dateTime(m.createdAt, m.timeZone)} their time:</p>
+      <Explanation kind="messages" id={id} at={m.createdAt} />
+      <h2>Now</h2>
       <Explanation kind="messages" id={id} />
     </section>
   );

@@ -19,7 +19,7 @@ export function OrdersPage() {
       ),
     [cursor],
   );
-  const zone = calendar.data?.timeZone ?? 'UTC';
+  const zone = calendar.data?.calendar.timeZone ?? 'UTC';
   return (
     <section>
       <PageTitle>Pending orders</PageTitle>

@@ -79,11 +79,15 @@ export function TodayPage() {
       <ErrorView error={calendar.error} title="Could not read the business calendar" />
       {cal ? (
         <dl class="facts today" data-open-now={String(cal.openNow)}>
-          <Fact label="Now">{dateTime(cal.now, cal.timeZone)}</Fact>
+          <Fact label="Now">{dateTime(cal.now, cal.calendar.timeZone)}</Fact>
           <Fact label="The business is">{cal.openNow ? 'open' : 'closed'}</Fact>
-          {cal.closesAt && <Fact label="Closes">{dateTime(cal.closesAt, cal.timeZone)}</Fact>}
+          {cal.nextClosing && (
+            <Fact label="Closes">{dateTime(cal.nextClosing, cal.calendar.timeZone)}</Fact>
+          )}
           <Fact label="Next opening">
-            {cal.nextOpening ? dateTime(cal.nextOpening, cal.timeZone) : 'none within a year'}
+            {cal.nextOpening
+              ? dateTime(cal.nextOpening, cal.calendar.timeZone)
+              : 'none within a year'}
           </Fact>
         </dl>
       ) : (
