@@ -48,13 +48,20 @@ const CASES: ReadonlyArray<{ deployable: Deployable; ready: string }> = [
 
 describe('the image file system (Dockerfile steps, without Docker)', () => {
   it.each(CASES)(
-    '$deployable starts from its sources with production dependencies only and stops on SIGTERM',
+    '$deployable starts from its bundle with production dependencies only and stops on SIGTERM',
     async ({ deployable, ready }) => {
       const image = await layOutImage(deployable);
       try {
         expect(findFiles(image.root, /\.test\.ts$/)).toEqual([]);
         const store = readdirSync(join(image.root, 'node_modules', '.pnpm'));
-        for (const devOnly of ['vitest@', 'typescript@', 'eslint@', 'testcontainers@', 'node@']) {
+        for (const devOnly of [
+          'vitest@',
+          'typescript@',
+          'eslint@',
+          'testcontainers@',
+          'node@',
+          'rolldown@',
+        ]) {
           expect(store.filter((name) => name.startsWith(devOnly))).toEqual([]);
         }
         expect(existsSync(join(image.root, 'scripts', 'migrate.ts'))).toBe(
@@ -68,7 +75,8 @@ describe('the image file system (Dockerfile steps, without Docker)', () => {
           }
         ).scripts.start;
         const flags = readFileSync(join(image.workdir, '.node-flags'), 'utf8').trim();
-        expect(['node', flags, 'src/server.ts'].filter(Boolean).join(' ')).toBe(start);
+        expect(['node', flags, 'dist/server.js'].filter(Boolean).join(' ')).toBe(start);
+        expect(existsSync(join(image.workdir, 'dist', 'server.js'))).toBe(true);
         expect(start).toContain(startFlags(REPO_ROOT, deployable));
 
         const service = startNode({
