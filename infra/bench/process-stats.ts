@@ -1,0 +1,40 @@
+/**
+ * What a process costs, read from Linux's /proc: resident memory (VmRSS now, VmHWM the
+ * peak) and CPU time (utime + stime of /proc/<pid>/stat, in clock ticks).
+ */
+import { readFileSync } from 'node:fs';
+
+const MIB = 1024 * 1024;
+/** USER_HZ: 100 on every Linux architecture Node runs on (sysconf(_SC_CLK_TCK)). */
+export const CLOCK_TICKS_PER_SECOND = 100;
+
+export interface Memory {
+  /** Resident set size now, MiB. */
+  readonly rssMiB: number;
+  /** The highest resident set size since the process started, MiB. */
+  readonly peakMiB: number;
+}
+
+export function memoryOf(pid: number): Memory {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number => {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!match?.[1]) throw new Error(`/proc/${pid}/status has no ${field}`);
+    return (Number(match[1]) * 1024) / MIB;
+  };
+  return { rssMiB: kib('VmRSS'), peakMiB: kib('VmHWM') };
+}
+
+/** CPU time the process has used so far (user + system), in clock ticks. */
+export function cpuTicksOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name.
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The share of one core a process used between two readings of its CPU ticks. */
+export function coreShare(ticksBefore: number, ticksAfter: number, seconds: number): number {
+  return (ticksAfter - ticksBefore) / CLOCK_TICKS_PER_SECOND / seconds;
+}
