@@ -22,7 +22,7 @@ import { bundleAll } from '../build/bundle.ts';
 import { DEPLOYABLES, type Deployable, startFlags } from '../docker/prune.ts';
 import { REPO_ROOT } from '../validate/kubernetes.ts';
 import { OPEN, runMixedLoad } from './mixed-load.ts';
-import { coreShare, cpuTicksOf, memoryOf, type Memory } from './process-stats.ts';
+import { coreShare, cpuTicksOf, memoryOf, type Memory, privateNodeCopy } from './process-stats.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
@@ -80,7 +80,7 @@ async function startAll(): Promise<Map<Deployable, Started>> {
   const started = new Map<Deployable, Started>();
   for (const deployable of ORDER) {
     const flags = startFlags(REPO_ROOT, deployable).split(/\s+/).filter(Boolean);
-    const child = spawn(process.execPath, [...flags, 'dist/server.js'], {
+    const child = spawn(node.node, [...flags, 'dist/server.js'], {
       cwd: join(REPO_ROOT, DEPLOYABLES[deployable]),
       env: { ...env, PORT: String(ports[deployable]) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -163,6 +163,7 @@ for (const built of await bundleAll(REPO_ROOT)) {
     `bundle: ${built.deployable} (${(built.bytes / 2 ** 20).toFixed(1)} MB, ${built.ms} ms)`,
   );
 }
+const node = privateNodeCopy();
 const started = await startAll();
 let failed = false;
 try {
@@ -210,9 +211,9 @@ try {
   );
 
   console.log(
-    `\n| process | idle RSS MB (≤ ${IDLE_LIMIT_MB}) | after load MB | peak MB (limit) | CPU under load | idle | loaded |`,
+    `\n| process | idle RSS MB (≤ ${IDLE_LIMIT_MB}) | of it, file pages | after load MB | peak MB (limit) | CPU under load | idle | loaded |`,
   );
-  console.log('|---|---:|---:|---:|---:|---|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---|---|');
   for (const deployable of ORDER) {
     const before = idle.get(deployable) as Memory;
     const end = after.get(deployable) as Memory;
@@ -227,7 +228,7 @@ try {
     const loadedOk = peak <= limit;
     failed ||= !idleOk || !loadedOk;
     console.log(
-      `| ${deployable} | ${mb(before.rssMiB)} | ${mb(end.rssMiB)} | ${mb(peak)} (${limit}) | ` +
+      `| ${deployable} | ${mb(before.rssMiB)} | ${mb(before.fileMiB)} | ${mb(end.rssMiB)} | ${mb(peak)} (${limit}) | ` +
         `${(cpu * 100).toFixed(0)}% of a core | ${verdict(idleOk)} | ${verdict(loadedOk)} |`,
     );
   }
@@ -237,5 +238,6 @@ try {
   );
 } finally {
   await stopAll(started);
+  node.remove();
 }
 // The bench reports; a FAIL does not stop `pnpm bench`'s other benchmarks.

@@ -7,7 +7,7 @@
  *
  * Why (README, Benchmarks: memory): running the sources made every process pay for Node's
  * type stripping at run time (its compiler, loaded with the first `.ts` file) and for a
- * module graph of about 900 files (a module record, a compiled wrapper and the source text
+ * module graph of about 1,600 files (a module record, a compiled wrapper and the source text
  * each); the bundle is one file of plain JavaScript. The workspace packages and the npm
  * dependencies are bundled; left outside are Node's built-ins and the packages below,
  * which read their own files at run time. Lazy `import()`s stay lazy (their own chunks).
