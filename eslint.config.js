@@ -11,6 +11,7 @@ export default tseslint.config(
       '.bench/',
       'packages/client/dist/',
       'console/dist/',
+      '**/dist/',
     ],
   },
   js.configs.recommended,

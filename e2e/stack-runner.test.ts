@@ -254,10 +254,10 @@ describe('the stack runner', () => {
     ).toEqual({ customer: '4001', outgoing: '3002', incoming: '80', gateway: '9000' });
     expect(ports({ GATEWAY_PORT: '9100', PORT: '9000' })['gateway']).toBe('9100');
     expect(defaultComponents('/repo', {}).map((c) => [c.cwd, c.args.join(' ')])).toEqual([
-      ['/repo/services/customer', 'src/server.ts'],
-      ['/repo/services/outgoing', 'src/server.ts'],
-      ['/repo/services/incoming', 'src/server.ts'],
-      ['/repo/gateway', 'src/server.ts'],
+      ['/repo/services/customer', 'dist/server.js'],
+      ['/repo/services/outgoing', 'dist/server.js'],
+      ['/repo/services/incoming', 'dist/server.js'],
+      ['/repo/gateway', 'dist/server.js'],
     ]);
   });
 
@@ -289,9 +289,13 @@ describe('the stack runner', () => {
 
   it('runs each component with the Node arguments of its own start script', () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-    expect(startArgs(join(root, 'gateway')).at(-1)).toBe('src/server.ts');
+    expect(startArgs(join(root, 'gateway')).at(-1)).toBe('dist/server.js');
     expect(startArgs(join(root, 'gateway'))).toContain('--max-old-space-size=128');
-    expect(startArgs(join(root, 'services', 'customer'))).toEqual(['src/server.ts']);
-    expect(startArgs('/nowhere')).toEqual(['src/server.ts']);
+    expect(startArgs(join(root, 'services', 'customer'))).toEqual([
+      '--max-old-space-size=128',
+      '--max-semi-space-size=4',
+      'dist/server.js',
+    ]);
+    expect(startArgs('/nowhere')).toEqual(['dist/server.js']);
   });
 });

@@ -60,9 +60,9 @@ export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackCo
 }
 
 /**
- * The Node arguments of a package's own `start` script (`node [flags] src/server.ts`), so
- * the stack runs each component exactly as `pnpm --filter <package> start` does (the
- * gateway's V8 heap flags included); `src/server.ts` when the script is not of that form.
+ * The Node arguments of a package's own `start` script (`node [flags] dist/server.js`, its
+ * bundle), so the stack runs each component exactly as `pnpm --filter <package> start` does
+ * (the V8 heap flags included); `dist/server.js` when the script is not of that form.
  */
 export function startArgs(packageDir: string): string[] {
   try {
@@ -80,7 +80,7 @@ export function startArgs(packageDir: string): string[] {
   } catch {
     // no readable package.json: the conventional entry point
   }
-  return ['src/server.ts'];
+  return ['dist/server.js'];
 }
 
 /**

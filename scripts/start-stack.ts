@@ -1,7 +1,8 @@
 /**
  * `pnpm start`: the whole stack on one machine — the three services and the gateway as
  * child processes, each from its own package as its `start` script runs it
- * (`node [flags] src/server.ts`), with the environment this was given and
+ * (`node [flags] dist/server.js`: each is bundled first, from the current sources, by
+ * infra/build/bundle.ts), with the environment this was given and
  * the default ports (a service listens on the port of its `*_SERVICE_URL`; the gateway on
  * GATEWAY_PORT, else PORT, else 8080). The services listen on loopback only (HOST=127.0.0.1;
  * the gateway on HOST, default every interface), and every component gets the same
@@ -18,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAll } from '../infra/build/bundle.ts';
 import { withInternalToken } from './internal-token.ts';
 import { watchOwner } from './owner-watch.ts';
 import { defaultComponents, startStack } from './stack-runner.ts';
@@ -34,6 +36,10 @@ if (consoleBuild.status !== 0) {
   console.error('[stack] the console could not be built: /console will answer 503 (see above)');
 }
 
+// What runs is what the sources say now: a stale bundle is never started.
+for (const built of await bundleAll(root)) {
+  process.stdout.write(`bundle: ${built.deployable}: ${built.files} files in ${built.ms} ms\n`);
+}
 const env = withInternalToken(process.env);
 const stack = startStack({ components: defaultComponents(root, env), env });
 

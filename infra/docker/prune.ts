@@ -1,7 +1,7 @@
 /**
- * Lays out what one deployable's image needs, in the workspace's own layout (Node refuses
- * to strip types from files whose real path is under node_modules, so the workspace
- * packages must stay where pnpm's symlinks point: `pnpm deploy` would break them).
+ * Lays out what one deployable's image needs, in the workspace's own layout (the bundle
+ * finds the packages it keeps outside, and the files its modules read, where the sources
+ * would: infra/build/bundle.ts).
  *
  *   node infra/docker/prune.ts <customer|outgoing|incoming|gateway> <source root> <out>
  *
@@ -10,10 +10,10 @@
  *   package's `package.json` — all that `pnpm install --frozen-lockfile` reads, so the
  *   install layer is cached until a dependency changes;
  * - `<out>/app`: the sources of the deployable and of the workspace packages it depends
- *   on (production dependencies only, transitively), tests left out, plus
- *   `scripts/migrate.ts` for the services, `current`, a symlink to the deployable's
- *   folder (the image's working directory), and in that folder `.node-flags`, the Node
- *   flags of its `start` script.
+ *   on (production dependencies only, transitively), tests left out — what the build
+ *   stage bundles, and what `scripts/migrate.ts` (copied for the services) runs —,
+ *   `current`, a symlink to the deployable's folder (the image's working directory), and
+ *   in that folder `.node-flags`, the Node flags of its `start` script.
  *
  * The Dockerfile runs it, and so does `infra/validate/image-layout.ts`, which then starts
  * the result: what CI checks is what the image holds.
@@ -29,14 +29,14 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-const DEPLOYABLES = {
+export const DEPLOYABLES = {
   customer: 'services/customer',
   outgoing: 'services/outgoing',
   incoming: 'services/incoming',
   gateway: 'gateway',
 } as const;
 
-type Deployable = keyof typeof DEPLOYABLES;
+export type Deployable = keyof typeof DEPLOYABLES;
 
 interface Manifest {
   readonly name: string;
@@ -44,10 +44,10 @@ interface Manifest {
   readonly scripts?: Record<string, string>;
 }
 
-const START_SCRIPT = /^node((?:\s+--[A-Za-z0-9-]+(?:=\S+)?)*)\s+src\/server\.ts$/;
+const START_SCRIPT = /^node((?:\s+--[A-Za-z0-9-]+(?:=\S+)?)*)\s+dist\/server\.js$/;
 
 /**
- * The Node flags of the deployable's `start` script (`node [--flags] src/server.ts`), which
+ * The Node flags of the deployable's `start` script (`node [--flags] dist/server.js`), which
  * the image runs without pnpm: e.g. the gateway's V8 heap settings. Any other form of start
  * script is an error, so the image cannot silently run something else than `pnpm start`.
  */
@@ -57,7 +57,7 @@ export function startFlags(root: string, deployable: Deployable): string {
   const match = START_SCRIPT.exec(start.trim());
   if (!match) {
     throw new Error(
-      `${DEPLOYABLES[deployable]}/package.json: scripts.start must be \`node [--flags] src/server.ts\`, got '${start}'`,
+      `${DEPLOYABLES[deployable]}/package.json: scripts.start must be \`node [--flags] dist/server.js\`, got '${start}'`,
     );
   }
   return (match[1] ?? '').trim();

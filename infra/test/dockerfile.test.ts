@@ -67,11 +67,20 @@ describe('Dockerfile', () => {
     );
   });
 
-  it('runs node on the TypeScript sources directly, as the unprivileged node user', () => {
+  it('bundles the deployable in a build stage of its own (the bundler stays out of the runtime)', () => {
+    const build = dockerfile.stages.find((stage) => stage.name === 'build') as Stage;
+    expect(instructions(build, 'RUN').at(-1)).toBe(
+      'node infra/build/bundle.ts "${SERVICE}" --into /out',
+    );
+    expect(instructions(runtime, 'COPY')).toContain('--from=build /out/ ./');
+    expect(instructions(runtime, 'COPY').join('\n')).not.toContain('infra/build');
+  });
+
+  it('runs node on the bundle, as the unprivileged node user', () => {
     expect(instructions(runtime, 'USER')).toEqual(['node']);
     // exec: the shell is replaced by node, which then receives SIGTERM itself.
     expect(instructions(runtime, 'CMD')).toEqual([
-      '["/bin/sh", "-c", "exec node $(cat .node-flags) src/server.ts"]',
+      '["/bin/sh", "-c", "exec node $(cat .node-flags) dist/server.js"]',
     ]);
     expect(instructions(runtime, 'ENTRYPOINT')).toEqual([]);
     expect(instructions(runtime, 'ENV').join(' ')).toContain('NODE_ENV=production');
@@ -104,7 +113,9 @@ describe('Dockerfile', () => {
 
   it('keeps node_modules, git history and local secrets out of the build context', () => {
     const ignored = readFileSync(join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n');
-    for (const pattern of ['**/node_modules', '.git', '.env']) expect(ignored).toContain(pattern);
+    for (const pattern of ['**/node_modules', '**/dist', '.git', '.env']) {
+      expect(ignored).toContain(pattern);
+    }
     // What prune.ts reads must stay in the context.
     for (const pattern of ignored.filter((line) => line && !line.startsWith('#'))) {
       expect([
@@ -114,6 +125,7 @@ describe('Dockerfile', () => {
         'scripts',
         'infra',
         'infra/docker',
+        'infra/build',
         'pnpm-lock.yaml',
       ]).not.toContain(pattern.replace(/\/$/, ''));
     }

@@ -1,14 +1,16 @@
 /**
  * The image's file system without Docker: the Dockerfile's own steps (infra/docker/prune.ts,
- * then its `pnpm install` line, read from the Dockerfile) run into a temporary directory,
- * so a test can start the deployable exactly as the image would (`node src/server.ts` in
- * its folder, production dependencies only, NODE_ENV=production).
+ * then its `pnpm install` line, read from the Dockerfile, then the build stage's bundle,
+ * made from what was laid out) run into a temporary directory, so a test can start the
+ * deployable exactly as the image would (`node [flags] dist/server.js` in its folder,
+ * production dependencies only, NODE_ENV=production).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { bundle } from '../build/bundle.ts';
 import { prune } from '../docker/prune.ts';
 import { parseDockerfile, readDockerfile } from './dockerfile.ts';
 import { REPO_ROOT } from './kubernetes.ts';
@@ -62,6 +64,9 @@ export async function layOutImage(deployable: Deployable): Promise<LaidOutImage>
     });
     // verbatimSymlinks: keep `current` relative, as Docker's COPY does.
     cpSync(join(scratch, 'out', 'app'), root, { recursive: true, verbatimSymlinks: true });
+    // The build stage: bundled from the laid-out sources and production dependencies (the
+    // bundler itself is this repository's; in the image it lives in the build stage only).
+    await bundle(root, deployable);
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;

@@ -1,6 +1,7 @@
 /**
- * Real processes for the infra tests: start a deployable with `node src/server.ts` (as
- * the image does), wait until it answers, signal it, collect its output.
+ * Real processes for the infra tests: start a deployable from its sources with
+ * `node src/server.ts` (the image runs its bundle: image-layout.test.ts), wait until it
+ * answers, signal it, collect its output.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname } from 'node:path';

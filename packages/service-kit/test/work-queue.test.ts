@@ -162,6 +162,25 @@ describe('WorkQueue', () => {
     expect(stored.map((r) => r.attempts)).toEqual([2, 2, 1, 1, 1]);
   });
 
+  it('says whether a claim would find a row, exactly when the claim would', async () => {
+    await clear();
+    const any = (leaseMs?: number, now = NOW) =>
+      queue.anyClaimable(db, { now, ...(leaseMs === undefined ? {} : { leaseMs }) });
+    expect(await any()).toBe(false);
+    await seed('later', 2, new Date(NOW.getTime() + 1));
+    await seed('unqueued', 1, null);
+    expect(await any()).toBe(false); // not due yet, or not queued
+    expect(await any(undefined, new Date(NOW.getTime() + 1))).toBe(true);
+    await seed('due', 1);
+    expect(await any()).toBe(true);
+    await claim('a', 1);
+    expect(await any()).toBe(false); // held
+    expect(await any(60_000)).toBe(false); // held, lease alive
+    await sleep(400);
+    expect(await any(300)).toBe(true); // its lease expired: a claim with that lease takes it
+    expect((await claim('b', 5, 300)).map((row) => row.job_id)).toEqual(['due-000']);
+  });
+
   it('keeps a claim alive while its heartbeat renews the lease', async () => {
     await clear();
     const ids = await seed('beat', 3);

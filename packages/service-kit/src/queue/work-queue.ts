@@ -105,6 +105,33 @@ export class WorkQueue<DB, T extends QueueTableName<DB>> {
   }
 
   /**
+   * Whether {@link claimIn} would find a row now (due at `now`, nobody holds it or its lease
+   * expired `leaseMs` ago): one plain indexed read, outside any transaction and taking no
+   * lock. An idle worker asks this before opening a claim's transaction, so an empty queue
+   * costs one statement per poll instead of four (isolation level, BEGIN, the locking
+   * SELECT, COMMIT). A row committed just after the answer waits for the next poll or a
+   * wake, as it would after a claim that ran a moment earlier.
+   */
+  async anyClaimable(
+    db: Kysely<DB>,
+    options: { readonly now: Date; readonly leaseMs?: number },
+  ): Promise<boolean> {
+    const leaseMs = options.leaseMs;
+    const row = await this.#canonical(db)
+      .selectFrom(this.#table)
+      .select(this.#key)
+      .where('due_at', '<=', options.now)
+      .where((eb) =>
+        leaseMs === undefined
+          ? eb('locked_by', 'is', null)
+          : eb.or([eb('locked_by', 'is', null), eb('locked_at', '<', leaseStart(leaseMs))]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
    * Claims, inside the caller's transaction (run it at READ COMMITTED, see {@link claim}),
    * up to `limit` rows due at `now` (the caller's clock) that nobody holds, in due order, skipping rows other claimers are locking right now; then, in the same
    * transaction, stamps them `attempts + 1, locked_by = owner, locked_at = the database's

@@ -34,6 +34,14 @@ export type ClaimedMessage = Pick<
  * when the status changes (`scheduled` → `sending`; README, "Design note"). `attempts` in the result
  * is the new value.
  */
+/** Whether a claim at `now` would find a message (one plain read: see WorkQueue.anyClaimable). */
+export function anyDueMessages(
+  db: Kysely<Database>,
+  options: { now: Date; leaseMs: number },
+): Promise<boolean> {
+  return queue.anyClaimable(db, options);
+}
+
 export function claimDueMessages(
   trx: Transaction<Database>,
   options: { owner: string; now: Date; limit: number; leaseMs: number },

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DispatcherConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { takeDispatchTokens } from '../db/dispatch-rate-repository.ts';
-import { type ClaimedMessage, claimDueMessages } from '../db/message-queue.ts';
+import { anyDueMessages, type ClaimedMessage, claimDueMessages } from '../db/message-queue.ts';
 
 /** A claim's result: the messages, or how long to wait for the rate limit's next second. */
 export interface ClaimResult {
@@ -24,6 +24,8 @@ export async function claimWithinRate(
   now: Date,
 ): Promise<ClaimResult> {
   const claim = { owner, now, leaseMs: config.lockTimeoutMs };
+  // An idle queue costs one plain read per poll, not a locking transaction (issue 15).
+  if (!(await anyDueMessages(db, claim))) return { messages: [], retryInMs: 0 };
   try {
     return await db
       .transaction()
