@@ -13,4 +13,3 @@ export interface CustomerChangeTable {
   customer_id: string;
   changed_at: Date;
 }
-
