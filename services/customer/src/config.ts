@@ -1,4 +1,10 @@
-import { type Env, readServiceConfig, type ServiceConfig } from '@screenmagic/service-kit';
+import type { Schedule } from '@screenmagic/hours-window';
+import {
+  type Env,
+  loadBusinessCalendar,
+  readServiceConfig,
+  type ServiceConfig,
+} from '@screenmagic/service-kit';
 
 /**
  * The customer service's configuration: the shared service variables (PORT, MYSQL_URL,
@@ -6,6 +12,11 @@ import { type Env, readServiceConfig, type ServiceConfig } from '@screenmagic/se
  * database (BUSINESS_CALENDAR / BUSINESS_CALENDAR_FILE).
  */
 export interface CustomerConfig extends ServiceConfig {
+  /**
+   * BUSINESS_CALENDAR / BUSINESS_CALENDAR_FILE (or the default): seeds the stored calendar
+   * when the database has none. The other services read the stored one from this service.
+   */
+  readonly businessCalendar: Schedule;
   /** Which variable gave `businessCalendar`; undefined when neither is set (the default calendar). */
   readonly businessCalendarVariable: 'BUSINESS_CALENDAR' | 'BUSINESS_CALENDAR_FILE' | undefined;
 }
@@ -22,5 +33,9 @@ export function readConfig(env: Env): CustomerConfig {
     : env['BUSINESS_CALENDAR']?.trim()
       ? 'BUSINESS_CALENDAR'
       : undefined;
-  return Object.freeze({ ...base, businessCalendarVariable: variable });
+  return Object.freeze({
+    ...base,
+    businessCalendar: loadBusinessCalendar(env),
+    businessCalendarVariable: variable,
+  });
 }

@@ -1,5 +1,3 @@
-import type { Schedule } from '@screenmagic/hours-window';
-import { loadBusinessCalendar } from './business-calendar.ts';
 import { ConfigError } from './config-error.ts';
 import {
   envInteger,
@@ -29,7 +27,6 @@ export interface ServiceConfig {
   readonly testClock: boolean;
   /** `TEST_CLOCK_START`: where the test clock starts frozen (unset: it follows the system clock). */
   readonly testClockStart: Date | undefined;
-  readonly businessCalendar: Schedule;
   readonly serviceUrls: Readonly<Record<ServiceName, URL>>;
   /** `INTERNAL_TOKEN`: asked for on this service's `/internal/*`, sent on calls to the others. */
   readonly internalToken: string | undefined;
@@ -64,7 +61,6 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
     databasePoolSize: envInteger(env, 'MYSQL_POOL_SIZE', { fallback: 10, min: 1, max: 200 }),
     testClock,
     testClockStart: envTestClockStart(env, testClock),
-    businessCalendar: loadBusinessCalendar(env),
     serviceUrls: readServiceUrls(env),
     internalToken: envInternalToken(env, { requiredInProduction: true }),
     upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {

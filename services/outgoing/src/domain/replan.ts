@@ -1,5 +1,5 @@
 import type { Schedule } from '@screenmagic/hours-window';
-import { decideDelivery } from './delivery-decision.ts';
+import { decideDelivery, type DeliveryDecision } from './delivery-decision.ts';
 
 /** A queued message as a re-plan sees it. */
 export interface QueuedMessage {
@@ -36,11 +36,26 @@ export function replanMessage(
   window: readonly Schedule[],
   now: Date,
 ): Replan {
+  return replanWithDecision(message, decideDelivery(window, replanFrom(message, now), now), now);
+}
+
+/** The instant a message is re-decided from: its own send time, or now if that passed. */
+export function replanFrom(message: Pick<QueuedMessage, 'notBefore'>, now: Date): Date {
+  return message.notBefore.getTime() > now.getTime() ? message.notBefore : now;
+}
+
+/**
+ * {@link replanMessage} with the delivery decision for `replanFrom(message, now)` already
+ * made (a re-plan of many messages decides once per distinct window and instant).
+ */
+export function replanWithDecision(
+  message: QueuedMessage,
+  decision: DeliveryDecision,
+  now: Date,
+): Replan {
   if (message.expiresAt !== null && message.expiresAt.getTime() <= now.getTime()) {
     return { action: 'keep' };
   }
-  const at = message.notBefore.getTime() > now.getTime() ? message.notBefore : now;
-  const decision = decideDelivery(window, at, now);
   if (decision.scheduledFor === null) {
     return message.status === 'unreachable' ? { action: 'keep' } : { action: 'unreachable' };
   }

@@ -10,7 +10,9 @@ import {
   type ReplanRow,
   rescheduleQueued,
 } from '../db/message-replan-repository.ts';
-import { replanMessage } from '../domain/replan.ts';
+import type { CustomerRecord } from '../clients/customer-record.ts';
+import { decideDelivery, type DeliveryDecision } from '../domain/delivery-decision.ts';
+import { replanFrom, replanWithDecision } from '../domain/replan.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 
 /** Why messages were re-planned (SPEC §5 reason codes, for their history). */
@@ -36,6 +38,14 @@ export type ReplannedHook = (change: {
   readonly scheduledFor: Date | null;
   readonly at: Date;
 }) => Promise<void>;
+
+/** One page of queued messages with their customers' current records. */
+interface LoadedPage {
+  readonly rows: readonly ReplanRow[];
+  readonly customers: ReadonlyMap<string, CustomerRecord>;
+  /** The walk ends with this page. */
+  readonly last: boolean;
+}
 
 export interface ReplannerDeps {
   readonly db: Kysely<Database>;
@@ -80,24 +90,34 @@ export class Replanner {
     customerIds: readonly string[] | undefined,
     reason: ReplanReason,
   ): Promise<ReplanCounts> {
-    const { db, clock } = this.#deps;
+    const { db, clock, directory } = this.#deps;
     const pageSize = this.#deps.pageSize ?? 1_000;
     const counts: ReplanCounts = { examined: 0, rescheduled: 0, unreachable: 0 };
     const started = performance.now();
     const now = clock.now();
-    let afterId: string | null = null;
-    for (;;) {
-      const page: ReplanRow[] = await queuedPage(db, {
+    const decisions = new Map<string, DeliveryDecision>();
+    // The next page and its customers are read while this one is written: at most two
+    // pages in memory, the lookups overlapping the updates.
+    const fetchPage = async (afterId: string | null): Promise<LoadedPage | undefined> => {
+      const rows: ReplanRow[] = await queuedPage(db, {
         afterId,
         limit: pageSize,
         now,
         ...(customerIds === undefined ? {} : { customerIds }),
       });
-      if (page.length === 0) break;
-      await this.#replanPage(page, reason, now, counts);
-      counts.examined += page.length;
-      afterId = page[page.length - 1]?.id ?? null;
-      if (page.length < pageSize) break;
+      if (rows.length === 0) return undefined;
+      const customers = await directory.byIds([...new Set(rows.map((row) => row.customer_id))]);
+      return { rows, customers, last: rows.length < pageSize };
+    };
+    let next: Promise<LoadedPage | undefined> | undefined = fetchPage(null);
+    while (next !== undefined) {
+      const page: LoadedPage | undefined = await next;
+      if (page === undefined) break;
+      next = page.last ? undefined : fetchPage(page.rows[page.rows.length - 1]?.id ?? null);
+      // A failed prefetch must not be an unhandled rejection while this page is written.
+      next?.catch(() => undefined);
+      await this.#replanPage(page, reason, now, counts, decisions);
+      counts.examined += page.rows.length;
     }
     this.#deps.logger?.info(
       { reason, ...counts, ms: Math.round(performance.now() - started) },
@@ -107,14 +127,14 @@ export class Replanner {
   }
 
   async #replanPage(
-    page: readonly ReplanRow[],
+    { rows: page, customers }: LoadedPage,
     reason: ReplanReason,
     now: Date,
     counts: ReplanCounts,
+    decisions: Map<string, DeliveryDecision>,
   ): Promise<void> {
-    const { db, directory, schedules } = this.#deps;
+    const { db, schedules } = this.#deps;
     const calendar = this.#deps.calendar();
-    const customers = await directory.byIds([...new Set(page.map((row) => row.customer_id))]);
     const groups = new Map<
       string,
       { scheduledFor: Date; dueAt: Date; timeZone: string; ids: string[] }
@@ -124,16 +144,22 @@ export class Replanner {
       const customer = customers.get(row.customer_id);
       // A deleted customer's messages are cancelled by the dispatcher when they come due.
       if (customer === undefined) continue;
-      const plan = replanMessage(
-        {
-          status: row.status,
-          scheduledFor: row.scheduled_for,
-          expiresAt: row.expires_at,
-          notBefore: row.send_at ?? row.created_at,
-        },
-        [calendar, schedules.get(customer.workingHours).schedule],
-        now,
-      );
+      const message = {
+        status: row.status,
+        scheduledFor: row.scheduled_for,
+        expiresAt: row.expires_at,
+        notBefore: row.send_at ?? row.created_at,
+      };
+      // Most recipients share a schedule and a send time: decided once per pair.
+      const { key: scheduleKey, schedule } = schedules.get(customer.workingHours);
+      const from = replanFrom(message, now);
+      const memo = `${scheduleKey}\u0000${from.getTime()}`;
+      let decision = decisions.get(memo);
+      if (decision === undefined) {
+        decision = decideDelivery([calendar, schedule], from, now);
+        decisions.set(memo, decision);
+      }
+      const plan = replanWithDecision(message, decision, now);
       if (plan.action === 'unreachable') unreachable.push(row.id);
       if (plan.action !== 'schedule') continue;
       const key = `${plan.scheduledFor.getTime()}/${plan.dueAt.getTime()}/${customer.timeZone}`;
