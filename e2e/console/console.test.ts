@@ -155,6 +155,14 @@ describe('the console', () => {
     expect(await attr('g.sm-dst line', 'data-side')).toEqual(['customer']);
     expect(await attr('g.sm-dst line', 'data-offset-after')).toEqual(['-04:00']);
 
+    // Keyboard: Tab from the week links lands on the first bar, and the readout follows.
+    await page.locator('a:text-is("Next week →")').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kind'))).toBe(
+      'business',
+    );
+    expect(await page.locator('.readout').textContent()).toContain('Business open');
+
     await page.locator('g.sm-window rect').first().focus();
     const readout = await page.locator('.readout').textContent();
     expect(readout).toContain('Europe/London');
