@@ -155,13 +155,20 @@ describe('the console', () => {
     expect(await attr('g.sm-dst line', 'data-side')).toEqual(['customer']);
     expect(await attr('g.sm-dst line', 'data-offset-after')).toEqual(['-04:00']);
 
+    // Keyboard: Tab from the week links lands on the first bar, and the readout follows.
+    await page.locator('a:text-is("Next week →")').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kind'))).toBe(
+      'business',
+    );
+    expect(await page.locator('.readout').textContent()).toContain('Business open');
+
     await page.locator('g.sm-window rect').first().focus();
     const readout = await page.locator('.readout').textContent();
     expect(readout).toContain('Europe/London');
     expect(readout).toContain('14:00–18:00'); // London (GMT)
     expect(readout).toContain('09:00–13:00'); // New York (EST)
     await check('customer-timeline');
-    await page.locator('figure.timeline').screenshot({ path: readmeShot('console-timeline.png') });
   });
 
   it('adds a closure and the timeline changes', async () => {
@@ -223,6 +230,8 @@ describe('the console', () => {
     expect(await attr('g.sm-closure rect', 'data-name')).toEqual(
       expect.arrayContaining(['Staff day', 'Founders day', 'Spring trip']),
     );
+    await page.locator('g.sm-window rect').first().focus();
+    await page.locator('figure.timeline').screenshot({ path: readmeShot('console-timeline.png') });
   });
 
   it('composes a broadcast with the preview, and sends it', async () => {

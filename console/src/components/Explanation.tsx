@@ -27,7 +27,11 @@ function Side({ label, side }: { label: string; side: SideExplanation }) {
   return (
     <li>
       <strong>{label}</strong>: {side.open ? 'open' : 'closed'} ({side.reason}
-      {side.closure ? `: ${side.closure}` : ''}), local time <time>{side.localTime}</time>
+      {side.closure ? `: ${side.closure}` : ''}), local time{' '}
+      <time dateTime={side.localTime}>
+        {/* The API gives it on that side's clock, with the offset: shown as given. */}
+        {side.localTime.slice(0, 10)} {side.localTime.slice(11, 16)} (UTC{side.localTime.slice(19)})
+      </time>
       {side.nextChange && <> · changes at {dateTime(side.nextChange, 'UTC')}</>}
     </li>
   );

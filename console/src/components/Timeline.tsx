@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CustomerWindows } from '@screenmagic/client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dateTime, day, dayTick, range, time, zoneName } from '../format.ts';
+import { labelGroups } from './plot-a11y.ts';
 import { useWidth } from './useWidth.ts';
 
 type Side = CustomerWindows['business'];
@@ -218,6 +219,7 @@ export function Timeline({
       'g.sm-dst line',
       changes.map((c) => dstLabel(c.side)(c)),
     );
+    labelGroups(plot);
     element.replaceChildren(plot);
     return () => plot.remove();
   }, [data, width, customerName, now]);

@@ -18,12 +18,19 @@ interface Preview {
     customerId: string;
     name: string;
     status: string;
+    reason?: string | null;
     scheduledForLocal?: string | null;
   }>;
   nextCursor: string | null;
 }
 
 const PREVIEW = 'POST /v1/broadcasts/preview';
+const SUMMARY_LABELS: Record<string, string> = {
+  sendingNow: 'Sending now',
+  scheduled: 'Scheduled',
+  unreachable: 'Unreachable (no window in 28 days)',
+  suppressed: 'Suppressed (opted out or capped)',
+};
 const DEBOUNCE_MS = 400;
 
 /**
@@ -264,7 +271,7 @@ function PreviewView({ preview, zone }: { preview: Preview; zone: string }) {
     <div class="preview-body" data-preview-ready="true">
       <dl class="facts">
         {Object.entries(preview.summary).map(([k, v]) => (
-          <Fact key={k} label={k}>
+          <Fact key={k} label={SUMMARY_LABELS[k] ?? k}>
             <span data-summary={k}>{v}</span>
           </Fact>
         ))}
@@ -283,6 +290,7 @@ function PreviewView({ preview, zone }: { preview: Preview; zone: string }) {
             {held.map((r) => (
               <li key={r.customerId}>
                 {r.name}: {r.status}
+                {r.reason ? ` (${r.reason})` : ''}
               </li>
             ))}
           </ul>

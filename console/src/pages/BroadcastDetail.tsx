@@ -92,7 +92,22 @@ export function BroadcastDetailPage({ id }: { id: string }) {
                     <a href={link('customers', r.customerId)}>{r.name}</a>
                   </td>
                   <td>{r.status}</td>
-                  <td>{r.scheduledForLocal ?? '—'}</td>
+                  <td>
+                    {r.scheduledFor && r.scheduledForLocal ? (
+                      <>
+                        {/* The API's local time (with its offset) is the customer's wall clock. */}
+                        <time dateTime={r.scheduledForLocal}>
+                          {r.scheduledForLocal.slice(0, 10)} {r.scheduledForLocal.slice(11, 16)}{' '}
+                          (UTC
+                          {r.scheduledForLocal.slice(19)})
+                        </time>
+                        <br />
+                        <span class="muted">{dateTime(r.scheduledFor, 'UTC')}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>
                     <a href={link('messages', r.messageId)}>{r.messageId}</a>
                   </td>
