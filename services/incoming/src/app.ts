@@ -145,7 +145,6 @@ export async function buildApp(
       },
     },
   });
-  app.readinessChecks.set('business-calendar', calendarSource.check);
 
   // ORDER_WORKER=only: the worker alone (its own Deployment); health and the test clock stay.
   if (config.worker.mode !== 'only')

@@ -124,7 +124,6 @@ export async function buildApp(
     schedules,
     logger: log,
   });
-  app.readinessChecks.set('business-calendar', calendarSource.check);
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,

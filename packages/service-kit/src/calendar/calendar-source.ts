@@ -44,8 +44,10 @@ const CHANGES_PAGE = 1_000;
  * the old one, and only once that finished is the version recorded in the service's own
  * database (`SyncStateStore`) — a re-plan cut short (crash, outage) is done again. The
  * customer change sequence is followed the same way when the listener wants it.
- * Until the first answer the calendar is unknown: `calendar` throws 503 and the
- * `business-calendar` readiness check fails.
+ * Until the first answer the calendar is unknown: `calendar` throws 503 (requests that
+ * need it answer 503 with Retry-After, the dispatcher and the order worker claim nothing).
+ * It is not a readiness check: SPEC's `/readyz` is the service's own database and
+ * migrations, and another service being down must not take this one out of rotation.
  */
 export class CalendarSource {
   readonly #options: CalendarSourceOptions;
@@ -86,12 +88,6 @@ export class CalendarSource {
   get isLoaded(): boolean {
     return this.#current !== undefined;
   }
-
-  /** A readiness check: passes once the calendar was read. */
-  readonly check = (): Promise<void> =>
-    this.#current === undefined
-      ? Promise.reject(new Error('business calendar not read from the customer service yet'))
-      : Promise.resolve();
 
   start(): void {
     this.#loop.start();
