@@ -21,10 +21,9 @@ import {
   ConfigError,
   ManagedDatabase,
   readServiceConfig,
+  SERVICE_NAMES,
   type ServiceName,
 } from '../packages/service-kit/src/index.ts';
-
-const SERVICES: readonly ServiceName[] = ['customer', 'outgoing', 'incoming'];
 
 type Migrations = ConstructorParameters<typeof ManagedDatabase>[0]['migrations'];
 
@@ -173,11 +172,11 @@ async function main(): Promise<void> {
     out('usage: pnpm migrate [--service customer|outgoing|incoming]... [--status]');
     return;
   }
-  const present = SERVICES.filter((service) => existsSync(migrationsIndex(service)));
+  const present = SERVICE_NAMES.filter((service) => existsSync(migrationsIndex(service)));
   const requested = values.service ?? present;
   for (const name of requested) {
-    if (!SERVICES.includes(name as ServiceName)) {
-      fail(64, `unknown service '${name}' (one of ${SERVICES.join(', ')})`);
+    if (!SERVICE_NAMES.includes(name as ServiceName)) {
+      fail(64, `unknown service '${name}' (one of ${SERVICE_NAMES.join(', ')})`);
     }
     if (!present.includes(name as ServiceName)) {
       fail(64, `services/${name} is not here (an image holds only its own service)`);

@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
+import {
+  GATEWAY,
+  SERVICE_NAMES,
+  SERVICES,
+} from '../packages/service-kit/src/contracts/services.ts';
 import { INSTANCE_ID_ENV } from '../packages/service-kit/src/http/instance-id.ts';
 import { portTaken, probeHealth, waitUntilAnswering, type ProbeTarget } from './port-probe.ts';
 
@@ -47,13 +52,14 @@ export function defaultComponents(root: string, env: NodeJS.ProcessEnv): StackCo
     env: loopback ? { PORT: port, HOST: '127.0.0.1' } : { PORT: port },
   });
   return [
-    service('customer', 'services/customer', portOf(env['CUSTOMER_SERVICE_URL'], 3001)),
-    service('outgoing', 'services/outgoing', portOf(env['OUTGOING_SERVICE_URL'], 3002)),
-    service('incoming', 'services/incoming', portOf(env['INCOMING_SERVICE_URL'], 3003)),
+    ...SERVICE_NAMES.map((name) => {
+      const { dir, urlVariable, port } = SERVICES[name];
+      return service(name, dir, portOf(env[urlVariable], port));
+    }),
     service(
       'gateway',
-      'gateway',
-      env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || '8080',
+      GATEWAY.dir,
+      env['GATEWAY_PORT']?.trim() || env['PORT']?.trim() || String(GATEWAY.port),
       false,
     ),
   ];

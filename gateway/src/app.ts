@@ -3,14 +3,11 @@ import {
   type App,
   type CreateAppOptions,
   type MetricsServer,
+  SERVICE_NAMES,
   startMetricsServer,
 } from '@screenmagic/service-kit/core';
 import type { GatewayConfig } from './config.ts';
-import {
-  createServiceClients,
-  SERVICE_NAMES,
-  type ServiceClients,
-} from './clients/service-clients.ts';
+import { createServiceClients, type ServiceClients } from './clients/service-clients.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { proxyRoutes } from './routes/proxy.ts';

@@ -1,10 +1,13 @@
-import { AppError, ServiceClient, type ServiceName } from '@screenmagic/service-kit/core';
+import {
+  AppError,
+  SERVICE_NAMES,
+  ServiceClient,
+  type ServiceName,
+} from '@screenmagic/service-kit/core';
 import { UPSTREAM_RETRY_AFTER_SECONDS } from '../domain/upstream-failure.ts';
 
 /** Clients for the gateway's own calls to the services (readiness, OpenAPI, test clock). */
 export type ServiceClients = Readonly<Record<ServiceName, ServiceClient>>;
-
-export const SERVICE_NAMES: readonly ServiceName[] = ['customer', 'outgoing', 'incoming'];
 
 export function createServiceClients(
   urls: Readonly<Record<ServiceName, URL>>,
@@ -12,11 +15,12 @@ export function createServiceClients(
 ): ServiceClients {
   const client = (name: ServiceName): ServiceClient =>
     new ServiceClient(name, urls[name], { ...options, connections: 4 });
-  return Object.freeze({
-    customer: client('customer'),
-    outgoing: client('outgoing'),
-    incoming: client('incoming'),
-  });
+  return Object.freeze(
+    Object.fromEntries(SERVICE_NAMES.map((name) => [name, client(name)])) as Record<
+      ServiceName,
+      ServiceClient
+    >,
+  );
 }
 
 /** 503 UPSTREAM_UNAVAILABLE naming the services that could not do their part. */

@@ -1,6 +1,6 @@
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
-import { AppError, BODY_LIMIT_BYTES, type ServiceName } from '@screenmagic/service-kit/core';
+import { AppError, BODY_LIMIT_BYTES, SERVICE_NAMES } from '@screenmagic/service-kit/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { ROUTE_TABLE } from '../domain/route-table.ts';
@@ -12,8 +12,6 @@ export interface ProxyRoutesOptions {
   /** The gateway's logger, for the access log (the context itself logs at warn). */
   readonly accessLog: FastifyBaseLogger;
 }
-
-const SERVICES: readonly ServiceName[] = ['customer', 'outgoing', 'incoming'];
 
 /**
  * The public API: every path in ROUTE_TABLE is proxied to the service that owns it, behind
@@ -69,7 +67,7 @@ export async function proxyRoutes(
     (_request, body, done) => done(null, body),
   );
 
-  for (const service of SERVICES) {
+  for (const service of SERVICE_NAMES) {
     const forward = createForwarder({
       service,
       origin: config.serviceUrls[service],

@@ -1,7 +1,12 @@
-import { InstantSchema, type App } from '@screenmagic/service-kit/core';
-import Type from 'typebox';
+import {
+  type App,
+  type RunDueAnswer,
+  SERVICE_NAMES,
+  SetClockBodySchema,
+  TEST_CLOCK_PATHS,
+} from '@screenmagic/service-kit/core';
 import { registerApiKeyAuth } from '../auth/api-key-auth.ts';
-import { callService, SERVICE_NAMES, type ServiceClients } from '../clients/service-clients.ts';
+import { callService, type ServiceClients } from '../clients/service-clients.ts';
 
 export interface TestClockRouteOptions {
   readonly clients: ServiceClients;
@@ -10,8 +15,6 @@ export interface TestClockRouteOptions {
   /** Running due work may take a while (a large dispatch); bounded like any upstream call. */
   readonly timeoutMs: number;
 }
-
-type RunDueAnswer = { now: string; ran: Record<string, number> };
 
 /**
  * `POST /test/clock {"now"}` (only with TEST_CLOCK=1): freezes every service's clock at
@@ -33,7 +36,7 @@ export function testClockRoutes(
     {
       schema: {
         hide: true,
-        body: Type.Object({ now: InstantSchema }, { additionalProperties: false }),
+        body: SetClockBodySchema,
       },
     },
     async (request) => {
@@ -41,7 +44,7 @@ export function testClockRoutes(
       const call = { requestId: request.id, timeoutMs: options.timeoutMs };
       await Promise.all(
         SERVICE_NAMES.map((service) =>
-          callService(options.clients, service, 'POST', '/internal/test/clock', {
+          callService(options.clients, service, 'POST', TEST_CLOCK_PATHS.clock, {
             ...call,
             body: { now },
           }),
@@ -51,14 +54,14 @@ export function testClockRoutes(
         options.clients,
         'incoming',
         'POST',
-        '/internal/test/run-due',
+        TEST_CLOCK_PATHS.runDue,
         call,
       );
       const outgoing = await callService<RunDueAnswer>(
         options.clients,
         'outgoing',
         'POST',
-        '/internal/test/run-due',
+        TEST_CLOCK_PATHS.runDue,
         call,
       );
       return { now, ran: { incoming: incoming.ran, outgoing: outgoing.ran } };

@@ -11,6 +11,8 @@ export {
   AppError,
   type AppErrorOptions,
   conflict,
+  contractBroken,
+  DependencyUnavailableError,
   type ErrorDetail,
   notFound,
   toError,
@@ -45,7 +47,20 @@ export {
   type WorkerMode,
 } from './config/env.ts';
 export { envInternalToken } from './config/internal-token.ts';
-export { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './config/service-urls.ts';
+export { readServiceUrls } from './config/service-urls.ts';
+export {
+  DEFAULT_PORTS,
+  GATEWAY,
+  SERVICE_NAMES,
+  SERVICES,
+  type ServiceName,
+} from './contracts/services.ts';
+export {
+  type RunDueAnswer,
+  RunDueAnswerSchema,
+  SetClockBodySchema,
+  TEST_CLOCK_PATHS,
+} from './contracts/test-clock-api.ts';
 
 export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
 export { decodeCursor, encodeCursor } from './http/cursor.ts';

@@ -73,6 +73,26 @@ export function unavailable(code: string, message: string, cause?: unknown): App
   return new AppError(503, code, message, { retryAfterSeconds: 5, cause });
 }
 
+/**
+ * Another service could not answer: unreachable, too slow, failing (5xx) or refusing our
+ * INTERNAL_TOKEN. Rendered as 503 DEPENDENCY_UNAVAILABLE with Retry-After; a caller fails
+ * closed on it (nothing decided without the answer) and retries later.
+ */
+export class DependencyUnavailableError extends AppError {
+  readonly service: string;
+
+  constructor(service: string, message: string, cause?: unknown) {
+    super(503, 'DEPENDENCY_UNAVAILABLE', message, { retryAfterSeconds: 5, cause });
+    this.name = 'DependencyUnavailableError';
+    this.service = service;
+  }
+}
+
+/** 502: another service answered outside its contract (a bug on one side, not an outage). */
+export function contractBroken(service: string, what: string, status: number): AppError {
+  return new AppError(502, 'BAD_GATEWAY', `The ${service} service answered ${status} to ${what}`);
+}
+
 /** Coerces any thrown value to an Error (a rejected promise may carry anything). */
 export function toError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));

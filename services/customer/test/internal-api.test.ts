@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CustomerRecord } from '../src/schemas/internal.ts';
+import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import { createCustomer, errorOf, startCustomerService, type TestService } from './support.ts';
 
 interface WalkPage {

@@ -15,9 +15,8 @@ import {
   syncStateStore,
   useDatabase,
 } from '@screenmagic/service-kit';
+import { CustomerDirectory, OutgoingMessages } from '@screenmagic/service-kit/contracts';
 import type { Kysely } from 'kysely';
-import { CustomerDirectory } from './clients/customer-directory.ts';
-import { OutgoingMessages } from './clients/outgoing-messages.ts';
 import type { IncomingConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';

@@ -12,13 +12,13 @@ import {
   syncStateStore,
   useDatabase,
 } from '@screenmagic/service-kit';
+import { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Logger } from 'pino';
 import type { Channel } from './clients/channel.ts';
 import { LogChannel } from './clients/log-channel.ts';
 import { WebhookChannel } from './clients/webhook-channel.ts';
 import type { OutgoingConfig } from './config.ts';
 import type { OutgoingContext } from './routes/context.ts';
-import { CustomerDirectory } from './clients/customer-directory.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { Dispatcher } from './workers/dispatcher.ts';

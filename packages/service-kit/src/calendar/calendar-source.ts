@@ -1,21 +1,10 @@
 import { parseSchedule, type Schedule } from '@screenmagic/hours-window';
 import type { Logger } from 'pino';
 import type { ServiceClient } from '../clients/service-client.ts';
+import { CustomerDirectory } from '../contracts/customer-directory.ts';
 import { unavailable } from '../errors.ts';
 import { PollLoop } from '../worker/poll-loop.ts';
 import type { SyncStateStore } from './sync-state.ts';
-
-/** What the customer service's `GET /internal/business-calendar` answers. */
-interface PublishedCalendar {
-  readonly version: number;
-  readonly calendar: unknown;
-  readonly customerChangeSeq: string;
-}
-
-interface CustomerChanges {
-  readonly items: readonly { readonly seq: string; readonly customerId: string }[];
-  readonly lastSeq: string;
-}
 
 /** What a service does when the time rules it follows change (re-plan its queued work). */
 export interface TimeRulesListener {
@@ -108,11 +97,8 @@ export class CalendarSource {
   /** One poll; returns how many changes it applied (0: up to date). */
   async #poll(): Promise<number> {
     const { client, state, listener, logger } = this.#options;
-    const response = await client.call<PublishedCalendar>('GET', '/internal/business-calendar');
-    const published = response.body;
-    if (response.status !== 200 || typeof published?.version !== 'number') {
-      throw new Error(`the customer service answered ${response.status} for the business calendar`);
-    }
+    const directory = new CustomerDirectory(client);
+    const published = await directory.businessCalendar();
     let applied = 0;
     if (this.#current?.version !== published.version) {
       const previous = this.#current?.version;
@@ -131,19 +117,13 @@ export class CalendarSource {
     ) {
       let after = saved.customerChangeSeq;
       for (;;) {
-        const page = await client.call<CustomerChanges>('GET', '/internal/customer-changes', {
-          query: { after, limit: CHANGES_PAGE },
-        });
-        if (page.status !== 200 || !Array.isArray(page.body?.items)) {
-          throw new Error(`the customer service answered ${page.status} for customer changes`);
-        }
-        const items: CustomerChanges['items'] = page.body.items;
-        if (items.length === 0) break;
-        await listener.customersChanged([...new Set(items.map((item) => item.customerId))]);
-        after = page.body.lastSeq;
+        const page = await directory.customerChanges(after, CHANGES_PAGE);
+        if (page.items.length === 0) break;
+        await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
+        after = page.lastSeq;
         await state.saveCustomerChangeSeq(after);
-        applied += page.body.items.length;
-        if (page.body.items.length < CHANGES_PAGE) break;
+        applied += page.items.length;
+        if (page.items.length < CHANGES_PAGE) break;
       }
     }
     return applied;

@@ -1,5 +1,5 @@
 import { Pool, errors as undiciErrors } from 'undici';
-import { AppError, unavailable } from '../errors.ts';
+import { AppError, DependencyUnavailableError } from '../errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { hasActiveSpan, injectTraceHeaders, inSpan, SpanKind } from '../tracing/trace-context.ts';
 
@@ -90,8 +90,8 @@ export class ServiceClient {
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
-      throw unavailable(
-        'DEPENDENCY_UNAVAILABLE',
+      throw new DependencyUnavailableError(
+        this.name,
         `The ${this.name} service is unavailable; retry later`,
         error,
       );
@@ -99,14 +99,14 @@ export class ServiceClient {
     // Our INTERNAL_TOKEN is not the other service's (a misconfiguration, or a rotation in
     // progress): unavailable to us until it is fixed, so callers retry rather than give up.
     if (status === 401) {
-      throw unavailable(
-        'DEPENDENCY_UNAVAILABLE',
+      throw new DependencyUnavailableError(
+        this.name,
         `The ${this.name} service refused this service's INTERNAL_TOKEN; retry later`,
       );
     }
     if (status >= 500) {
-      throw unavailable(
-        'DEPENDENCY_UNAVAILABLE',
+      throw new DependencyUnavailableError(
+        this.name,
         `The ${this.name} service failed (${status}); retry later`,
       );
     }
@@ -128,8 +128,5 @@ export class ServiceClient {
 
 /** True for an error that means the other service could not be reached or answer. */
 export function isDependencyUnavailable(error: unknown): boolean {
-  return (
-    (error instanceof AppError && error.code === 'DEPENDENCY_UNAVAILABLE') ||
-    error instanceof undiciErrors.UndiciError
-  );
+  return error instanceof DependencyUnavailableError || error instanceof undiciErrors.UndiciError;
 }

@@ -11,7 +11,8 @@ import {
 } from './env.ts';
 
 import { envInternalToken } from './internal-token.ts';
-import { DEFAULT_PORTS, readServiceUrls, type ServiceName } from './service-urls.ts';
+import { DEFAULT_PORTS, type ServiceName } from '../contracts/services.ts';
+import { readServiceUrls } from './service-urls.ts';
 
 /** What every service reads from its environment. */
 export interface ServiceConfig {

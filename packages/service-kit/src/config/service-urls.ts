@@ -1,19 +1,14 @@
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '../contracts/services.ts';
 import { envUrl, type Env } from './env.ts';
 
-export const DEFAULT_PORTS = Object.freeze({
-  customer: 3001,
-  outgoing: 3002,
-  incoming: 3003,
-  gateway: 8080,
-});
-
-export type ServiceName = 'customer' | 'outgoing' | 'incoming';
-
-/** CUSTOMER_SERVICE_URL, OUTGOING_SERVICE_URL, INCOMING_SERVICE_URL with local defaults. */
+/** Each service's URL (CUSTOMER_SERVICE_URL, …), by default on loopback at its port. */
 export function readServiceUrls(env: Env): Readonly<Record<ServiceName, URL>> {
-  return Object.freeze({
-    customer: envUrl(env, 'CUSTOMER_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.customer}`),
-    outgoing: envUrl(env, 'OUTGOING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.outgoing}`),
-    incoming: envUrl(env, 'INCOMING_SERVICE_URL', `http://127.0.0.1:${DEFAULT_PORTS.incoming}`),
-  });
+  return Object.freeze(
+    Object.fromEntries(
+      SERVICE_NAMES.map((name) => [
+        name,
+        envUrl(env, SERVICES[name].urlVariable, `http://127.0.0.1:${SERVICES[name].port}`),
+      ]),
+    ) as Record<ServiceName, URL>,
+  );
 }

@@ -1,7 +1,10 @@
-import Type from 'typebox';
 import type { SettableClock } from '../clock.ts';
+import {
+  RunDueAnswerSchema,
+  SetClockBodySchema,
+  TEST_CLOCK_PATHS,
+} from '../contracts/test-clock-api.ts';
 import type { App } from './create-app.ts';
-import { InstantSchema } from '../schemas/common.ts';
 
 export interface TestClockRoutesOptions {
   readonly clock: SettableClock;
@@ -16,20 +19,19 @@ export interface TestClockRoutesOptions {
 export function registerTestClockRoutes(app: App, options: TestClockRoutesOptions): void {
   const hidden = { hide: true };
   app.post(
-    '/internal/test/clock',
-    {
-      schema: {
-        ...hidden,
-        body: Type.Object({ now: InstantSchema }, { additionalProperties: false }),
-      },
-    },
+    TEST_CLOCK_PATHS.clock,
+    { schema: { ...hidden, body: SetClockBodySchema } },
     (request) => {
       options.clock.set(new Date(request.body.now));
       return { now: options.clock.now().toISOString() };
     },
   );
-  app.post('/internal/test/run-due', { schema: hidden }, async () => ({
-    now: options.clock.now().toISOString(),
-    ran: await options.runDue(),
-  }));
+  app.post(
+    TEST_CLOCK_PATHS.runDue,
+    { schema: { ...hidden, response: { 200: RunDueAnswerSchema } } },
+    async () => ({
+      now: options.clock.now().toISOString(),
+      ran: await options.runDue(),
+    }),
+  );
 }

@@ -4,10 +4,11 @@ import type { BusinessCalendarStore } from '../calendars/business-calendar-store
 import { customerChangesAfter, lastCustomerChange } from '../db/business-calendar-repository.ts';
 import type { Database } from '../db/database.ts';
 import {
+  CUSTOMER_PATHS,
   CustomerChangesQuerySchema,
   CustomerChangesSchema,
   InternalCalendarSchema,
-} from '../schemas/internal.ts';
+} from '@screenmagic/service-kit/contracts';
 import { scheduleView } from '../views/schedule-view.ts';
 
 export interface InternalBusinessCalendarDeps {
@@ -25,7 +26,7 @@ export function registerInternalBusinessCalendarRoutes(
   { db, store }: InternalBusinessCalendarDeps,
 ): void {
   app.get(
-    '/internal/business-calendar',
+    CUSTOMER_PATHS.businessCalendar,
     { schema: { hide: true, response: { 200: InternalCalendarSchema, ...errorResponses(503) } } },
     async () => {
       const [current, customerChangeSeq] = await Promise.all([
@@ -42,7 +43,7 @@ export function registerInternalBusinessCalendarRoutes(
   );
 
   app.get(
-    '/internal/customer-changes',
+    CUSTOMER_PATHS.customerChanges,
     {
       schema: {
         hide: true,

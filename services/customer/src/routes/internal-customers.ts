@@ -4,11 +4,13 @@ import type { CustomerDeps } from '../customers/customer-deps.ts';
 import { lookupCustomers, walkPage } from '../customers/lookup-customers.ts';
 import type { StoredCustomer } from '../db/customer-repository.ts';
 import {
+  CUSTOMER_PATHS,
   LookupBodySchema,
   LookupResultSchema,
   WalkPageSchema,
+  WALK_DEFAULT_LIMIT,
   WalkQuerySchema,
-} from '../schemas/internal.ts';
+} from '@screenmagic/service-kit/contracts';
 import { storedRecordJson } from '../views/customer-view.ts';
 
 /**
@@ -19,7 +21,7 @@ import { storedRecordJson } from '../views/customer-view.ts';
  */
 export function registerInternalCustomerRoutes(app: App, { db }: CustomerDeps): void {
   app.post(
-    '/internal/customers/lookup',
+    CUSTOMER_PATHS.lookup,
     {
       schema: {
         hide: true,
@@ -38,7 +40,7 @@ export function registerInternalCustomerRoutes(app: App, { db }: CustomerDeps): 
   );
 
   app.get(
-    '/internal/customers',
+    CUSTOMER_PATHS.walk,
     {
       schema: {
         hide: true,
@@ -47,7 +49,7 @@ export function registerInternalCustomerRoutes(app: App, { db }: CustomerDeps): 
       },
     },
     async (request, reply) => {
-      const { after, limit = 1_000 } = request.query;
+      const { after, limit = WALK_DEFAULT_LIMIT } = request.query;
       const { items, nextAfter } = await walkPage(db, after, limit);
       return sendJson(
         reply,

@@ -4,7 +4,7 @@ import type { Customer } from '../domain/customer.ts';
 import { planDelivery } from '../domain/delivery-plan.ts';
 import type { WindowSide } from '../domain/window-sides.ts';
 import type { CustomerView, DeliveryWindow } from '../schemas/customer.ts';
-import type { CustomerRecord } from '../schemas/internal.ts';
+import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import { scheduleView } from './schedule-view.ts';
 
 /** A window as the API shows it: UTC instants and the same instants in `timeZone`. */

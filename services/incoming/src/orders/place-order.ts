@@ -11,8 +11,11 @@ import {
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { CustomerDirectory, CustomerSummary } from '../clients/customer-directory.ts';
-import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
+import type {
+  CustomerDirectory,
+  CustomerRecord,
+  OutgoingMessages,
+} from '@screenmagic/service-kit/contracts';
 import type { CustomerOrderRow, NewCustomerOrderRow } from '../db/customer-order.table.ts';
 import type { Database } from '../db/database.ts';
 import { findOrder, insertOrder, recordHandover } from '../db/order-repository.ts';
@@ -149,7 +152,7 @@ function unknownCustomer(ref: CustomerRef) {
 function newOrderRow(
   calendar: Schedule,
   request: OrderRequest,
-  customer: CustomerSummary,
+  customer: CustomerRecord,
   fingerprint: string,
   now: Date,
 ): NewCustomerOrderRow &

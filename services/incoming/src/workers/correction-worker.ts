@@ -7,8 +7,7 @@ import {
 } from '@screenmagic/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
-import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
+import type { CustomerDirectory, OutgoingMessages } from '@screenmagic/service-kit/contracts';
 import type { WorkerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { correctionText } from '../domain/order-reply.ts';
@@ -96,7 +95,7 @@ export class CorrectionWorker {
       .where('order_id', '=', orderId)
       .executeTakeFirst();
     if (order === undefined || order.status !== 'pending') return;
-    const customer = await customers.find({ kind: 'id', id: order.customer_id });
+    const customer = await customers.find({ id: order.customer_id });
     if (customer === undefined) return;
     const text = correctionText(
       {

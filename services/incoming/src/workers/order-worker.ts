@@ -11,7 +11,7 @@ import {
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
+import type { OutgoingMessages } from '@screenmagic/service-kit/contracts';
 import type { WorkerConfig } from '../config.ts';
 import type { Database, QueueName } from '../db/database.ts';
 import {

@@ -11,8 +11,7 @@ import {
   isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
-import type { CustomerRecord } from '../clients/customer-record.ts';
+import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import type { Audience } from '../db/broadcast.table.ts';
 import type { Database } from '../db/database.ts';
 import type { NewMessageRow } from '../db/message.table.ts';

@@ -2,7 +2,7 @@ import { WorkQueue } from '@screenmagic/service-kit';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageRow } from './message.table.ts';
-import type { MessageStatus } from '../domain/message-status.ts';
+import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 
 /**
  * The message table as the kit's work queue: `due_at` is the queue, a claim leases the

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { format } from 'mysql2';
 import type { Database } from './database.ts';
 import type { MessageRow, NewMessageRow } from './message.table.ts';
-import { UNSENT_STATUSES, type MessageStatus } from '../domain/message-status.ts';
+import type { MessageStatus } from '@screenmagic/service-kit/contracts';
+import { UNSENT_STATUSES } from '../domain/message-status.ts';
 
 /** Rows per INSERT statement: the measured sweet spot (README, "Benchmarks"). */
 export const INSERT_CHUNK = 1_000;

@@ -1,5 +1,6 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
-import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
+import type { MessageStatus } from '@screenmagic/service-kit/contracts';
+import type { MessageKind } from '../domain/message-status.ts';
 
 /**
  * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:

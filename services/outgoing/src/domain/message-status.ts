@@ -1,27 +1,13 @@
-/**
- * Every state a message can be in. `scheduled`: waiting for its time; `sending`: due (or
- * being delivered, or waiting to retry); then one final state. `unreachable` is only for
- * recipients no delivery window reaches within 28 days.
- */
-export type MessageStatus =
-  'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
+import { MESSAGE_STATUSES, type MessageStatus } from '@screenmagic/service-kit/contracts';
+
+// Every state a message can be in (`MESSAGE_STATUSES`, `MessageStatus`) is part of the
+// internal contract (`@screenmagic/service-kit/contracts`): the incoming service reads it.
 
 /**
  * `order-update`: a correction telling the customer that a pending order's processing
  * time moved (the business calendar changed).
  */
 export type MessageKind = 'broadcast' | 'order-confirmation' | 'order-update';
-
-/** Every status, in the order responses list them. */
-export const MESSAGE_STATUSES: readonly MessageStatus[] = Object.freeze([
-  'scheduled',
-  'sending',
-  'delivered',
-  'failed',
-  'cancelled',
-  'expired',
-  'unreachable',
-]);
 
 /** Statuses of a message still waiting to be sent (what cancelling a broadcast stops). */
 export const UNSENT_STATUSES: readonly MessageStatus[] = Object.freeze(['scheduled', 'sending']);

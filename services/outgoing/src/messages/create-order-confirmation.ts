@@ -7,14 +7,16 @@ import {
   unprocessable,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
-import type { CustomerRecord } from '../clients/customer-record.ts';
+import type {
+  CustomerDirectory,
+  CustomerRecord,
+  NewInternalMessage,
+} from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
-import type { NewInternalMessage } from '../schemas/internal-message.ts';
 
 export interface OrderConfirmationDeps {
   readonly db: Kysely<Database>;

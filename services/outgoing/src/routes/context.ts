@@ -2,7 +2,7 @@ import type { Schedule } from '@screenmagic/hours-window';
 import type { Clock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { OutgoingConfig } from '../config.ts';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { Dispatcher } from '../workers/dispatcher.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';

@@ -5,12 +5,13 @@ import { createOrderUpdate } from '../messages/create-order-update.ts';
 import {
   InternalMessageCreatedSchema,
   NewInternalMessageSchema,
-} from '../schemas/internal-message.ts';
+  OUTGOING_PATHS,
+} from '@screenmagic/service-kit/contracts';
 
 /** `POST /internal/messages`: order confirmations and corrections from the incoming service (hidden). */
 export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {
   app.post(
-    '/internal/messages',
+    OUTGOING_PATHS.messages,
     {
       schema: {
         hide: true,

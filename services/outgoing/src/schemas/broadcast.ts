@@ -1,6 +1,7 @@
 import { InstantSchema, PageQuerySchema } from '@screenmagic/service-kit';
 import Type, { type Static } from 'typebox';
-import { MessageStatusSchema, RecipientSchema } from './message.ts';
+import { MessageStatusSchema } from '@screenmagic/service-kit/contracts';
+import { RecipientSchema } from './message.ts';
 
 /** `POST /outgoings` = `POST /v1/broadcasts`. */
 export const NewBroadcastSchema = Type.Object(

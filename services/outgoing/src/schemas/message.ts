@@ -1,12 +1,8 @@
 import { InstantSchema, LocalInstantSchema } from '@screenmagic/service-kit';
 import Type, { type Static, type TSchema } from 'typebox';
-import { MESSAGE_STATUSES } from '../domain/message-status.ts';
+import { MessageStatusSchema } from '@screenmagic/service-kit/contracts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-export const MessageStatusSchema = Type.Enum([...MESSAGE_STATUSES], {
-  description: 'scheduled | sending | delivered | failed | cancelled | expired | unreachable',
-});
 
 export const MessageKindSchema = Type.Enum(['broadcast', 'order-confirmation', 'order-update']);
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from '../clients/channel.ts';
 import type { DispatcherConfig } from '../config.ts';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';

@@ -1,6 +1,6 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import { isDependencyUnavailable } from '@screenmagic/service-kit';
-import type { CustomerRecord } from '../clients/customer-record.ts';
+import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
 import {
   type BroadcastForDispatch,

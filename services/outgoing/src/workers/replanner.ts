@@ -2,7 +2,7 @@ import type { Schedule } from '@screenmagic/hours-window';
 import type { Clock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { CustomerDirectory } from '../clients/customer-directory.ts';
+import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import {
   markQueuedUnreachable,
@@ -10,7 +10,6 @@ import {
   type ReplanRow,
   rescheduleQueued,
 } from '../db/message-replan-repository.ts';
-import type { CustomerRecord } from '../clients/customer-record.ts';
 import { decideDelivery, type DeliveryDecision } from '../domain/delivery-decision.ts';
 import { replanFrom, replanWithDecision } from '../domain/replan.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';

@@ -1,8 +1,19 @@
 import { ScheduleSchema } from '@screenmagic/hours-window';
-import { InstantSchema } from '@screenmagic/service-kit';
 import Type, { type Static } from 'typebox';
+import { InstantSchema } from '../schemas/common.ts';
 
-/** What other services learn about a customer (docs/architecture.md, "Internal APIs"). */
+/**
+ * The customer service's internal API (docs/architecture.md, "Internal contracts"): the
+ * schemas its routes validate with and its callers' client is typed by.
+ */
+export const CUSTOMER_PATHS = Object.freeze({
+  lookup: '/internal/customers/lookup',
+  walk: '/internal/customers',
+  businessCalendar: '/internal/business-calendar',
+  customerChanges: '/internal/customer-changes',
+});
+
+/** What other services learn about a customer. `workingHours` is the normalized schedule. */
 export const CustomerRecordSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -16,6 +27,7 @@ export type CustomerRecord = Static<typeof CustomerRecordSchema>;
 /** At most this many ids and this many names per lookup. */
 export const LOOKUP_MAX_ITEMS = 1_000;
 
+/** `POST /internal/customers/lookup`: names match like the unique key (trimmed, case-insensitive). */
 export const LookupBodySchema = Type.Object(
   {
     ids: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: LOOKUP_MAX_ITEMS })),
@@ -25,19 +37,27 @@ export const LookupBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LookupBody = Static<typeof LookupBodySchema>;
 
+/** `missingNames` echo the names as the caller sent them. */
 export const LookupResultSchema = Type.Object({
   items: Type.Array(CustomerRecordSchema),
   missingIds: Type.Array(Type.String()),
   missingNames: Type.Array(Type.String()),
 });
+export type LookupResult = Static<typeof LookupResultSchema>;
 
+/** The largest page of the walk; {@link WALK_DEFAULT_LIMIT} when the caller gives none. */
 export const WALK_MAX_LIMIT = 5_000;
+export const WALK_DEFAULT_LIMIT = 1_000;
 
+/** `GET /internal/customers?after=&limit=`: every customer, by id, page by page. */
 export const WalkQuerySchema = Type.Object(
   {
     after: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: WALK_MAX_LIMIT, default: 1_000 })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: WALK_MAX_LIMIT, default: WALK_DEFAULT_LIMIT }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -46,6 +66,7 @@ export const WalkPageSchema = Type.Object({
   items: Type.Array(CustomerRecordSchema),
   nextAfter: Type.Union([Type.String(), Type.Null()]),
 });
+export type WalkPage = Static<typeof WalkPageSchema>;
 
 /** `GET /internal/business-calendar`: the calendar in force, cheap enough to poll every second. */
 export const InternalCalendarSchema = Type.Object({
@@ -55,7 +76,9 @@ export const InternalCalendarSchema = Type.Object({
   /** The last customer change's sequence number ('0' before any): poll the changes past yours. */
   customerChangeSeq: Type.String(),
 });
+export type InternalCalendar = Static<typeof InternalCalendarSchema>;
 
+/** The largest page of the change feed. */
 export const CUSTOMER_CHANGES_MAX_LIMIT = 5_000;
 
 export const CustomerChangesQuerySchema = Type.Object(
@@ -74,3 +97,4 @@ export const CustomerChangesSchema = Type.Object({
   /** The sequence number to ask after next (the last item's, or `after` when none). */
   lastSeq: Type.String(),
 });
+export type CustomerChanges = Static<typeof CustomerChangesSchema>;

@@ -1,0 +1,57 @@
+import type { ServiceClient } from '../clients/service-client.ts';
+import { contractBroken } from '../errors.ts';
+import {
+  type InternalMessageCreated,
+  type NewInternalMessage,
+  OUTGOING_PATHS,
+} from './outgoing-api.ts';
+
+/**
+ * A message to hand over: `kind` defaults to `order-confirmation`; `order-update` corrects
+ * an announced processing time.
+ */
+export type ConfirmationMessage = Omit<NewInternalMessage, 'kind'> & {
+  readonly kind?: NewInternalMessage['kind'];
+};
+
+/** How the outgoing service took a confirmation. */
+export type HandoverResult =
+  | { readonly outcome: 'accepted'; readonly messageId: string }
+  /** The customer no longer exists: the confirmation can never be delivered. */
+  | { readonly outcome: 'unknown-customer' };
+
+interface MessageResponse extends Partial<InternalMessageCreated> {
+  readonly error?: { readonly code?: unknown };
+}
+
+/**
+ * The one client of the outgoing service's `POST /internal/messages`. The call is
+ * idempotent on `(kind, orderId)` there, so repeating it after a crash or a timeout never
+ * sends twice. Errors like every internal client: unreachable, slow, 5xx →
+ * `DependencyUnavailableError` (retry later); another answer outside the contract → 502.
+ */
+export class OutgoingMessages {
+  readonly #client: ServiceClient;
+
+  constructor(client: ServiceClient) {
+    this.#client = client;
+  }
+
+  async handOver(message: ConfirmationMessage, requestId?: string): Promise<HandoverResult> {
+    const body: NewInternalMessage = { ...message, kind: message.kind ?? 'order-confirmation' };
+    const response = await this.#client.call<MessageResponse>('POST', OUTGOING_PATHS.messages, {
+      body,
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+    if (
+      (response.status === 200 || response.status === 201) &&
+      typeof response.body?.messageId === 'string'
+    ) {
+      return { outcome: 'accepted', messageId: response.body.messageId };
+    }
+    if (response.status === 422 && response.body?.error?.code === 'UNKNOWN_CUSTOMER') {
+      return { outcome: 'unknown-customer' };
+    }
+    throw contractBroken('outgoing', 'an order confirmation', response.status);
+  }
+}
