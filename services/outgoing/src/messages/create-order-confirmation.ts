@@ -75,7 +75,7 @@ export async function createOrderConfirmation(
   const plan = input.holdToWindow
     ? new RecipientPlanner({
         calendar: deps.calendar,
-        at: now,
+        send: { kind: 'instant', at: now },
         now,
         expiresAt: null,
         schedules: deps.schedules,
