@@ -32,7 +32,8 @@ export function intervalText(interval: Interval, zone: string): string {
     end.time === '00:00' &&
     interval.end.getTime() - interval.start.getTime() <= 86_400_000 &&
     end.day !== start.day;
-  const endText = end.day === start.day ? end.time : endsNextMidnight ? '24:00' : `${end.day} ${end.time}`;
+  const endText =
+    end.day === start.day ? end.time : endsNextMidnight ? '24:00' : `${end.day} ${end.time}`;
   return `${start.day} ${start.time}–${endText}`;
 }
 
@@ -53,9 +54,7 @@ function closedClause(side: Explanation, who: 'business' | 'customer'): string {
     case 'holiday':
     case 'closed-override': {
       const name = closureName(side.closure);
-      return name === null
-        ? `${date} is a closed day ${forWhom}`
-        : `${date} is ${name} ${forWhom}`;
+      return name === null ? `${date} is a closed day ${forWhom}` : `${date} is ${name} ${forWhom}`;
     }
     case 'special-hours':
       return business

@@ -4,7 +4,13 @@ import { explainWindow } from './explanation.ts';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const london = (extra: object = {}) =>
-  parseSchedule({ timeZone: 'Europe/London', start: '09:00', end: '17:30', days: weekdays, ...extra });
+  parseSchedule({
+    timeZone: 'Europe/London',
+    start: '09:00',
+    end: '17:30',
+    days: weekdays,
+    ...extra,
+  });
 const kolkata = (extra: object = {}) =>
   parseSchedule({ timeZone: 'Asia/Kolkata', start: '10:00', end: '22:00', ...extra });
 const at = (iso: string) => new Date(iso);

@@ -46,11 +46,7 @@ export interface WindowExplanation {
  * explainWindow(business, customer, new Date('2026-12-26T10:00:00Z')).text
  * // => 'Closed: 26 Dec is Boxing Day for the business; next window Tue 29 Dec 21:00–23:00 your time'
  */
-export function explainWindow(
-  business: Schedule,
-  customer: Schedule,
-  at: Date,
-): WindowExplanation {
+export function explainWindow(business: Schedule, customer: Schedule, at: Date): WindowExplanation {
   const businessSide = explainAt(business, at, { side: 'business' });
   const customerSide = explainAt(customer, at, { side: 'customer' });
   const window = windowAt([business, customer], at);
@@ -74,11 +70,16 @@ export function windowAt(schedules: readonly Schedule[], at: Date): WindowState 
   const horizon = t + EXPLAIN_HORIZON_DAYS * DAY_MS;
   // From a day before (so the current interval shows where it began) to a day past the
   // horizon (so an interval opening just before it shows its real end).
-  const intervals = sharedOpenIntervals(schedules, new Date(t - DAY_MS), new Date(horizon + DAY_MS));
+  const intervals = sharedOpenIntervals(
+    schedules,
+    new Date(t - DAY_MS),
+    new Date(horizon + DAY_MS),
+  );
   const current = intervals.find((i) => i.start.getTime() <= t && t < i.end.getTime());
   const open = current !== undefined;
   const candidate = intervals.find((i) => i.start.getTime() > t);
-  const next = candidate !== undefined && candidate.start.getTime() <= horizon ? candidate : undefined;
+  const next =
+    candidate !== undefined && candidate.start.getTime() <= horizon ? candidate : undefined;
   return {
     open,
     ...(current ? { current } : {}),

@@ -7,6 +7,7 @@ export const CustomerRecordSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   phone: Type.Union([Type.String(), Type.Null()]),
+  consent: Type.Object({ marketing: Type.Boolean() }),
   timeZone: Type.String(),
   workingHours: ScheduleSchema,
   updatedAt: InstantSchema,
@@ -22,6 +23,10 @@ export const LookupBodySchema = Type.Object(
     names: Type.Optional(
       Type.Array(Type.String({ maxLength: 1_000 }), { maxItems: LOOKUP_MAX_ITEMS }),
     ),
+    /** Matched after reducing both sides to `+` and digits; a phone may match several. */
+    phones: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), { maxItems: LOOKUP_MAX_ITEMS }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -30,7 +35,14 @@ export const LookupResultSchema = Type.Object({
   items: Type.Array(CustomerRecordSchema),
   missingIds: Type.Array(Type.String()),
   missingNames: Type.Array(Type.String()),
+  missingPhones: Type.Array(Type.String()),
 });
+
+/** `POST /internal/customers/{id}/consent`: an inbound STOP / START. */
+export const ConsentBodySchema = Type.Object(
+  { marketing: Type.Boolean() },
+  { additionalProperties: false },
+);
 
 export const WALK_MAX_LIMIT = 5_000;
 

@@ -60,4 +60,54 @@ export class OutgoingMessages {
       `The outgoing service answered ${response.status} to an order confirmation`,
     );
   }
+
+  /**
+   * Sends a reply to a customer's inbound message at once (kind `reply`, transactional,
+   * not held to the window). Idempotent on the inbound message's id. Null when the
+   * customer no longer exists.
+   *
+   * @throws {AppError} 503 DEPENDENCY_UNAVAILABLE when the outgoing service is down.
+   */
+  async sendReply(
+    reply: { inboundMessageId: string; customerId: string; text: string },
+    requestId?: string,
+  ): Promise<string | null> {
+    const response = await this.#client.call<MessageResponse>('POST', '/internal/messages', {
+      body: { kind: 'reply', ...reply },
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+    if (
+      (response.status === 200 || response.status === 201) &&
+      typeof response.body?.messageId === 'string'
+    ) {
+      return response.body.messageId;
+    }
+    if (response.status === 422 && response.body?.error?.code === 'UNKNOWN_CUSTOMER') return null;
+    throw new AppError(
+      502,
+      'BAD_GATEWAY',
+      `The outgoing service answered ${response.status} to a reply`,
+    );
+  }
+
+  /**
+   * An opt-out: suppresses the customer's queued marketing messages at once; how many.
+   *
+   * @throws {AppError} 503 DEPENDENCY_UNAVAILABLE when the outgoing service is down.
+   */
+  async suppressMarketing(customerId: string, requestId?: string): Promise<number> {
+    const response = await this.#client.call<{ suppressed?: unknown }>(
+      'POST',
+      `/internal/customers/${encodeURIComponent(customerId)}/suppress-marketing`,
+      { body: {}, ...(requestId === undefined ? {} : { requestId }) },
+    );
+    if (response.status === 200 && typeof response.body?.suppressed === 'number') {
+      return response.body.suppressed;
+    }
+    throw new AppError(
+      502,
+      'BAD_GATEWAY',
+      `The outgoing service answered ${response.status} to a suppression`,
+    );
+  }
 }

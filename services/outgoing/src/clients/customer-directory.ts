@@ -105,4 +105,23 @@ export class CustomerDirectory {
       if (fresh.length > 0) yield fresh;
     }
   }
+
+  /**
+   * The customer service's explanation of the customer's window at `at` (SPEC §5,
+   * `GET /internal/customers/{id}/explain`); null when the customer no longer exists.
+   */
+  async explain(customerId: string, at: Date, requestId?: string): Promise<unknown> {
+    const response = await this.#client.call<unknown>(
+      'GET',
+      `/internal/customers/${encodeURIComponent(customerId)}/explain`,
+      { query: { at: at.toISOString() }, ...(requestId ? { requestId } : {}) },
+    );
+    if (response.status === 404) return null;
+    if (response.status !== 200 || typeof response.body !== 'object' || response.body === null) {
+      throw new Error(
+        `customer explain answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`,
+      );
+    }
+    return response.body;
+  }
 }

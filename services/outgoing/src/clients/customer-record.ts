@@ -8,6 +8,8 @@ export interface CustomerRecord {
   readonly phone: string | null;
   readonly timeZone: string;
   readonly workingHours: unknown;
+  /** SPEC §6. Absent from a customer service that predates consent: given. */
+  readonly consent?: { readonly marketing: boolean };
   readonly updatedAt: string;
 }
 

@@ -25,6 +25,8 @@ const INSERT_COLUMNS = [
   'attempts',
   'created_at',
   'updated_at',
+  'category',
+  'local_day',
 ] as const satisfies readonly (keyof NewMessageRow)[];
 
 /**
@@ -118,4 +120,19 @@ export async function cancelUnsentMessages(
     .where('locked_by', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The reply already created for an inbound message, if any. */
+export async function findReply(
+  db: Kysely<Database>,
+  inboundMessageId: string,
+): Promise<MessageRow | undefined> {
+  return (
+    (await db
+      .selectFrom('message')
+      .selectAll()
+      .where('kind', '=', 'reply')
+      .where('inbound_message_id', '=', inboundMessageId)
+      .executeTakeFirst())
+  );
 }

@@ -5,8 +5,12 @@ const iso = (d: Date) => d.toISOString();
 
 describe('zonedInstant', () => {
   it('reads a wall time in the zone', () => {
-    expect(iso(zonedInstant('2026-12-08', '10:00', 'Asia/Kolkata'))).toBe('2026-12-08T04:30:00.000Z');
-    expect(iso(zonedInstant('2026-07-08', '10:00', 'Europe/London'))).toBe('2026-07-08T09:00:00.000Z');
+    expect(iso(zonedInstant('2026-12-08', '10:00', 'Asia/Kolkata'))).toBe(
+      '2026-12-08T04:30:00.000Z',
+    );
+    expect(iso(zonedInstant('2026-07-08', '10:00', 'Europe/London'))).toBe(
+      '2026-07-08T09:00:00.000Z',
+    );
   });
 
   it('spring forward in America/New_York: 02:30 does not exist and moves forward by the gap', () => {
@@ -26,8 +30,12 @@ describe('localSendAt', () => {
   const now = new Date('2026-12-07T06:00:00.000Z');
 
   it('without a date: the next occurrence in each zone (tomorrow where it is past)', () => {
-    expect(iso(localSendAt({ time: '10:00' }, 'Asia/Kolkata', now))).toBe('2026-12-08T04:30:00.000Z');
-    expect(iso(localSendAt({ time: '10:00' }, 'Europe/London', now))).toBe('2026-12-07T10:00:00.000Z');
+    expect(iso(localSendAt({ time: '10:00' }, 'Asia/Kolkata', now))).toBe(
+      '2026-12-08T04:30:00.000Z',
+    );
+    expect(iso(localSendAt({ time: '10:00' }, 'Europe/London', now))).toBe(
+      '2026-12-07T10:00:00.000Z',
+    );
     expect(iso(localSendAt({ time: '10:00' }, 'America/New_York', now))).toBe(
       '2026-12-07T15:00:00.000Z',
     );

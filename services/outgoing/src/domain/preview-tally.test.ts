@@ -14,7 +14,15 @@ const plan = (status: RecipientPlan['status'], at: number | null): RecipientPlan
 
 describe('completion', () => {
   it('without a rate is the last due time', () => {
-    expect(completion([[t0, 5], [t0 + 60_000, 3]], undefined)?.getTime()).toBe(t0 + 60_000);
+    expect(
+      completion(
+        [
+          [t0, 5],
+          [t0 + 60_000, 3],
+        ],
+        undefined,
+      )?.getTime(),
+    ).toBe(t0 + 60_000);
   });
 
   it('spreads a group over seconds at the rate: 250 at 100/s end 2 s later', () => {
@@ -25,9 +33,25 @@ describe('completion', () => {
 
   it('carries a backlog into the next group, and lets a later group start fresh', () => {
     // 300 at t0 (3 s) then 50 at t0+1 s: they queue behind, finishing at t0+3 s.
-    expect(completion([[t0, 300], [t0 + 1_000, 50]], 100)?.getTime()).toBe(t0 + 3_000);
+    expect(
+      completion(
+        [
+          [t0, 300],
+          [t0 + 1_000, 50],
+        ],
+        100,
+      )?.getTime(),
+    ).toBe(t0 + 3_000);
     // A group an hour later starts at its own time.
-    expect(completion([[t0, 300], [t0 + 3_600_000, 10]], 100)?.getTime()).toBe(t0 + 3_600_000);
+    expect(
+      completion(
+        [
+          [t0, 300],
+          [t0 + 3_600_000, 10],
+        ],
+        100,
+      )?.getTime(),
+    ).toBe(t0 + 3_600_000);
   });
 
   it('is null with nothing to send', () => {

@@ -98,7 +98,10 @@ export class RecipientPlanner {
    * @param usedOnDay how many marketing messages the customer already has on a local day
    *   (asked only when {@link capped}).
    */
-  plan(customer: PlannedCustomer, usedOnDay: (localDay: string) => number = () => 0): RecipientPlan {
+  plan(
+    customer: PlannedCustomer,
+    usedOnDay: (localDay: string) => number = () => 0,
+  ): RecipientPlan {
     if (this.#category === 'marketing' && customer.consent?.marketing === false) return OPTED_OUT;
     const plan = this.#windowPlan(customer);
     if (

@@ -14,7 +14,7 @@ import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
-import type { NewInternalMessage } from '../schemas/internal-message.ts';
+import type { NewOrderMessage } from '../schemas/internal-message.ts';
 
 export interface OrderConfirmationDeps {
   readonly db: Kysely<Database>;
@@ -64,7 +64,7 @@ export async function findCustomerOrFail(
  */
 export async function createOrderConfirmation(
   deps: OrderConfirmationDeps,
-  input: Omit<NewInternalMessage, 'kind'>,
+  input: Omit<NewOrderMessage, 'kind'>,
   requestId: string,
 ): Promise<OrderConfirmationResult> {
   const existing = await findOrderConfirmation(deps.db, input.orderId);

@@ -5,10 +5,16 @@ import { MESSAGE_STATUSES } from '../domain/message-status.ts';
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const MessageStatusSchema = Type.Enum([...MESSAGE_STATUSES], {
-  description: 'scheduled | sending | delivered | failed | cancelled | expired | unreachable',
+  description:
+    'scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed',
 });
 
-export const MessageKindSchema = Type.Enum(['broadcast', 'order-confirmation', 'order-update']);
+export const MessageKindSchema = Type.Enum([
+  'broadcast',
+  'order-confirmation',
+  'order-update',
+  'reply',
+]);
 
 /** A broadcast recipient: in the 202's first page and in `GET …/recipients`. */
 export const RecipientSchema = Type.Object(
@@ -51,6 +57,8 @@ export const MessageSchema = Type.Object(
     deliveredAt: Nullable(InstantSchema),
     finishedAt: Nullable(InstantSchema),
     expiresAt: Nullable(InstantSchema),
+    category: Type.Enum(['marketing', 'transactional']),
+    inboundMessageId: Type.Optional(Nullable(Type.String())),
   },
   { $id: 'Message' },
 );
