@@ -20,7 +20,11 @@ export function registerCustomerExplainRoutes(app: App, deps: CustomerDeps): voi
     query: { at?: string | undefined };
   }) => {
     const at = request.query.at === undefined ? undefined : new Date(request.query.at);
-    const { customerId, timeZone, explanation } = await explainCustomer(deps, request.params.id, at);
+    const { customerId, timeZone, explanation } = await explainCustomer(
+      deps,
+      request.params.id,
+      at,
+    );
     return explanationView(customerId, timeZone, explanation);
   };
   app.get(

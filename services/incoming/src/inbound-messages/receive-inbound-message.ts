@@ -79,13 +79,13 @@ export async function receiveInboundMessage(
           requestId,
         );
   await insertInboundMessage(deps.db, {
-      id,
-      customer_id: first.id,
-      from_phone: body.from,
-      text: body.text,
-      action,
-      reply,
-      reply_message_id: replyMessageId,
+    id,
+    customer_id: first.id,
+    from_phone: body.from,
+    text: body.text,
+    action,
+    reply,
+    reply_message_id: replyMessageId,
     received_at: receivedAt,
   });
   return { inboundMessageId: id, customerId: first.id, action, reply, replyMessageId, suppressed };

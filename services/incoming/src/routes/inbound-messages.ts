@@ -1,5 +1,8 @@
 import { type App, errorResponses } from '@screenmagic/service-kit';
-import { type InboundDeps, receiveInboundMessage } from '../inbound-messages/receive-inbound-message.ts';
+import {
+  type InboundDeps,
+  receiveInboundMessage,
+} from '../inbound-messages/receive-inbound-message.ts';
 import { InboundMessageResultSchema, NewInboundMessageSchema } from '../schemas/inbound-message.ts';
 
 /** `POST /v1/inbound-messages`: a customer's text — STOP / START / HELP or anything else. */

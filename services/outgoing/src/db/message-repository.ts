@@ -127,12 +127,10 @@ export async function findReply(
   db: Kysely<Database>,
   inboundMessageId: string,
 ): Promise<MessageRow | undefined> {
-  return (
-    (await db
-      .selectFrom('message')
-      .selectAll()
-      .where('kind', '=', 'reply')
-      .where('inbound_message_id', '=', inboundMessageId)
-      .executeTakeFirst())
-  );
+  return await db
+    .selectFrom('message')
+    .selectAll()
+    .where('kind', '=', 'reply')
+    .where('inbound_message_id', '=', inboundMessageId)
+    .executeTakeFirst();
 }
