@@ -14,7 +14,7 @@ const EVERY_SERVICE_HAS = ['db', 'domain', 'routes', 'schemas', 'views'];
 /** The use-case folders: one per resource, named after it (plural). */
 const USE_CASES: Record<string, readonly string[]> = {
   customer: ['customers', 'calendars'],
-  incoming: ['orders'],
+  incoming: ['orders', 'inbound-messages'],
   outgoing: ['broadcasts', 'messages'],
 };
 

@@ -13,6 +13,10 @@ describe('ownerOf', () => {
     expect(ownerOf('/v1/messages/{id}')).toBe('outgoing');
     expect(ownerOf('/incomings')).toBe('incoming');
     expect(ownerOf('/v1/orders/{orderId}')).toBe('incoming');
+    expect(ownerOf('/v1/inbound-messages')).toBe('incoming');
+    expect(ownerOf('/v1/customers/{id}/explain')).toBe('customer');
+    expect(ownerOf('/v1/messages/{id}/explain')).toBe('outgoing');
+    expect(ownerOf('/v1/broadcasts/preview')).toBe('outgoing');
   });
 
   it('routes nothing internal, nothing unknown, and no look-alike prefixes', () => {
@@ -21,5 +25,6 @@ describe('ownerOf', () => {
     expect(ownerOf('/healthz')).toBeUndefined();
     expect(ownerOf('/v1/customersx')).toBeUndefined();
     expect(ownerOf('/v2/customers')).toBeUndefined();
+    expect(ownerOf('/v1/inbound-messagesx')).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ export const ROUTE_TABLE: Readonly<Record<ServiceName, readonly string[]>> = Obj
     '/v1/business-calendar/*',
   ],
   outgoing: ['/outgoings', '/v1/broadcasts', '/v1/broadcasts/*', '/v1/messages', '/v1/messages/*'],
-  incoming: ['/incomings', '/v1/orders', '/v1/orders/*'],
+  incoming: ['/incomings', '/v1/orders', '/v1/orders/*', '/v1/inbound-messages'],
 });
 
 /** The service that owns `path` (no query string), or undefined when the gateway does not route it. */

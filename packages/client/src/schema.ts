@@ -114,6 +114,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/broadcasts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a broadcast would do — summary, sends per hour, completion — storing nothing
+     * @description The body of a broadcast; the same 400/409/422 a real one would get. No Idempotency-Key. The next page of recipients: the same POST with ?cursor=.
+     */
+    post: operations['previewBroadcast'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/business-calendar': {
     parameters: {
       query?: never;
@@ -199,9 +219,26 @@ export interface paths {
     head?: never;
     /**
      * Change a customer
-     * @description Any of name, workingHours, timeZone, phone (null removes it), validated as on create. workingHours without a zone keep the customer's current zone; timeZone alone moves the current hours to the new zone.
+     * @description Any of name, workingHours, timeZone, phone (null removes it), consent, validated as on create. workingHours without a zone keep the customer's current zone; timeZone alone moves the current hours to the new zone.
      */
     patch: operations['updateCustomer'];
+    trace?: never;
+  };
+  '/v1/customers/{id}/explain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why the customer can or cannot be messaged at an instant (default: now) */
+    get: operations['explainCustomer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v1/customers/{id}/windows': {
@@ -224,6 +261,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/inbound-messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A customer's text: opt-out / opt-in / help keywords, or stored for the business */
+    post: operations['receiveInboundMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages/{id}': {
     parameters: {
       query?: never;
@@ -233,6 +287,23 @@ export interface paths {
     };
     /** A message: status, attempts, timestamps */
     get: operations['getMessage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/messages/{id}/explain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why a message's recipient can or cannot be reached at an instant (default: now) */
+    get: operations['explainMessage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -311,6 +382,11 @@ export interface components {
        */
       timeZone?: string;
       phone?: string | null;
+      /** @description Default: { marketing: DEFAULT_MARKETING_CONSENT } (true unless configured). */
+      consent?: {
+        /** @description Marketing broadcasts reach the customer only when true (STOP/START by SMS change it too). */
+        marketing: boolean;
+      };
     };
     /** @description Working hours: {timeZone?, weekly: {mon: [{start, end}], …}, closures?, overrides?, holidays?} or the shorthand {start, end, days?, timeZone?, closures?, overrides?, holidays?}. A missing timeZone means the business's. */
     ScheduleInput:
@@ -550,6 +626,7 @@ export interface components {
       id: string;
       name: string;
       phone: string | null;
+      consent: components['schemas']['Consent'];
       /** @description The customer's IANA time zone (workingHours.timeZone). */
       timeZone: string;
       workingHours: components['schemas']['Schedule'];
@@ -571,6 +648,10 @@ export interface components {
        * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       updatedAt: string;
+    };
+    Consent: {
+      /** @description Marketing broadcasts reach the customer only when true (STOP/START by SMS change it too). */
+      marketing: boolean;
     };
     Schedule: {
       /**
@@ -793,6 +874,7 @@ export interface components {
        */
       timeZone?: string;
       phone?: string | null;
+      consent?: components['schemas']['Consent'];
     };
     CustomerWindows: {
       customerId: string;
@@ -917,6 +999,78 @@ export interface components {
           offsetAfter: string;
         }[];
       };
+    };
+    Explanation: {
+      customerId: string;
+      /** @description The customer's zone (the text's times are in it). */
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      at: string;
+      business: {
+        open: boolean;
+        /** @description OPEN when open; else BUSINESS_CLOSED_DAY, BUSINESS_CLOSURE, OUTSIDE_BUSINESS_HOURS (business) or CUSTOMER_CLOSURE, OUTSIDE_CUSTOMER_HOURS (customer). */
+        reason: string;
+        /** @description What decided: hours, special-hours, closed-weekday, closure, holiday, closed-override, outside-hours, dst-gap. */
+        cause: string;
+        /** @description The closure, holiday or override (its date) that closed the day. */
+        closure?: string;
+        /** @description The instant in this side's zone. */
+        localTime: string;
+        /** @description The next instant this side opens or closes (within a year). */
+        nextChange: string | null;
+      };
+      customer: {
+        open: boolean;
+        /** @description OPEN when open; else BUSINESS_CLOSED_DAY, BUSINESS_CLOSURE, OUTSIDE_BUSINESS_HOURS (business) or CUSTOMER_CLOSURE, OUTSIDE_CUSTOMER_HOURS (customer). */
+        reason: string;
+        /** @description What decided: hours, special-hours, closed-weekday, closure, holiday, closed-override, outside-hours, dst-gap. */
+        cause: string;
+        /** @description The closure, holiday or override (its date) that closed the day. */
+        closure?: string;
+        /** @description The instant in this side's zone. */
+        localTime: string;
+        /** @description The next instant this side opens or closes (within a year). */
+        nextChange: string | null;
+      };
+      window: {
+        open: boolean;
+        /** @description The window interval containing at. */
+        current?: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+        };
+        /** @description The next window interval after at. */
+        next?: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+        };
+        /** @description The next opening after at (after the current window when open); null: none within 28 days. */
+        nextOpening: string | null;
+      };
+      /**
+       * @description One sentence in the customer's local time, for a support agent to paste.
+       * @example Closed: 26 Dec is Boxing Day for the business; next window Mon 28 Dec 15:30–19:00 your time
+       */
+      text: string;
     };
     BusinessCalendar: {
       calendar: {
@@ -1542,6 +1696,12 @@ export interface components {
        * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       sendAt?: string;
+      sendAtLocal?: components['schemas']['LocalSendTime'];
+      /**
+       * @description marketing (default): only to customers with marketing consent, within MARKETING_CAP_PER_DAY; transactional: to everyone.
+       * @enum {unknown}
+       */
+      category?: 'marketing' | 'transactional';
       /**
        * @description When sendAt falls on a day the business is closed: 409 (reject, default) or queue.
        * @enum {unknown}
@@ -1553,6 +1713,19 @@ export interface components {
        */
       expiresAt?: string;
     };
+    /** @description Instead of sendAt: each recipient at this wall time in their own zone, then held to their delivery window like any send time. onClosedDay does not apply. With sendAt: 400. */
+    LocalSendTime: {
+      /**
+       * @description HH:MM, 00:00–23:59, in each recipient's own time zone.
+       * @example 10:00
+       */
+      time: string;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD in each recipient's zone. Absent: the next occurrence of time.
+       */
+      date?: string;
+    };
     BroadcastAccepted: {
       broadcastId: string;
       /**
@@ -1560,6 +1733,12 @@ export interface components {
        * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
        */
       sendAt: string;
+      sendAtLocal?: components['schemas']['LocalSendTime'] | null;
+      /**
+       * @description marketing (default): only to customers with marketing consent, within MARKETING_CAP_PER_DAY; transactional: to everyone.
+       * @enum {unknown}
+       */
+      category?: 'marketing' | 'transactional';
       expiresAt: string | null;
       recipientCount: number;
       summary: components['schemas']['BroadcastSummary'];
@@ -1570,22 +1749,66 @@ export interface components {
       sendingNow: number;
       scheduled: number;
       unreachable: number;
+      /** @description Marketing recipients without consent or beyond the daily cap: no message sent. */
+      suppressed: number;
     };
     Recipient: {
       messageId: string;
       customerId: string;
       name: string;
       /**
-       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable
+       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed
        * @enum {unknown}
        */
       status:
-        'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
+        | 'scheduled'
+        | 'sending'
+        | 'delivered'
+        | 'failed'
+        | 'cancelled'
+        | 'expired'
+        | 'unreachable'
+        | 'suppressed';
       scheduledFor: string | null;
       scheduledForLocal: string | null;
       attempts: number;
       lastAttemptAt: string | null;
       deliveredAt: string | null;
+    };
+    BroadcastPreview: {
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      sendAt: string;
+      recipientCount: number;
+      summary: components['schemas']['BroadcastSummary'];
+      byHour: {
+        /**
+         * Format: date-time
+         * @description The UTC instant that starts the hour.
+         */
+        hour: string;
+        /** @description Recipients (sending or scheduled) sent in that hour. */
+        count: number;
+      }[];
+      lastScheduledFor: string | null;
+      /** @description When the last send goes out at DISPATCH_RATE_PER_SECOND (lastScheduledFor without a cap). */
+      estimatedCompletion: string | null;
+      recipients: components['schemas']['PreviewRecipient'][];
+      /** @description The next page of recipients: the same POST with ?cursor=. */
+      nextCursor: string | null;
+    };
+    PreviewRecipient: {
+      customerId: string;
+      name: string;
+      messageId: null;
+      /** @enum {unknown} */
+      status: 'sending' | 'scheduled' | 'unreachable' | 'suppressed';
+      /** @description Why suppressed; null otherwise. */
+      reason: ('OPTED_OUT' | 'FREQUENCY_CAP') | null;
+      scheduledFor: string | null;
+      scheduledForLocal: string | null;
     };
     Broadcast: {
       broadcastId: string;
@@ -1602,6 +1825,12 @@ export interface components {
        */
       sendAt: string;
       requestedSendAt: string | null;
+      sendAtLocal: components['schemas']['LocalSendTime'] | null;
+      /**
+       * @description marketing (default): only to customers with marketing consent, within MARKETING_CAP_PER_DAY; transactional: to everyone.
+       * @enum {unknown}
+       */
+      category: 'marketing' | 'transactional';
       /** @enum {unknown} */
       onClosedDay: 'reject' | 'queue';
       expiresAt: string | null;
@@ -1623,23 +1852,31 @@ export interface components {
       cancelled: number;
       expired: number;
       unreachable: number;
+      suppressed: number;
     };
     Message: {
       messageId: string;
       id: string;
       /** @enum {unknown} */
-      kind: 'broadcast' | 'order-confirmation' | 'order-update';
+      kind: 'broadcast' | 'order-confirmation' | 'order-update' | 'reply';
       broadcastId: string | null;
       orderId: string | null;
       customerId: string;
       customerName: string;
       text: string;
       /**
-       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable
+       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed
        * @enum {unknown}
        */
       status:
-        'scheduled' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'expired' | 'unreachable';
+        | 'scheduled'
+        | 'sending'
+        | 'delivered'
+        | 'failed'
+        | 'cancelled'
+        | 'expired'
+        | 'unreachable'
+        | 'suppressed';
       attempts: number;
       /**
        * Format: date-time
@@ -1660,6 +1897,119 @@ export interface components {
       deliveredAt: string | null;
       finishedAt: string | null;
       expiresAt: string | null;
+      /** @enum {unknown} */
+      category: 'marketing' | 'transactional';
+      inboundMessageId?: string | null;
+    };
+    MessageExplanation: {
+      messageId: string;
+      message: {
+        /** @enum {unknown} */
+        kind: 'broadcast' | 'order-confirmation' | 'order-update' | 'reply';
+        /** @enum {unknown} */
+        category: 'marketing' | 'transactional';
+        /**
+         * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed
+         * @enum {unknown}
+         */
+        status:
+          | 'scheduled'
+          | 'sending'
+          | 'delivered'
+          | 'failed'
+          | 'cancelled'
+          | 'expired'
+          | 'unreachable'
+          | 'suppressed';
+        /** @description False for a message sent at once whatever the window (a reply, an order confirmation while open). */
+        holdToWindow: boolean;
+        scheduledFor: string | null;
+        scheduledForLocal: string | null;
+      };
+      customerId: string;
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      at: string;
+      business: {
+        open: boolean;
+        reason: string;
+        cause: string;
+        closure?: string;
+        /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+        localTime: string;
+        nextChange: string | null;
+      };
+      customer: {
+        open: boolean;
+        reason: string;
+        cause: string;
+        closure?: string;
+        /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+        localTime: string;
+        nextChange: string | null;
+      };
+      window: {
+        open: boolean;
+        current?: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+        };
+        next?: {
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          start: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+           */
+          end: string;
+        };
+        nextOpening: string | null;
+      };
+      /** @description One sentence in the customer's local time. */
+      text: string;
+    };
+    /**
+     * @example {
+     *       "from": "+919876543210",
+     *       "text": "STOP"
+     *     }
+     */
+    NewInboundMessage: {
+      /**
+       * @description The sender's phone. Matched against customers' phones after both are reduced to + and digits.
+       * @example +91 98765 43210
+       */
+      from: string;
+      /** @description The whole message as received. */
+      text: string;
+    };
+    InboundMessageResult: {
+      inboundMessageId: string;
+      customerId: string;
+      /**
+       * @description STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT: opt-out; START, YES, UNSTOP: opt-in; HELP, INFO: help (the whole message, case-insensitive); anything else: none.
+       * @enum {unknown}
+       */
+      action: 'opt-out' | 'opt-in' | 'help' | 'none';
+      /** @description The reply sent to the customer at once (a transactional message); null for none. */
+      reply: string | null;
+      replyMessageId: string | null;
+      /** @description An opt-out: the customer's queued marketing messages it suppressed. */
+      suppressed: number;
     };
     /**
      * @description An order. Give exactly one of customer (a name) and customerId.
@@ -2217,7 +2567,7 @@ export interface operations {
       query?: {
         cursor?: string;
         limit?: number;
-        /** @description scheduled | sending | delivered | failed | cancelled | expired | unreachable */
+        /** @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed */
         status?:
           | 'scheduled'
           | 'sending'
@@ -2225,7 +2575,8 @@ export interface operations {
           | 'failed'
           | 'cancelled'
           | 'expired'
-          | 'unreachable';
+          | 'unreachable'
+          | 'suppressed';
       };
       header?: never;
       path: {
@@ -2260,6 +2611,70 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       /** @description Not found (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  previewBroadcast: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewBroadcast'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadcastPreview'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2663,6 +3078,57 @@ export interface operations {
       504: components['responses']['GatewayTimeout'];
     };
   };
+  explainCustomer: {
+    parameters: {
+      query?: {
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now. */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Explanation'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
   getCustomerWindows: {
     parameters: {
       query?: {
@@ -2716,6 +3182,57 @@ export interface operations {
       504: components['responses']['GatewayTimeout'];
     };
   };
+  receiveInboundMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewInboundMessage'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboundMessageResult'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
   getMessage: {
     parameters: {
       query?: never;
@@ -2749,6 +3266,67 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       /** @description Not found (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  explainMessage: {
+    parameters: {
+      query?: {
+        /** @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z. Default: now. */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageExplanation'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,7 @@ import { BusinessCalendarStore } from './calendars/business-calendar-store.ts';
 import type { CustomerDeps } from './customers/customer-deps.ts';
 import { registerBusinessCalendarRoutes } from './routes/business-calendar.ts';
 import { registerInternalBusinessCalendarRoutes } from './routes/internal-business-calendar.ts';
+import { registerCustomerExplainRoutes } from './routes/customer-explain.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerInternalCustomerRoutes } from './routes/internal-customers.ts';
 
@@ -66,8 +67,10 @@ export async function buildApp(
     db: database.db,
     clock,
     calendar: async () => (await store.current()).schedule,
+    defaultMarketingConsent: config.defaultMarketingConsent,
   };
   registerCustomerRoutes(app, context);
+  registerCustomerExplainRoutes(app, context);
   registerBusinessCalendarRoutes(app, { clock, store });
   registerInternalCustomerRoutes(app, context);
   registerInternalBusinessCalendarRoutes(app, { db: database.db, store });

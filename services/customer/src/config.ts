@@ -1,5 +1,6 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import {
+  envBoolean,
   type Env,
   loadBusinessCalendar,
   readServiceConfig,
@@ -9,7 +10,7 @@ import {
 /**
  * The customer service's configuration: the shared service variables (PORT, MYSQL_URL,
  * MYSQL_DATABASE_PREFIX, TEST_CLOCK, …) and the business calendar that seeds an empty
- * database (BUSINESS_CALENDAR / BUSINESS_CALENDAR_FILE).
+ * database (BUSINESS_CALENDAR / BUSINESS_CALENDAR_FILE), and DEFAULT_MARKETING_CONSENT.
  */
 export interface CustomerConfig extends ServiceConfig {
   /**
@@ -19,6 +20,8 @@ export interface CustomerConfig extends ServiceConfig {
   readonly businessCalendar: Schedule;
   /** Which variable gave `businessCalendar`; undefined when neither is set (the default calendar). */
   readonly businessCalendarVariable: 'BUSINESS_CALENDAR' | 'BUSINESS_CALENDAR_FILE' | undefined;
+  /** DEFAULT_MARKETING_CONSENT (default true): a new customer's consent when none is given. */
+  readonly defaultMarketingConsent: boolean;
 }
 
 /**
@@ -37,5 +40,6 @@ export function readConfig(env: Env): CustomerConfig {
     ...base,
     businessCalendar: loadBusinessCalendar(env),
     businessCalendarVariable: variable,
+    defaultMarketingConsent: envBoolean(env, 'DEFAULT_MARKETING_CONSENT', true),
   });
 }

@@ -130,6 +130,7 @@ describe('service surface', () => {
       '/v1/business-calendar/import',
       '/v1/customers',
       '/v1/customers/{id}',
+      '/v1/customers/{id}/explain',
       '/v1/customers/{id}/windows',
     ]);
     const create = spec.paths['/v1/customers']?.['post'];

@@ -62,6 +62,7 @@ describe('internal customer API', () => {
       id: created[0]?.id,
       name: 'Walker 0',
       phone: '+919876543210',
+      consent: { marketing: true },
       timeZone: 'Asia/Kolkata',
       workingHours: {
         timeZone: 'Asia/Kolkata',
@@ -99,7 +100,12 @@ describe('internal customer API', () => {
   });
 
   it('answers an empty lookup with nothing, and refuses over 1,000 ids', async () => {
-    expect((await lookup({})).json()).toEqual({ items: [], missingIds: [], missingNames: [] });
+    expect((await lookup({})).json()).toEqual({
+      items: [],
+      missingIds: [],
+      missingNames: [],
+      missingPhones: [],
+    });
     const tooMany = await lookup({ ids: Array.from({ length: 1001 }, (_, i) => `cus_${i}`) });
     expect(tooMany.statusCode).toBe(400);
     expect(errorOf(tooMany).details[0]?.field).toBe('ids');

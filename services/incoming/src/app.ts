@@ -21,6 +21,7 @@ import type { IncomingConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { registerIncomingMetrics } from './metrics/incoming-metrics.ts';
+import { registerInboundMessageRoutes } from './routes/inbound-messages.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
 import { CorrectionWorker } from './workers/correction-worker.ts';
 import { DueWork } from './workers/due-work.ts';
@@ -146,7 +147,8 @@ export async function buildApp(
   });
 
   // ORDER_WORKER=only: the worker alone (its own Deployment); health and the test clock stay.
-  if (config.worker.mode !== 'only')
+  if (config.worker.mode !== 'only') {
+    registerInboundMessageRoutes(app, { db: database.db, clock, customers, outgoing });
     registerOrderRoutes(app, {
       db: database.db,
       clock,
@@ -161,6 +163,7 @@ export async function buildApp(
       wakeWorker: () => loop.wake(),
       ...(log === undefined ? {} : { logger: log }),
     });
+  }
   if (clock instanceof SettableClock) {
     const dueWork = new DueWork(loop, worker.counts);
     clock.onSet(() => dueWork.mark());

@@ -186,7 +186,12 @@ async function main(): Promise<void> {
     multipleStatements: false,
   });
   const idleRss = api.child.rssMiB();
-  const times = { service: [] as number[], raw: [] as number[], floor: [] as number[] };
+  const times = {
+    service: [] as number[],
+    preview: [] as number[],
+    raw: [] as number[],
+    floor: [] as number[],
+  };
   let snapshot:
     { columns: string[]; rows: unknown[][]; broadcast: Record<string, unknown> } | undefined;
 
@@ -194,6 +199,16 @@ async function main(): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     await db.query('TRUNCATE TABLE message');
     await db.query('TRUNCATE TABLE broadcast');
+    // The preview of the same broadcast first (SPEC §5: it must answer in <= 1x the
+    // broadcast's time): it walks and decides every recipient, stores nothing.
+    started = performance.now();
+    const previewed = await post(`${api.url}/v1/broadcasts/preview`, { message: 'Bench message' });
+    times.preview.push(ms(started));
+    if (previewed.status !== 200 || previewed.json['recipientCount'] !== CUSTOMERS) {
+      throw new Error(
+        `preview answered ${previewed.status}: ${JSON.stringify(previewed.json).slice(0, 300)}`,
+      );
+    }
     started = performance.now();
     const accepted = await post(`${api.url}/v1/broadcasts`, { message: 'Bench message' });
     times.service.push(ms(started));
@@ -436,7 +451,7 @@ function cpuMeter(processes: Record<string, Child>): () => Record<string, number
 }
 
 function reportBroadcast(
-  times: { service: number[]; raw: number[]; floor: number[] },
+  times: { service: number[]; preview: number[]; raw: number[]; floor: number[] },
   idleRss: number,
   peakRss: number,
 ): void {
@@ -453,6 +468,11 @@ function reportBroadcast(
     `| raw mysql2 multi-row inserts (1,000 a statement, one transaction) | ${fmt(raw)} | 1.00x |`,
   );
   console.log(`| INSERT … SELECT (floor) | ${fmt(floor)} | ${(floor / raw).toFixed(2)}x |`);
+  const preview = median(times.preview);
+  console.log(
+    `\npreview (POST /v1/broadcasts/preview, same body): ${fmt(preview)} ms = ${(preview / service).toFixed(2)}x the broadcast ` +
+      `(target <= 1x: ${preview <= service ? 'PASS' : 'FAIL'}); rounds ${times.preview.map(fmt).join(', ')}`,
+  );
   console.log(
     `\nrounds (ms): service ${times.service.map(fmt).join(', ')}; raw ${times.raw.map(fmt).join(', ')}; floor ${times.floor.map(fmt).join(', ')}`,
   );

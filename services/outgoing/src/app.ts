@@ -26,7 +26,9 @@ import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
+import { registerMessageExplainRoutes } from './routes/message-explain.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
+import { suppressOptedOut } from './messages/suppress-opted-out.ts';
 import { Replanner } from './workers/replanner.ts';
 
 export type { OutgoingConfig } from './config.ts';
@@ -112,6 +114,7 @@ export async function buildApp(
       },
       customersChanged: async (ids) => {
         await replanner.replanCustomers(ids);
+        await suppressOptedOut({ db: database.db, clock, directory }, ids);
       },
     },
   });
@@ -161,6 +164,7 @@ export async function buildApp(
   if (config.dispatcher.mode !== 'only') {
     registerBroadcastRoutes(app, context);
     registerMessageRoutes(app, context);
+    registerMessageExplainRoutes(app, context);
     registerInternalMessageRoutes(app, context);
   }
   if (config.testClock && clock instanceof SettableClock) {

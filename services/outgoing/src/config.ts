@@ -52,6 +52,8 @@ export interface OutgoingConfig extends ServiceConfig {
   readonly webhook: WebhookConfig | undefined;
   /** Recipients in the first page of a 202 and the default page of recipient lists. */
   readonly recipientsPageSize: number;
+  /** MARKETING_CAP_PER_DAY: marketing messages per customer per customer-local day; undefined = no cap. */
+  readonly marketingCapPerDay: number | undefined;
 }
 
 /**
@@ -107,5 +109,9 @@ export function readConfig(env: Env): OutgoingConfig {
       min: 1,
       max: 500,
     }),
+    marketingCapPerDay:
+      envOptionalString(env, 'MARKETING_CAP_PER_DAY') === undefined
+        ? undefined
+        : envInteger(env, 'MARKETING_CAP_PER_DAY', { fallback: 0, min: 0, max: 1_000 }),
   });
 }

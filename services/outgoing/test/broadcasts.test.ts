@@ -58,7 +58,7 @@ describe('broadcasts', () => {
       });
       expect(response.statusCode).toBe(202);
       const body = response.json<BroadcastAccepted>();
-      expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
+      expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1, suppressed: 0 });
       expect(body.recipients).toHaveLength(2);
       expect(body.nextCursor).toEqual(expect.any(String));
       const r = await allRecipients(body.broadcastId);
@@ -91,7 +91,7 @@ describe('broadcasts', () => {
         sendAt,
       });
       const body = response.json<BroadcastAccepted>();
-      expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0 });
+      expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0, suppressed: 0 });
       expect(body.recipients.map((r) => [r.status, r.scheduledFor])).toEqual([
         ['scheduled', sendAt],
         ['scheduled', sendAt],
@@ -155,7 +155,7 @@ describe('broadcasts', () => {
       });
       expect(response.statusCode).toBe(202);
       const body = response.json<BroadcastAccepted>();
-      expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0 });
+      expect(body.summary).toEqual({ sendingNow: 0, scheduled: 2, unreachable: 0, suppressed: 0 });
       expect(body.recipients.map((r) => r.scheduledFor)).toEqual([
         '2026-12-07T09:00:00.000Z',
         '2026-12-07T09:00:00.000Z',
@@ -165,7 +165,7 @@ describe('broadcasts', () => {
     it('sends to every customer when no list is given', async () => {
       await stack.setClock(MONDAY_10);
       const body = (await stack.broadcast({ message: 'Everyone' })).json<BroadcastAccepted>();
-      expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1 });
+      expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1, suppressed: 0 });
       expect(Object.keys(await allRecipients(body.broadcastId)).sort()).toEqual([
         'Asha',
         'Ben',
@@ -180,7 +180,7 @@ describe('broadcasts', () => {
       const body = (
         await stack.broadcast({ message: 'By id', customerIds: ids })
       ).json<BroadcastAccepted>();
-      expect(body.summary).toEqual({ sendingNow: 1, scheduled: 1, unreachable: 0 });
+      expect(body.summary).toEqual({ sendingNow: 1, scheduled: 1, unreachable: 0, suppressed: 0 });
     });
   });
 
@@ -262,7 +262,7 @@ describe('broadcasts', () => {
         message: 'Counted',
         status: 'active',
         sendAt: MONDAY_10,
-        summary: { sendingNow: 2, scheduled: 1, unreachable: 1 },
+        summary: { sendingNow: 2, scheduled: 1, unreachable: 1, suppressed: 0 },
         counts: {
           scheduled: 1,
           sending: 2,

@@ -110,8 +110,9 @@ describe('POST /internal/messages (order confirmations)', () => {
   it('answers 400 for a body outside the contract', async () => {
     const response = await confirm({ ...order('ord-bad', false), kind: 'broadcast' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({
-      error: { code: 'VALIDATION_FAILED', details: [{ field: 'kind' }] },
-    });
+    const { error } = response.json<{ error: { code: string; details: { field: string }[] } }>();
+    expect(error.code).toBe('VALIDATION_FAILED');
+    // The body is one of two shapes (order messages, replies): each names what is wrong.
+    expect(error.details.map((d) => d.field)).toContain('kind');
   });
 });

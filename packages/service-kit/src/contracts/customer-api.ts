@@ -11,6 +11,10 @@ export const CUSTOMER_PATHS = Object.freeze({
   walk: '/internal/customers',
   businessCalendar: '/internal/business-calendar',
   customerChanges: '/internal/customer-changes',
+  consent: (id: string) => `/internal/customers/${encodeURIComponent(id)}/consent`,
+  consentRoute: '/internal/customers/:id/consent',
+  explain: (id: string) => `/internal/customers/${encodeURIComponent(id)}/explain`,
+  explainRoute: '/internal/customers/:id/explain',
 });
 
 /** What other services learn about a customer. `workingHours` is the normalized schedule. */
@@ -18,6 +22,7 @@ export const CustomerRecordSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   phone: Type.Union([Type.String(), Type.Null()]),
+  consent: Type.Object({ marketing: Type.Boolean() }),
   timeZone: Type.String(),
   workingHours: ScheduleSchema,
   updatedAt: InstantSchema,
@@ -34,6 +39,10 @@ export const LookupBodySchema = Type.Object(
     names: Type.Optional(
       Type.Array(Type.String({ maxLength: 1_000 }), { maxItems: LOOKUP_MAX_ITEMS }),
     ),
+    /** Matched after reducing both sides to `+` and digits; a phone may match several. */
+    phones: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), { maxItems: LOOKUP_MAX_ITEMS }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,8 +53,15 @@ export const LookupResultSchema = Type.Object({
   items: Type.Array(CustomerRecordSchema),
   missingIds: Type.Array(Type.String()),
   missingNames: Type.Array(Type.String()),
+  missingPhones: Type.Array(Type.String()),
 });
 export type LookupResult = Static<typeof LookupResultSchema>;
+
+/** `POST /internal/customers/{id}/consent`: an inbound STOP / START. */
+export const ConsentBodySchema = Type.Object(
+  { marketing: Type.Boolean() },
+  { additionalProperties: false },
+);
 
 /** The largest page of the walk; {@link WALK_DEFAULT_LIMIT} when the caller gives none. */
 export const WALK_MAX_LIMIT = 5_000;

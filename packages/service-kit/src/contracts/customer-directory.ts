@@ -38,13 +38,18 @@ export class CustomerDirectory {
 
   /** One lookup call: at most {@link LOOKUP_MAX_ITEMS} ids and as many names. */
   async lookup(
-    query: { readonly ids?: readonly string[]; readonly names?: readonly string[] },
+    query: {
+      readonly ids?: readonly string[];
+      readonly names?: readonly string[];
+      readonly phones?: readonly string[];
+    },
     requestId?: string,
   ): Promise<LookupResult> {
     const response = await this.#client.call<LookupResult>('POST', CUSTOMER_PATHS.lookup, {
       body: {
         ...(query.ids && query.ids.length > 0 ? { ids: query.ids } : {}),
         ...(query.names && query.names.length > 0 ? { names: query.names } : {}),
+        ...(query.phones && query.phones.length > 0 ? { phones: query.phones } : {}),
       },
       ...(requestId ? { requestId } : {}),
     });
@@ -55,7 +60,44 @@ export class CustomerDirectory {
       items: response.body.items,
       missingIds: response.body.missingIds ?? [],
       missingNames: response.body.missingNames ?? [],
+      missingPhones: response.body.missingPhones ?? [],
     };
+  }
+
+  /**
+   * The customers whose phone matches `from` once both are reduced to `+` and digits (more
+   * than one when a household shares a phone), in id order.
+   */
+  async findByPhone(from: string, requestId?: string): Promise<readonly CustomerRecord[]> {
+    const { items } = await this.lookup({ phones: [from] }, requestId);
+    return [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** Sets a customer's marketing consent (an inbound STOP or START); false when there is none. */
+  async setMarketingConsent(id: string, marketing: boolean, requestId?: string): Promise<boolean> {
+    const response = await this.#client.call('POST', CUSTOMER_PATHS.consent(id), {
+      body: { marketing },
+      ...(requestId ? { requestId } : {}),
+    });
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw contractBroken('customer', 'a consent change', response.status);
+  }
+
+  /**
+   * The customer service's explanation of a customer's window at `at` (SPEC section 5);
+   * `undefined` when the customer no longer exists.
+   */
+  async explain(customerId: string, at: Date, requestId?: string): Promise<unknown> {
+    const response = await this.#client.call<unknown>('GET', CUSTOMER_PATHS.explain(customerId), {
+      query: { at: at.toISOString() },
+      ...(requestId ? { requestId } : {}),
+    });
+    if (response.status === 404) return undefined;
+    if (response.status !== 200 || typeof response.body !== 'object' || response.body === null) {
+      throw contractBroken('customer', 'an explanation', response.status);
+    }
+    return response.body;
   }
 
   /** Customers by id, any number (chunked); a Map by id of those that exist. */

@@ -2,12 +2,20 @@ import Type, { type Static } from 'typebox';
 import { InstantSchema } from '../schemas/common.ts';
 
 /** The outgoing service's internal API (docs/architecture.md, "Internal contracts"). */
-export const OUTGOING_PATHS = Object.freeze({ messages: '/internal/messages' });
+export const OUTGOING_PATHS = Object.freeze({
+  messages: '/internal/messages',
+  /** `POST`, an opt-out from incoming: suppresses the customer's queued marketing. */
+  suppressMarketing: (customerId: string) =>
+    `/internal/customers/${encodeURIComponent(customerId)}/suppress-marketing`,
+  suppressMarketingRoute: '/internal/customers/:id/suppress-marketing',
+});
 
 /**
  * Every state a message can be in, in the order responses list them. `scheduled`: waiting
  * for its time; `sending`: due (or being delivered, or waiting to retry); then one final
- * state. `unreachable` is only for recipients no delivery window reaches within 28 days.
+ * state. `unreachable` is only for recipients no delivery window reaches within 28 days;
+ * `suppressed` for marketing messages to a customer without consent (`OPTED_OUT`) or beyond
+ * the daily cap (`FREQUENCY_CAP`).
  */
 export const MESSAGE_STATUSES = Object.freeze([
   'scheduled',
@@ -17,6 +25,7 @@ export const MESSAGE_STATUSES = Object.freeze([
   'cancelled',
   'expired',
   'unreachable',
+  'suppressed',
 ] as const);
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -25,22 +34,45 @@ export const MessageStatusSchema = Type.Enum([...MESSAGE_STATUSES], {
 });
 
 /**
- * `POST /internal/messages`: an order confirmation, or a correction of a pending order's
- * processing time (`order-update`), from the incoming service; a confirmation is
- * idempotent on `(kind, orderId)`. `holdToWindow: false` makes it due at once (the customer just
- * wrote); `true` holds it to the customer's delivery window.
+ * `POST /internal/messages` from the incoming service: an order confirmation, a correction
+ * of a pending order's processing time (`order-update`), both idempotent on
+ * `(kind, orderId)`, or the reply to a customer's inbound message (`reply`, SPEC section 6,
+ * idempotent on `inboundMessageId`, due at once). `holdToWindow: false` makes an order
+ * message due at once (the customer just wrote); `true` holds it to the delivery window.
  */
-export const NewInternalMessageSchema = Type.Object(
-  {
-    kind: Type.Union([Type.Literal('order-confirmation'), Type.Literal('order-update')]),
-    orderId: Type.String({ minLength: 1, maxLength: 200 }),
-    customerId: Type.String({ minLength: 1, maxLength: 64 }),
-    text: Type.String({ minLength: 1, maxLength: 10_000 }),
-    holdToWindow: Type.Boolean(),
-  },
-  { additionalProperties: false },
-);
+export const NewInternalMessageSchema = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Union([Type.Literal('order-confirmation'), Type.Literal('order-update')]),
+      orderId: Type.String({ minLength: 1, maxLength: 200 }),
+      customerId: Type.String({ minLength: 1, maxLength: 64 }),
+      text: Type.String({ minLength: 1, maxLength: 10_000 }),
+      holdToWindow: Type.Boolean(),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('reply'),
+      inboundMessageId: Type.String({ minLength: 1, maxLength: 32 }),
+      customerId: Type.String({ minLength: 1, maxLength: 64 }),
+      text: Type.String({ minLength: 1, maxLength: 10_000 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
 export type NewInternalMessage = Static<typeof NewInternalMessageSchema>;
+export type NewOrderMessage = Exclude<NewInternalMessage, { kind: 'reply' }>;
+export type NewReply = Extract<NewInternalMessage, { kind: 'reply' }>;
+
+/** `POST /internal/customers/{id}/suppress-marketing`: an opt-out from incoming. */
+export const SuppressMarketingParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export const SuppressMarketingResultSchema = Type.Object({
+  suppressed: Type.Integer(),
+  messageIds: Type.Array(Type.String()),
+});
 
 /** 201 when created, 200 when it already existed; 422 UNKNOWN_CUSTOMER otherwise. */
 export const InternalMessageCreatedSchema = Type.Object({

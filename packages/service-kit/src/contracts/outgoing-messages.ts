@@ -2,7 +2,7 @@ import type { ServiceClient } from '../clients/service-client.ts';
 import { contractBroken } from '../errors.ts';
 import {
   type InternalMessageCreated,
-  type NewInternalMessage,
+  type NewOrderMessage,
   OUTGOING_PATHS,
 } from './outgoing-api.ts';
 
@@ -10,8 +10,8 @@ import {
  * A message to hand over: `kind` defaults to `order-confirmation`; `order-update` corrects
  * an announced processing time.
  */
-export type ConfirmationMessage = Omit<NewInternalMessage, 'kind'> & {
-  readonly kind?: NewInternalMessage['kind'];
+export type ConfirmationMessage = Omit<NewOrderMessage, 'kind'> & {
+  readonly kind?: NewOrderMessage['kind'];
 };
 
 /** How the outgoing service took a confirmation. */
@@ -38,7 +38,7 @@ export class OutgoingMessages {
   }
 
   async handOver(message: ConfirmationMessage, requestId?: string): Promise<HandoverResult> {
-    const body: NewInternalMessage = { ...message, kind: message.kind ?? 'order-confirmation' };
+    const body: NewOrderMessage = { ...message, kind: message.kind ?? 'order-confirmation' };
     const response = await this.#client.call<MessageResponse>('POST', OUTGOING_PATHS.messages, {
       body,
       ...(requestId === undefined ? {} : { requestId }),
@@ -53,5 +53,43 @@ export class OutgoingMessages {
       return { outcome: 'unknown-customer' };
     }
     throw contractBroken('outgoing', 'an order confirmation', response.status);
+  }
+
+  /**
+   * Sends the reply to a customer's inbound message at once (kind `reply`, transactional,
+   * not held to the window), idempotent on the inbound message's id; `undefined` when the
+   * customer no longer exists.
+   */
+  async sendReply(
+    reply: { inboundMessageId: string; customerId: string; text: string },
+    requestId?: string,
+  ): Promise<string | undefined> {
+    const response = await this.#client.call<MessageResponse>('POST', OUTGOING_PATHS.messages, {
+      body: { kind: 'reply', ...reply },
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+    if (
+      (response.status === 200 || response.status === 201) &&
+      typeof response.body?.messageId === 'string'
+    ) {
+      return response.body.messageId;
+    }
+    if (response.status === 422 && response.body?.error?.code === 'UNKNOWN_CUSTOMER') {
+      return undefined;
+    }
+    throw contractBroken('outgoing', 'a reply', response.status);
+  }
+
+  /** An opt-out: suppresses the customer's queued marketing messages at once; how many. */
+  async suppressMarketing(customerId: string, requestId?: string): Promise<number> {
+    const response = await this.#client.call<{ suppressed?: unknown }>(
+      'POST',
+      OUTGOING_PATHS.suppressMarketing(customerId),
+      { body: {}, ...(requestId === undefined ? {} : { requestId }) },
+    );
+    if (response.status === 200 && typeof response.body?.suppressed === 'number') {
+      return response.body.suppressed;
+    }
+    throw contractBroken('outgoing', 'a suppression', response.status);
   }
 }

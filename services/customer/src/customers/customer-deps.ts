@@ -9,4 +9,6 @@ export interface CustomerDeps {
   readonly clock: Clock;
   /** The business calendar in force, read per request: a change applies at once. */
   readonly calendar: () => Promise<Schedule>;
+  /** DEFAULT_MARKETING_CONSENT: a new customer's consent when the body gives none. */
+  readonly defaultMarketingConsent: boolean;
 }

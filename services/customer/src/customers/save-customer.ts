@@ -4,8 +4,10 @@ import type { Static } from 'typebox';
 import { recordCustomerChange } from '../db/business-calendar-repository.ts';
 import {
   deleteCustomer as deleteRow,
+  findCustomer,
   findCustomerForUpdate,
   insertCustomer,
+  setMarketingConsent,
   updateCustomer as updateRow,
 } from '../db/customer-repository.ts';
 import type { Customer } from '../domain/customer.ts';
@@ -21,10 +23,14 @@ export interface SavedCustomer {
 
 /** Registers a customer; 409 CUSTOMER_EXISTS when the name (case-insensitive, trimmed) is taken. */
 export async function createCustomer(
-  { db, clock, calendar }: CustomerDeps,
+  { db, clock, calendar, defaultMarketingConsent }: CustomerDeps,
   body: Static<typeof NewCustomerSchema>,
 ): Promise<SavedCustomer> {
-  const { fields, warnings } = validateNewCustomer(body, (await calendar()).timeZone);
+  const { fields, warnings } = validateNewCustomer(
+    body,
+    (await calendar()).timeZone,
+    defaultMarketingConsent,
+  );
   const created = await insertCustomer(db, { id: newId('cus'), at: clock.now(), ...fields });
   if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
   return { customer: created, warnings };
@@ -45,14 +51,42 @@ export async function updateCustomer(
     if (taken !== undefined) throw customerExists(change.fields.name ?? '', taken.existingId);
     // Queued messages were planned for the old hours: the other services re-plan them
     // when they read this change (docs/decisions.md, "Promises kept").
-    if (timeRulesChanged(current.schedule, change.fields.schedule)) {
+    // A consent withdrawn: outgoing suppresses the customer's queued marketing.
+    const consentChanged =
+      change.fields.marketingConsent !== undefined &&
+      change.fields.marketingConsent !== current.consent.marketing;
+    if (timeRulesChanged(current.schedule, change.fields.schedule) || consentChanged) {
       await recordCustomerChange(trx, id, now);
     }
     return {
-      customer: { ...current, ...change.fields, updatedAt: now },
+      customer: {
+        ...current,
+        ...change.fields,
+        consent: { marketing: change.fields.marketingConsent ?? current.consent.marketing },
+        updatedAt: now,
+      },
       warnings: change.warnings,
     };
   });
+}
+
+/**
+ * Sets a customer's marketing consent (an inbound STOP / START, through the internal API).
+ *
+ * @throws AppError 404 when there is no such customer.
+ */
+export async function setConsent(
+  { db, clock }: CustomerDeps,
+  id: string,
+  marketing: boolean,
+): Promise<Customer> {
+  const now = clock.now();
+  const before = await findCustomer(db, id);
+  if (before === undefined || !(await setMarketingConsent(db, id, marketing, now))) {
+    throw notFound('Customer', id);
+  }
+  if (before.consent.marketing !== marketing) await recordCustomerChange(db, id, now);
+  return { ...before, consent: { marketing }, updatedAt: now };
 }
 
 /** Deletes a customer; 404 when there is none with that id. */

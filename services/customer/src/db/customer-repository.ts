@@ -5,6 +5,7 @@ import type { Customer } from '../domain/customer.ts';
 import type { CustomerFields } from '../domain/customer-input.ts';
 import type { CustomerRow } from './customer.table.ts';
 import type { Database } from './database.ts';
+import { phoneKey } from '../domain/phone-key.ts';
 
 /** A write that would give a second customer the same name key. */
 export interface NameTaken {
@@ -29,6 +30,8 @@ export async function insertCustomer(
         name: customer.name,
         name_key: customer.nameKey,
         phone: customer.phone,
+        phone_key: customer.phone === null ? null : phoneKey(customer.phone),
+        marketing_consent: customer.marketingConsent,
         time_zone: customer.schedule.timeZone,
         working_hours: JSON.stringify(customer.schedule),
         created_at: customer.at,
@@ -44,6 +47,7 @@ export async function insertCustomer(
     name: customer.name,
     phone: customer.phone,
     schedule: customer.schedule,
+    consent: { marketing: customer.marketingConsent },
     createdAt: customer.at,
     updatedAt: customer.at,
   };
@@ -84,7 +88,15 @@ export async function updateCustomer(
       .set({
         ...(changes.name === undefined ? {} : { name: changes.name }),
         ...(changes.nameKey === undefined ? {} : { name_key: changes.nameKey }),
-        ...(changes.phone === undefined ? {} : { phone: changes.phone }),
+        ...(changes.phone === undefined
+          ? {}
+          : {
+              phone: changes.phone,
+              phone_key: changes.phone === null ? null : phoneKey(changes.phone),
+            }),
+        ...(changes.marketingConsent === undefined
+          ? {}
+          : { marketing_consent: changes.marketingConsent }),
         ...(changes.schedule === undefined
           ? {}
           : {
@@ -155,6 +167,7 @@ export function toCustomer(row: CustomerRow): Customer {
     name: row.name,
     phone: row.phone,
     schedule: parseSchedule(readJson(row.working_hours)),
+    consent: { marketing: Boolean(row.marketing_consent) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -182,6 +195,8 @@ export interface StoredCustomer {
   readonly name: string;
   readonly nameKey: string;
   readonly phone: string | null;
+  /** Marketing consent (SPEC §6). */
+  readonly marketing: boolean;
   readonly timeZone: string;
   /** The normalized schedule, as JSON text. */
   readonly workingHoursJson: string;
@@ -194,7 +209,7 @@ export interface StoredCustomer {
 function selectStored(db: Kysely<Database>) {
   return db
     .selectFrom('customer')
-    .select(['id', 'name', 'name_key', 'phone', 'time_zone', 'updated_at'])
+    .select(['id', 'name', 'name_key', 'phone', 'marketing_consent', 'time_zone', 'updated_at'])
     .select(sql<string>`cast(working_hours as char)`.as('working_hours_json'));
 }
 
@@ -203,6 +218,7 @@ function toStored(row: {
   name: string;
   name_key: string;
   phone: string | null;
+  marketing_consent: number;
   time_zone: string;
   working_hours_json: string;
   updated_at: Date;
@@ -212,6 +228,7 @@ function toStored(row: {
     name: row.name,
     nameKey: row.name_key,
     phone: row.phone,
+    marketing: Boolean(row.marketing_consent),
     timeZone: row.time_zone,
     workingHoursJson: row.working_hours_json,
     updatedAt: row.updated_at,
@@ -251,4 +268,35 @@ export async function findStoredByNameKeys(
 ): Promise<StoredCustomer[]> {
   if (keys.length === 0) return [];
   return (await selectStored(db).where('name_key', 'in', keys).execute()).map(toStored);
+}
+
+/** Customers whose phone key is one of `keys` (a phone may be shared), in id order. */
+export async function findStoredByPhoneKeys(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<StoredCustomer[]> {
+  if (keys.length === 0) return [];
+  return (await selectStored(db).where('phone_key', 'in', keys).orderBy('id').execute()).map(
+    toStored,
+  );
+}
+
+/** Sets a customer's marketing consent; false when there is no such customer. */
+export async function setMarketingConsent(
+  db: Kysely<Database>,
+  id: string,
+  marketing: boolean,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('customer')
+    .set({ marketing_consent: marketing, updated_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  // MySQL counts only changed rows: a no-op still found the customer.
+  if (result.numUpdatedRows > 0n) return true;
+  return (
+    (await db.selectFrom('customer').select('id').where('id', '=', id).executeTakeFirst()) !==
+    undefined
+  );
 }

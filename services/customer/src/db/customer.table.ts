@@ -19,6 +19,10 @@ export interface CustomerTable {
    * is LONGTEXT there) and as an object on MySQL 8 (mysql2 parses JSON columns).
    */
   working_hours: ColumnType<unknown, string, string>;
+  /** SPEC §6: may the customer be sent marketing messages (0/1). */
+  marketing_consent: ColumnType<number, number | boolean | undefined, number | boolean>;
+  /** `phone` reduced to `+` and digits (indexed): what inbound messages are matched on. */
+  phone_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
 }

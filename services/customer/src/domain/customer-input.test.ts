@@ -124,7 +124,10 @@ describe('validateCustomerPatch', () => {
 
   it('refuses an empty change', () => {
     expect(detailsOf(() => validateCustomerPatch({}, current))).toEqual([
-      { field: 'body', message: 'must change at least one of name, workingHours, timeZone, phone' },
+      {
+        field: 'body',
+        message: 'must change at least one of name, workingHours, timeZone, phone, consent',
+      },
     ]);
   });
 

@@ -15,6 +15,8 @@ export interface CustomerFields {
   readonly phone: string | null;
   /** Normalized; its `timeZone` is the customer's zone. */
   readonly schedule: Schedule;
+  /** SPEC §6: may be sent marketing messages. */
+  readonly marketingConsent: boolean;
 }
 
 export interface ValidatedInput<T> {
@@ -34,6 +36,7 @@ export interface ValidatedInput<T> {
 export function validateNewCustomer(
   input: NewCustomer,
   businessTimeZone: string,
+  defaultMarketingConsent = true,
 ): ValidatedInput<CustomerFields> {
   const details: ErrorDetail[] = [];
   const warnings: string[] = [];
@@ -46,7 +49,13 @@ export function validateNewCustomer(
     );
   }
   return {
-    fields: { name: name.name, nameKey: name.key, phone: input.phone ?? null, schedule },
+    fields: {
+      name: name.name,
+      nameKey: name.key,
+      phone: input.phone ?? null,
+      schedule,
+      marketingConsent: input.consent?.marketing ?? defaultMarketingConsent,
+    },
     warnings,
   };
 }
@@ -67,7 +76,10 @@ export function validateCustomerPatch(
   const warnings: string[] = [];
   if (Object.keys(patch).length === 0) {
     throw invalid([
-      { field: 'body', message: 'must change at least one of name, workingHours, timeZone, phone' },
+      {
+        field: 'body',
+        message: 'must change at least one of name, workingHours, timeZone, phone, consent',
+      },
     ]);
   }
   const name = patch.name === undefined ? undefined : checkName(patch.name, details, warnings);
@@ -83,6 +95,7 @@ export function validateCustomerPatch(
       ...(name === undefined ? {} : { name: name.name, nameKey: name.key }),
       ...(schedule === undefined ? {} : { schedule }),
       ...(patch.phone === undefined ? {} : { phone: patch.phone }),
+      ...(patch.consent === undefined ? {} : { marketingConsent: patch.consent.marketing }),
     },
     warnings,
   };

@@ -125,7 +125,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
         operationId: 'updateCustomer',
         summary: 'Change a customer',
         description:
-          'Any of name, workingHours, timeZone, phone (null removes it), validated as on create. ' +
+          'Any of name, workingHours, timeZone, phone (null removes it), consent, validated as on create. ' +
           "workingHours without a zone keep the customer's current zone; timeZone alone moves the " +
           'current hours to the new zone.',
         params: CustomerIdParamsSchema,

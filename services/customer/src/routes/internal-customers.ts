@@ -3,23 +3,29 @@ import type { FastifyReply } from 'fastify';
 import type { CustomerDeps } from '../customers/customer-deps.ts';
 import { lookupCustomers, walkPage } from '../customers/lookup-customers.ts';
 import type { StoredCustomer } from '../db/customer-repository.ts';
+import { setConsent } from '../customers/save-customer.ts';
+import { CustomerIdParamsSchema } from '../schemas/customer.ts';
 import {
   CUSTOMER_PATHS,
+  ConsentBodySchema,
+  CustomerRecordSchema,
   LookupBodySchema,
   LookupResultSchema,
   WalkPageSchema,
   WALK_DEFAULT_LIMIT,
   WalkQuerySchema,
 } from '@screenmagic/service-kit/contracts';
-import { storedRecordJson } from '../views/customer-view.ts';
+import { customerRecord, storedRecordJson } from '../views/customer-view.ts';
 
 /**
  * The internal API other services call (docs/architecture.md, "Internal APIs"): lookups by
- * id or name, and the keyset walk over every customer. Hidden from OpenAPI; the gateway
+ * id, name or phone, the keyset walk over every customer, a customer's explanation and
+ * consent changes (an inbound STOP / START). Hidden from OpenAPI; the gateway
  * never proxies `/internal/*`. Answers are written as JSON text around the stored
  * schedules (the response schemas document them; see `StoredCustomer` for why).
  */
-export function registerInternalCustomerRoutes(app: App, { db }: CustomerDeps): void {
+export function registerInternalCustomerRoutes(app: App, deps: CustomerDeps): void {
+  const { db } = deps;
   app.post(
     CUSTOMER_PATHS.lookup,
     {
@@ -30,13 +36,31 @@ export function registerInternalCustomerRoutes(app: App, { db }: CustomerDeps): 
       },
     },
     async (request, reply) => {
-      const { items, missingIds, missingNames } = await lookupCustomers(db, request.body);
+      const { items, missingIds, missingNames, missingPhones } = await lookupCustomers(
+        db,
+        request.body,
+      );
       return sendJson(
         reply,
         `{"items":${recordsJson(items)},"missingIds":${JSON.stringify(missingIds)},` +
-          `"missingNames":${JSON.stringify(missingNames)}}`,
+          `"missingNames":${JSON.stringify(missingNames)},` +
+          `"missingPhones":${JSON.stringify(missingPhones)}}`,
       );
     },
+  );
+
+  app.post(
+    CUSTOMER_PATHS.consentRoute,
+    {
+      schema: {
+        hide: true,
+        params: CustomerIdParamsSchema,
+        body: ConsentBodySchema,
+        response: { 200: CustomerRecordSchema, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request) =>
+      customerRecord(await setConsent(deps, request.params.id, request.body.marketing)),
   );
 
   app.get(

@@ -36,6 +36,18 @@ const customerTimeZone = Type.Optional({
     'Giving a different zone here and in workingHours.timeZone is a 400.',
 });
 
+/** SPEC §6: whether the customer may be sent marketing messages. */
+const consentObject = Type.Object(
+  {
+    marketing: Type.Boolean({
+      description:
+        'Marketing broadcasts reach the customer only when true (STOP/START by SMS change it too).',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const ConsentSchema = { ...consentObject, $id: 'Consent' };
+
 /** `POST /v1/customers` (and the seed route `POST /addcustomer`). */
 export const NewCustomerSchema = Type.Object(
   {
@@ -43,6 +55,10 @@ export const NewCustomerSchema = Type.Object(
     workingHours: WorkingHoursInputSchema,
     timeZone: customerTimeZone,
     phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
+    consent: Type.Optional({
+      ...consentObject,
+      description: 'Default: { marketing: DEFAULT_MARKETING_CONSENT } (true unless configured).',
+    }),
   },
   {
     $id: 'NewCustomer',
@@ -75,6 +91,7 @@ export const CustomerPatchSchema = Type.Object(
         '(same wall-clock hours); with workingHours, it is their zone unless they name one.',
     }),
     phone: Type.Optional(Type.Union([PhoneSchema, Type.Null()])),
+    consent: Type.Optional(ConsentSchema),
   },
   {
     $id: 'CustomerPatch',
@@ -104,6 +121,7 @@ export const CustomerSchema = Type.Object(
     id: Type.String({ examples: ['cus_01JDQ7ZK8Y3S6W2V9T4R5M0N1P'] }),
     name: Type.String(),
     phone: Type.Union([Type.String(), Type.Null()]),
+    consent: ConsentSchema,
     timeZone: Type.String({
       description: "The customer's IANA time zone (workingHours.timeZone).",
     }),

@@ -10,6 +10,7 @@ describe('storedRecordJson', () => {
       name: 'Zoë "Z" \\ O\u2028',
       phone: null,
       schedule,
+      consent: { marketing: false },
       createdAt: new Date('2026-11-01T00:00:00Z'),
       updatedAt: new Date('2026-11-02T03:04:05.678Z'),
     };
@@ -18,6 +19,7 @@ describe('storedRecordJson', () => {
       name: customer.name,
       nameKey: 'zoë "z" \\ o',
       phone: customer.phone,
+      marketing: false,
       timeZone: schedule.timeZone,
       workingHoursJson: JSON.stringify(schedule),
       updatedAt: customer.updatedAt,

@@ -53,6 +53,7 @@ export function customerView(
     id: customer.id,
     name: customer.name,
     phone: customer.phone,
+    consent: { marketing: customer.consent.marketing },
     timeZone: zone,
     workingHours: scheduleView(customer.schedule),
     deliveryWindows: plan.windows.map((w) => windowView(w, zone)),
@@ -72,6 +73,7 @@ export function customerRecord(customer: Customer): CustomerRecord {
     id: customer.id,
     name: customer.name,
     phone: customer.phone,
+    consent: { marketing: customer.consent.marketing },
     timeZone: customer.schedule.timeZone,
     workingHours: scheduleView(customer.schedule),
     updatedAt: customer.updatedAt.toISOString(),
@@ -85,7 +87,8 @@ export function customerRecord(customer: Customer): CustomerRecord {
 export function storedRecordJson(customer: StoredCustomer): string {
   return (
     `{"id":${JSON.stringify(customer.id)},"name":${JSON.stringify(customer.name)},` +
-    `"phone":${JSON.stringify(customer.phone)},"timeZone":${JSON.stringify(customer.timeZone)},` +
+    `"phone":${JSON.stringify(customer.phone)},"consent":{"marketing":${customer.marketing}},` +
+    `"timeZone":${JSON.stringify(customer.timeZone)},` +
     `"workingHours":${customer.workingHoursJson},"updatedAt":"${customer.updatedAt.toISOString()}"}`
   );
 }

@@ -1,4 +1,5 @@
 import type { CustomerOrderTable } from './customer-order.table.ts';
+import type { InboundMessageTable } from './inbound-message.table.ts';
 import type {
   ConfirmationOutboxTable,
   OrderUpdateOutboxTable,
@@ -11,6 +12,7 @@ export interface Database {
   pending_order: PendingOrderTable;
   confirmation_outbox: ConfirmationOutboxTable;
   order_update_outbox: OrderUpdateOutboxTable;
+  inbound_message: InboundMessageTable;
 }
 
 /** The two queues the worker drains. */

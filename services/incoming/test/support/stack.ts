@@ -107,6 +107,7 @@ export class TestStack {
     name: string;
     workingHours: object;
     timeZone?: string;
+    phone?: string;
   }): Promise<{ id: string; name: string; timeZone: string }> {
     const response = await injectExpecting(this.customer, 201, {
       method: 'POST',

@@ -1,25 +1,18 @@
-import { describeLocal, type Schedule } from '@screenmagic/hours-window';
 import {
   currentTraceparent,
-  type Clock,
   conflict,
   encodeCursor,
   newId,
   newIds,
-  unprocessable,
-  validationFailed,
   isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
-import type { Audience } from '../db/broadcast.table.ts';
 import type { Database } from '../db/database.ts';
 import type { NewMessageRow } from '../db/message.table.ts';
-import { checkBusinessDay } from '../domain/business-day.ts';
-import { effectiveSendAt } from '../domain/delivery-decision.ts';
-import { RecipientPlanner } from '../domain/recipient-planner.ts';
+import { type BroadcastSummary, countStatus, emptySummary } from '../domain/preview-tally.ts';
+import type { Category, RecipientPlan, RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
-import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
 import {
   claimIdempotencyKey,
@@ -35,13 +28,18 @@ import {
 
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
+import { planPage } from './plan-recipients.ts';
+import {
+  type PrepareDeps,
+  type PreparedBroadcast,
+  prepareBroadcast,
+  recipientSource,
+  unknownCustomers,
+} from './prepare-broadcast.ts';
 
-export interface AcceptBroadcastDeps {
+export interface AcceptBroadcastDeps extends PrepareDeps {
   readonly db: Kysely<Database>;
-  readonly clock: Clock;
-  readonly calendar: Schedule;
   readonly directory: CustomerDirectory;
-  readonly schedules: ScheduleCache;
   /** Recipients in the 202's first page. */
   readonly pageSize: number;
   /** Called after commit when some messages are due now (wakes the dispatcher). */
@@ -82,49 +80,16 @@ export async function acceptBroadcast(
   request: AcceptBroadcastRequest,
 ): Promise<BroadcastAnswer> {
   const { body, idempotencyKey } = request;
-  if (body.customers !== undefined && body.customerIds !== undefined) {
-    throw validationFailed('Give customers or customerIds, not both', [
-      { field: 'customerIds', message: 'cannot be combined with customers' },
-    ]);
-  }
   const hash = idempotencyKey === undefined ? '' : requestHash(body);
   if (idempotencyKey !== undefined) {
     const stored = await replayIfStored(deps.db, idempotencyKey, hash);
     if (stored) return stored;
   }
 
-  const now = deps.clock.now();
+  const prepared = prepareBroadcast(deps, body);
+  const { now, at, expiresAt, audience, planner } = prepared;
   const traceParent = currentTraceparent() ?? null;
-  const requestedSendAt = body.sendAt === undefined ? null : new Date(body.sendAt);
-  const at = effectiveSendAt(requestedSendAt ?? undefined, now);
-  const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
-  if (expiresAt !== null && expiresAt.getTime() <= at.getTime()) {
-    throw validationFailed('expiresAt must be later than sendAt (and than now)', [
-      { field: 'expiresAt', message: `must be later than ${at.toISOString()}` },
-    ]);
-  }
-  const onClosedDay = body.onClosedDay ?? 'reject';
-  const day = checkBusinessDay(deps.calendar, at);
-  if (day.closed && onClosedDay === 'reject') {
-    const local = describeLocal(at, deps.calendar.timeZone);
-    const closedDay = `${local.weekdayName} ${local.date} (${deps.calendar.timeZone})`;
-    const reopens = day.nextOpening ? `; it next opens at ${day.nextOpening.toISOString()}` : '';
-    throw conflict('BUSINESS_CLOSED', `The business is closed on ${closedDay}${reopens}`, {
-      details: [{ field: 'sendAt', message: 'falls on a day the business is closed' }],
-      extra: { nextOpening: day.nextOpening?.toISOString() ?? null },
-    });
-  }
-
   const broadcastId = newId('brd');
-  const audience: Audience =
-    body.customers !== undefined ? 'names' : body.customerIds !== undefined ? 'ids' : 'all';
-  const planner = new RecipientPlanner({
-    calendar: deps.calendar,
-    at,
-    now,
-    expiresAt,
-    schedules: deps.schedules,
-  });
 
   let answer: BroadcastAccepted;
   try {
@@ -145,27 +110,27 @@ export async function acceptBroadcast(
           message: body.message,
           audience,
           send_at: at,
-          requested_send_at: requestedSendAt,
-          on_closed_day: onClosedDay,
+          requested_send_at: prepared.requestedSendAt,
+          send_at_local:
+            prepared.sendAtLocal === null ? null : JSON.stringify(prepared.sendAtLocal),
+          category: prepared.category,
+          on_closed_day: prepared.onClosedDay,
           expires_at: expiresAt,
           recipient_count: 0,
           sending_now: 0,
           scheduled: 0,
           unreachable: 0,
+          suppressed: 0,
           created_at: now,
           cancelled_at: null,
           trace_parent: traceParent,
         });
         const missing: string[] = [];
-        const source =
-          audience === 'all'
-            ? deps.directory.walk(undefined, request.requestId)
-            : audience === 'names'
-              ? deps.directory.resolve('names', body.customers ?? [], missing, request.requestId)
-              : deps.directory.resolve('ids', body.customerIds ?? [], missing, request.requestId);
+        const source = recipientSource(deps.directory, body, audience, missing, request.requestId);
         const summary = await storeRecipients(trx, source, {
           broadcastId,
           planner,
+          category: prepared.category,
           expiresAt,
           now,
         });
@@ -174,6 +139,7 @@ export async function acceptBroadcast(
         const accepted = await firstAnswer(trx, {
           broadcastId,
           at,
+          prepared,
           expiresAt,
           summary,
           pageSize: deps.pageSize,
@@ -214,11 +180,16 @@ async function replayIfStored(
   };
 }
 
-interface Summary {
+interface Summary extends BroadcastSummary {
   recipientCount: number;
-  sendingNow: number;
-  scheduled: number;
-  unreachable: number;
+}
+
+interface StoreContext {
+  broadcastId: string;
+  planner: RecipientPlanner;
+  category: Category;
+  expiresAt: Date | null;
+  now: Date;
 }
 
 /**
@@ -229,15 +200,17 @@ interface Summary {
 async function storeRecipients(
   trx: Transaction<Database>,
   source: AsyncIterable<readonly CustomerRecord[]>,
-  context: { broadcastId: string; planner: RecipientPlanner; expiresAt: Date | null; now: Date },
+  context: StoreContext,
 ): Promise<Summary> {
-  const summary: Summary = { recipientCount: 0, sendingNow: 0, scheduled: 0, unreachable: 0 };
+  const summary: Summary = { recipientCount: 0, ...emptySummary() };
   let running: Promise<void> = Promise.resolve();
   for await (const page of source) {
     for (let offset = 0; offset < page.length; offset += INSERT_CHUNK) {
-      const statement = messageInsertStatement(
-        recipientRows(page.slice(offset, offset + INSERT_CHUNK), context, summary),
-      );
+      const chunk = page.slice(offset, offset + INSERT_CHUNK);
+      // The cap's count reads committed rows: the previous chunk's insert must be done.
+      if (context.planner.capped) await running;
+      const plans = await planPage(trx, context.planner, chunk);
+      const statement = messageInsertStatement(recipientRows(chunk, plans, context, summary));
       await running;
       running = executeMessageInsert(trx, statement);
       // Awaited on the next turn; until then a failure must not count as unhandled.
@@ -250,17 +223,16 @@ async function storeRecipients(
 
 function recipientRows(
   customers: readonly CustomerRecord[],
-  context: { broadcastId: string; planner: RecipientPlanner; expiresAt: Date | null; now: Date },
+  plans: readonly RecipientPlan[],
+  context: StoreContext,
   summary: Summary,
 ): NewMessageRow[] {
   // Sorted ids: rows go in in primary-key order, and recipient pages follow it.
   const ids = newIds('msg', customers.length).sort();
   summary.recipientCount += customers.length;
   return customers.map((customer, i): NewMessageRow => {
-    const plan = context.planner.plan(customer);
-    if (plan.status === 'sending') summary.sendingNow++;
-    else if (plan.status === 'scheduled') summary.scheduled++;
-    else summary.unreachable++;
+    const plan = plans[i] as RecipientPlan;
+    countStatus(summary, plan.status);
     return {
       id: ids[i] as string,
       kind: 'broadcast',
@@ -278,6 +250,8 @@ function recipientRows(
       attempts: 0,
       created_at: context.now,
       updated_at: context.now,
+      category: context.category,
+      local_day: plan.status === 'suppressed' ? null : plan.localDay,
     };
   });
 }
@@ -287,6 +261,7 @@ async function firstAnswer(
   context: {
     broadcastId: string;
     at: Date;
+    prepared: PreparedBroadcast;
     expiresAt: Date | null;
     summary: Summary;
     pageSize: number;
@@ -302,35 +277,17 @@ async function firstAnswer(
   return {
     broadcastId: context.broadcastId,
     sendAt: context.at.toISOString(),
+    sendAtLocal: context.prepared.sendAtLocal,
+    category: context.prepared.category,
     expiresAt: context.expiresAt?.toISOString() ?? null,
     recipientCount: context.summary.recipientCount,
     summary: {
       sendingNow: context.summary.sendingNow,
       scheduled: context.summary.scheduled,
       unreachable: context.summary.unreachable,
+      suppressed: context.summary.suppressed,
     },
     recipients: page.map(recipientView),
     nextCursor: rows.length > context.pageSize && last ? encodeCursor({ id: last.id }) : null,
   };
-}
-
-function unknownCustomers(audience: Audience, missing: readonly string[]) {
-  const field = audience === 'names' ? 'customers' : 'customerIds';
-  const what = audience === 'names' ? 'names' : 'ids';
-  const shown = missing
-    .slice(0, 20)
-    .map((m) => JSON.stringify(m))
-    .join(', ');
-  return unprocessable(
-    'UNKNOWN_CUSTOMER',
-    `No customer with ${what} ${shown}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}`,
-    {
-      details: missing
-        .slice(0, 1_000)
-        .map((value) => ({ field, message: 'no such customer', value })),
-      extra: {
-        [audience === 'names' ? 'unknownCustomers' : 'unknownCustomerIds']: missing.slice(0, 1_000),
-      },
-    },
-  );
 }

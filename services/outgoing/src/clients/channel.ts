@@ -13,7 +13,12 @@ export type Delivery = {
   readonly text: string;
   readonly kind: MessageKind;
   readonly sentAt: string;
-} & ({ readonly broadcastId: string } | { readonly orderId: string });
+} & (
+  | { readonly broadcastId: string }
+  | { readonly orderId: string }
+  /** A reply (`kind: "reply"`): the customer's inbound message it answers. */
+  | { readonly inboundMessageId: string }
+);
 
 /** A delivery channel. `deliver` resolves once the receiver accepted the message. */
 export interface Channel {
@@ -33,7 +38,7 @@ export class DeliveryError extends Error {
 
 /**
  * The webhook body: the fields in the documented order, `broadcastId` for a broadcast
- * message and `orderId` for an order confirmation. Written field by field (each value
+ * message, `orderId` for an order confirmation, `inboundMessageId` for a reply. Written field by field (each value
  * through JSON.stringify) rather than through intermediate objects: it runs once per
  * delivery, 100,000 times in a big drain.
  */
@@ -41,7 +46,9 @@ export function deliveryBody(delivery: Delivery): string {
   const reference =
     'broadcastId' in delivery
       ? `"broadcastId":${JSON.stringify(delivery.broadcastId)}`
-      : `"orderId":${JSON.stringify(delivery.orderId)}`;
+      : 'orderId' in delivery
+        ? `"orderId":${JSON.stringify(delivery.orderId)}`
+        : `"inboundMessageId":${JSON.stringify(delivery.inboundMessageId)}`;
   return (
     `{"messageId":${JSON.stringify(delivery.messageId)},${reference},` +
     `"customerId":${JSON.stringify(delivery.customerId)},"to":${JSON.stringify(delivery.to)},` +

@@ -13,7 +13,13 @@ export async function insertBroadcast(
 export async function updateBroadcastSummary(
   trx: Transaction<Database>,
   id: string,
-  summary: { recipientCount: number; sendingNow: number; scheduled: number; unreachable: number },
+  summary: {
+    recipientCount: number;
+    sendingNow: number;
+    scheduled: number;
+    unreachable: number;
+    suppressed: number;
+  },
 ): Promise<void> {
   await trx
     .updateTable('broadcast')
@@ -22,6 +28,7 @@ export async function updateBroadcastSummary(
       sending_now: summary.sendingNow,
       scheduled: summary.scheduled,
       unreachable: summary.unreachable,
+      suppressed: summary.suppressed,
     })
     .where('id', '=', id)
     .execute();

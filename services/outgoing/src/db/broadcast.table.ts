@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { Category } from '../domain/recipient-planner.ts';
 
 export type Audience = 'all' | 'names' | 'ids';
 export type OnClosedDay = 'reject' | 'queue';
@@ -22,6 +23,10 @@ export interface BroadcastTable {
   cancelled_at: Date | null;
   /** The W3C traceparent of the accepting request: its deliveries continue that trace. */
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
+  category: ColumnType<Category, Category | undefined, never>;
+  suppressed: ColumnType<number, number | undefined, number>;
+  /** `sendAtLocal` as requested, JSON (`{"time":"10:00","date":"2026-12-08"}`); NULL: none. */
+  send_at_local: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type BroadcastRow = Selectable<BroadcastTable>;

@@ -24,6 +24,8 @@ export type ClaimedMessage = Pick<
   | 'expires_at'
   | 'attempts'
   | 'trace_parent'
+  | 'category'
+  | 'inbound_message_id'
 >;
 
 /**
@@ -61,6 +63,8 @@ export function claimDueMessages(
       'hold_to_window',
       'expires_at',
       'trace_parent',
+      'category',
+      'inbound_message_id',
     ],
     set: { status: 'sending', updated_at: options.now },
   });
@@ -105,7 +109,7 @@ export function finishWithoutAttempt(
   db: Kysely<Database>,
   owner: string,
   ids: readonly string[],
-  status: Extract<MessageStatus, 'cancelled' | 'expired' | 'unreachable'>,
+  status: Extract<MessageStatus, 'cancelled' | 'expired' | 'unreachable' | 'suppressed'>,
   at: Date,
 ): Promise<number> {
   return queue.finish(db, owner, ids, (eb) => ({

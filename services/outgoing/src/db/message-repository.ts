@@ -26,6 +26,8 @@ const INSERT_COLUMNS = [
   'attempts',
   'created_at',
   'updated_at',
+  'category',
+  'local_day',
 ] as const satisfies readonly (keyof NewMessageRow)[];
 
 /**
@@ -119,4 +121,17 @@ export async function cancelUnsentMessages(
     .where('locked_by', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The reply already created for an inbound message, if any. */
+export async function findReply(
+  db: Kysely<Database>,
+  inboundMessageId: string,
+): Promise<MessageRow | undefined> {
+  return await db
+    .selectFrom('message')
+    .selectAll()
+    .where('kind', '=', 'reply')
+    .where('inbound_message_id', '=', inboundMessageId)
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { MessageKind } from '../domain/message-status.ts';
+import type { Category } from '../domain/recipient-planner.ts';
 
 /**
  * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:
@@ -39,6 +40,12 @@ export interface MessageTable {
   revision: ColumnType<number, number | undefined, number>;
   /** Order confirmations: the traceparent of the request that created it (broadcast messages use the broadcast's). */
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** marketing: needs consent, counts against the cap; broadcasts carry their own. */
+  category: ColumnType<Category, Category | undefined, Category>;
+  /** The customer-local date of `scheduled_for` (`YYYY-MM-DD`), what the cap counts. */
+  local_day: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A reply: the inbound message it answers. */
+  inbound_message_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type MessageRow = Selectable<MessageTable>;

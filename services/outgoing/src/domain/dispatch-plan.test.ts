@@ -35,6 +35,14 @@ describe('planDispatch', () => {
     });
   });
 
+  it('suppresses a marketing message whose customer opted out since acceptance, even inside the window', () => {
+    expect(plan({ optedOut: true })).toEqual({ action: 'suppress', reason: 'OPTED_OUT' });
+    expect(plan({ optedOut: true, broadcastCancelled: true })).toEqual({
+      action: 'cancel',
+      reason: 'broadcast-cancelled',
+    });
+  });
+
   it('cancels the message of a deleted customer', () => {
     expect(plan({ window: null })).toEqual({ action: 'cancel', reason: 'customer-deleted' });
   });

@@ -7,7 +7,8 @@ export type DispatchAction =
   | { readonly action: 'reschedule'; readonly at: Date }
   | { readonly action: 'expire' }
   | { readonly action: 'cancel'; readonly reason: 'broadcast-cancelled' | 'customer-deleted' }
-  | { readonly action: 'unreachable' };
+  | { readonly action: 'unreachable' }
+  | { readonly action: 'suppress'; readonly reason: 'OPTED_OUT' };
 
 export interface DispatchFacts {
   /** The clock's now at dispatch. */
@@ -21,12 +22,18 @@ export interface DispatchFacts {
    * and customer schedule); null when the customer no longer exists.
    */
   readonly window: readonly Schedule[] | null;
+  /**
+   * A marketing message whose customer's CURRENT record says no marketing consent (SPEC
+   * §6: checked at acceptance and again at dispatch). False for transactional messages.
+   */
+  readonly optedOut?: boolean;
 }
 
 /**
  * The dispatch-time re-check, in order: a cancelled broadcast's message is cancelled; one
  * past its expiry is expired; one whose customer was deleted is cancelled; an
- * order confirmation not held to the window is delivered; otherwise it is delivered only
+ * marketing message to a customer who has since opted out is suppressed; an order
+ * confirmation not held to the window is delivered; otherwise it is delivered only
  * when the window is open now, else rescheduled to the window's next opening (so a
  * message that became due late — dispatcher down, backlog, changed hours or zone — is
  * never sent outside the window), or `unreachable` when the window no longer opens within
@@ -38,6 +45,7 @@ export function planDispatch(facts: DispatchFacts): DispatchAction {
     return { action: 'expire' };
   }
   if (facts.window === null) return { action: 'cancel', reason: 'customer-deleted' };
+  if (facts.optedOut === true) return { action: 'suppress', reason: 'OPTED_OUT' };
   if (!facts.holdToWindow) return { action: 'deliver' };
   const opening = nextOpen(facts.window, facts.now, { horizonDays: REACH_HORIZON_DAYS });
   if (opening === null) return { action: 'unreachable' };

@@ -5,9 +5,10 @@ import { MESSAGE_STATUSES, type MessageStatus } from '@screenmagic/service-kit/c
 
 /**
  * `order-update`: a correction telling the customer that a pending order's processing
- * time moved (the business calendar changed).
+ * time moved (the business calendar changed); `reply`: the answer to a customer's own
+ * inbound message (SPEC section 6).
  */
-export type MessageKind = 'broadcast' | 'order-confirmation' | 'order-update';
+export type MessageKind = 'broadcast' | 'order-confirmation' | 'order-update' | 'reply';
 
 /** Statuses of a message still waiting to be sent (what cancelling a broadcast stops). */
 export const UNSENT_STATUSES: readonly MessageStatus[] = Object.freeze(['scheduled', 'sending']);

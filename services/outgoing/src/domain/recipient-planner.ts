@@ -1,61 +1,138 @@
-import { formatLocal, type Schedule } from '@screenmagic/hours-window';
-import { decideDelivery, type RecipientStatus } from './delivery-decision.ts';
+import { formatLocal, localDateOf, type Schedule } from '@screenmagic/hours-window';
+import { decideDelivery, effectiveSendAt, type RecipientStatus } from './delivery-decision.ts';
+import { localSendAt, type LocalSendTime } from './local-send-at.ts';
 import type { ScheduleCache } from './schedule-cache.ts';
 
-/** The parts of a customer record a delivery decision depends on. */
+/** A broadcast's category (SPEC §6): marketing needs consent and counts against the cap. */
+export type Category = 'marketing' | 'transactional';
+
+/** Why a recipient is `suppressed` (SPEC §5 reason codes). */
+export type SuppressReason = 'OPTED_OUT' | 'FREQUENCY_CAP';
+
+/** What a broadcast recipient gets at acceptance (and in a preview). */
+export type PlannedStatus = RecipientStatus | 'suppressed';
+
+/** The parts of a customer record a recipient's decision depends on. */
 export interface PlannedCustomer {
   readonly timeZone: string;
   readonly workingHours: unknown;
+  /** Absent (an older customer service): consent as the default, true. */
+  readonly consent?: { readonly marketing: boolean } | undefined;
 }
 
+/** When a broadcast is sent: one instant for everyone, or a wall time in each one's zone. */
+export type SendTime =
+  | { readonly kind: 'instant'; readonly at: Date }
+  | { readonly kind: 'local'; readonly local: LocalSendTime };
+
 export interface RecipientPlan {
-  readonly status: RecipientStatus;
+  readonly status: PlannedStatus;
+  /** Why `suppressed`; null otherwise. */
+  readonly reason: SuppressReason | null;
   readonly scheduledFor: Date | null;
-  /** `scheduledFor` in the customer's zone (`2026-11-30T09:00:00+05:30`); null when unreachable. */
+  /** `scheduledFor` in the customer's zone (`2026-11-30T09:00:00+05:30`); null without one. */
   readonly scheduledForLocal: string | null;
   /** When a dispatcher should pick it up: `scheduledFor`, or the expiry if that is earlier. */
   readonly dueAt: Date | null;
+  /** The customer-local date of `scheduledFor` (`YYYY-MM-DD`): the day the cap counts. */
+  readonly localDay: string | null;
 }
 
+const OPTED_OUT: RecipientPlan = Object.freeze({
+  status: 'suppressed',
+  reason: 'OPTED_OUT',
+  scheduledFor: null,
+  scheduledForLocal: null,
+  dueAt: null,
+  localDay: null,
+});
+
 /**
- * Decides every recipient of one broadcast: the same send instant for all, so the answer
- * depends only on the customer's schedule and zone, and is computed once per distinct
- * pair (most customers share a handful of schedules).
+ * Decides every recipient of one broadcast — the one function both the real broadcast and
+ * its preview call, so they agree recipient by recipient. In order:
+ * 1. a marketing broadcast to a customer without marketing consent: `suppressed`
+ *    (`OPTED_OUT`);
+ * 2. the send instant: the broadcast's, or `sendAtLocal` read in the customer's zone;
+ * 3. the delivery window at that instant ({@link decideDelivery}): `sending`, `scheduled`
+ *    or `unreachable`;
+ * 4. a marketing message that would exceed `capPerDay` on its customer-local day (given
+ *    how many that customer already has that day): `suppressed` (`FREQUENCY_CAP`).
+ *
+ * Steps 2–3 depend only on the customer's zone and schedule, and are computed once per
+ * distinct pair (most customers share a handful of schedules).
  */
 export class RecipientPlanner {
   readonly #calendar: Schedule;
-  readonly #at: Date;
+  readonly #send: SendTime;
   readonly #now: Date;
   readonly #expiresAt: Date | null;
   readonly #schedules: ScheduleCache;
+  readonly #category: Category;
+  readonly #capPerDay: number | undefined;
   readonly #memo = new Map<string, RecipientPlan>();
 
   constructor(options: {
     calendar: Schedule;
-    at: Date;
+    send: SendTime;
     now: Date;
     expiresAt: Date | null;
     schedules: ScheduleCache;
+    category?: Category;
+    capPerDay?: number | undefined;
   }) {
     this.#calendar = options.calendar;
-    this.#at = options.at;
+    this.#send = options.send;
     this.#now = options.now;
     this.#expiresAt = options.expiresAt;
     this.#schedules = options.schedules;
+    this.#category = options.category ?? 'transactional';
+    this.#capPerDay = options.capPerDay;
   }
 
-  plan(customer: PlannedCustomer): RecipientPlan {
+  /** Whether the cap applies (a marketing broadcast with MARKETING_CAP_PER_DAY set). */
+  get capped(): boolean {
+    return this.#category === 'marketing' && this.#capPerDay !== undefined;
+  }
+
+  /**
+   * @param usedOnDay how many marketing messages the customer already has on a local day
+   *   (asked only when {@link capped}).
+   */
+  plan(
+    customer: PlannedCustomer,
+    usedOnDay: (localDay: string) => number = () => 0,
+  ): RecipientPlan {
+    if (this.#category === 'marketing' && customer.consent?.marketing === false) return OPTED_OUT;
+    const plan = this.#windowPlan(customer);
+    if (
+      this.capped &&
+      plan.localDay !== null &&
+      plan.status !== 'unreachable' &&
+      usedOnDay(plan.localDay) >= (this.#capPerDay as number)
+    ) {
+      return { ...plan, status: 'suppressed', reason: 'FREQUENCY_CAP', dueAt: null };
+    }
+    return plan;
+  }
+
+  #windowPlan(customer: PlannedCustomer): RecipientPlan {
     const { key, schedule } = this.#schedules.get(customer.workingHours);
     const memoKey = `${customer.timeZone}\u0000${key}`;
     let plan = this.#memo.get(memoKey);
     if (plan === undefined) {
-      const decision = decideDelivery([this.#calendar, schedule], this.#at, this.#now);
+      const at =
+        this.#send.kind === 'instant'
+          ? this.#send.at
+          : effectiveSendAt(localSendAt(this.#send.local, customer.timeZone, this.#now), this.#now);
+      const decision = decideDelivery([this.#calendar, schedule], at, this.#now);
       const { scheduledFor } = decision;
       plan = {
         status: decision.status,
+        reason: null,
         scheduledFor,
         scheduledForLocal: scheduledFor ? formatLocal(scheduledFor, customer.timeZone) : null,
         dueAt: scheduledFor ? earliest(scheduledFor, this.#expiresAt) : null,
+        localDay: scheduledFor ? localDateOf(scheduledFor, customer.timeZone) : null,
       };
       this.#memo.set(memoKey, plan);
     }

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type {
   CustomerDirectory,
   CustomerRecord,
-  NewInternalMessage,
+  NewOrderMessage,
 } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { MessageRow } from '../db/message.table.ts';
@@ -66,7 +66,7 @@ export async function findCustomerOrFail(
  */
 export async function createOrderConfirmation(
   deps: OrderConfirmationDeps,
-  input: Omit<NewInternalMessage, 'kind'>,
+  input: Omit<NewOrderMessage, 'kind'>,
   requestId: string,
 ): Promise<OrderConfirmationResult> {
   const existing = await findOrderConfirmation(deps.db, input.orderId);
@@ -77,7 +77,7 @@ export async function createOrderConfirmation(
   const plan = input.holdToWindow
     ? new RecipientPlanner({
         calendar: deps.calendar,
-        at: now,
+        send: { kind: 'instant', at: now },
         now,
         expiresAt: null,
         schedules: deps.schedules,

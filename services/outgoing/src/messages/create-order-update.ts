@@ -39,7 +39,7 @@ export async function createOrderUpdate(
       return { created: false, message: updated.message, revision: updated.revision };
     const plan = new RecipientPlanner({
       calendar: deps.calendar,
-      at: now,
+      send: { kind: 'instant', at: now },
       now,
       expiresAt: null,
       schedules: deps.schedules,

@@ -7,16 +7,19 @@ import {
 } from '@screenmagic/service-kit';
 import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
+import { previewBroadcast } from '../broadcasts/preview-broadcast.ts';
 import type { OutgoingContext } from './context.ts';
 import { countMessagesByStatus, findBroadcast } from '../db/broadcast-repository.ts';
 import { listBroadcastMessages } from '../db/message-repository.ts';
 import {
   BroadcastAcceptedSchema,
   BroadcastParamsSchema,
+  BroadcastPreviewSchema,
   BroadcastSchema,
   CancelledBroadcastSchema,
   IdempotencyHeadersSchema,
   NewBroadcastSchema,
+  PreviewQuerySchema,
   RecipientListSchema,
   RecipientsQuerySchema,
 } from '../schemas/broadcast.ts';
@@ -57,6 +60,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
           calendar: context.calendar,
           directory: context.directory,
           schedules: context.schedules,
+          marketingCapPerDay: context.config.marketingCapPerDay,
           pageSize: context.config.recipientsPageSize,
           onDueNow: () => context.dispatcher.wake(),
         },
@@ -71,6 +75,40 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
       return reply.code(202).send(answer.body);
     });
   }
+
+  app.post(
+    '/v1/broadcasts/preview',
+    {
+      schema: {
+        tags,
+        operationId: 'previewBroadcast',
+        summary:
+          'What a broadcast would do — summary, sends per hour, completion — storing nothing',
+        description:
+          'The body of a broadcast; the same 400/409/422 a real one would get. No Idempotency-Key. ' +
+          'The next page of recipients: the same POST with ?cursor=.',
+        querystring: PreviewQuerySchema,
+        body: NewBroadcastSchema,
+        response: { 200: BroadcastPreviewSchema, ...errorResponses(400, 409, 413, 422, 503) },
+      },
+    },
+    (request) =>
+      previewBroadcast(
+        {
+          db: context.db,
+          clock: context.clock,
+          calendar: context.calendar,
+          directory: context.directory,
+          schedules: context.schedules,
+          marketingCapPerDay: context.config.marketingCapPerDay,
+          pageSize: context.config.recipientsPageSize,
+          ratePerSecond: context.config.dispatcher.ratePerSecond,
+        },
+        request.body,
+        request.query,
+        String(request.id),
+      ),
+  );
 
   app.get(
     '/v1/broadcasts/:id',

@@ -2,13 +2,21 @@ import type { App } from '@screenmagic/service-kit';
 import type { OutgoingContext } from './context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
 import { createOrderUpdate } from '../messages/create-order-update.ts';
+import { createReply } from '../messages/create-reply.ts';
+import { suppressQueuedMarketing } from '../db/marketing-repository.ts';
 import {
   InternalMessageCreatedSchema,
   NewInternalMessageSchema,
   OUTGOING_PATHS,
+  SuppressMarketingParamsSchema,
+  SuppressMarketingResultSchema,
 } from '@screenmagic/service-kit/contracts';
 
-/** `POST /internal/messages`: order confirmations and corrections from the incoming service (hidden). */
+/**
+ * The internal API of the incoming service (hidden): `POST /internal/messages` (order
+ * confirmations, their corrections and replies to inbound messages) and
+ * `POST /internal/customers/{id}/suppress-marketing` (an opt-out).
+ */
 export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {
   app.post(
     OUTGOING_PATHS.messages,
@@ -23,16 +31,19 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       const deps = {
         db: context.db,
         clock: context.clock,
+        // Read per request: the calendar in force now.
         calendar: context.calendar,
         directory: context.directory,
         schedules: context.schedules,
         onDueNow: () => context.dispatcher.wake(),
       };
-      const { kind, ...input } = request.body;
+      const body = request.body;
       const result =
-        kind === 'order-update'
-          ? await createOrderUpdate(deps, input, String(request.id))
-          : await createOrderConfirmation(deps, input, String(request.id));
+        body.kind === 'reply'
+          ? await createReply(deps, body, String(request.id))
+          : body.kind === 'order-update'
+            ? await createOrderUpdate(deps, withoutKind(body), String(request.id))
+            : await createOrderConfirmation(deps, withoutKind(body), String(request.id));
       return reply.code(result.created ? 201 : 200).send({
         messageId: result.message.id,
         status: result.message.status,
@@ -41,4 +52,24 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       });
     },
   );
+
+  app.post(
+    OUTGOING_PATHS.suppressMarketingRoute,
+    {
+      schema: {
+        hide: true,
+        params: SuppressMarketingParamsSchema,
+        response: { 200: SuppressMarketingResultSchema },
+      },
+    },
+    async (request) => {
+      const ids = await suppressQueuedMarketing(context.db, request.params.id, context.clock.now());
+      return { suppressed: ids.length, messageIds: ids };
+    },
+  );
+}
+
+function withoutKind<T extends { kind: string }>(body: T): Omit<T, 'kind'> {
+  const { kind: _kind, ...rest } = body;
+  return rest;
 }

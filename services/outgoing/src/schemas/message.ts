@@ -4,7 +4,12 @@ import { MessageStatusSchema } from '@screenmagic/service-kit/contracts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const MessageKindSchema = Type.Enum(['broadcast', 'order-confirmation', 'order-update']);
+export const MessageKindSchema = Type.Enum([
+  'broadcast',
+  'order-confirmation',
+  'order-update',
+  'reply',
+]);
 
 /** A broadcast recipient: in the 202's first page and in `GET …/recipients`. */
 export const RecipientSchema = Type.Object(
@@ -47,6 +52,8 @@ export const MessageSchema = Type.Object(
     deliveredAt: Nullable(InstantSchema),
     finishedAt: Nullable(InstantSchema),
     expiresAt: Nullable(InstantSchema),
+    category: Type.Enum(['marketing', 'transactional']),
+    inboundMessageId: Type.Optional(Nullable(Type.String())),
   },
   { $id: 'Message' },
 );

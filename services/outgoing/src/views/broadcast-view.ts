@@ -1,6 +1,6 @@
 import type { BroadcastRow } from '../db/broadcast.table.ts';
 import type { StatusCounts } from '../domain/message-status.ts';
-import type { BroadcastView } from '../schemas/broadcast.ts';
+import type { BroadcastView, LocalSendTimeInput } from '../schemas/broadcast.ts';
 
 export function broadcastView(row: BroadcastRow, counts: StatusCounts): BroadcastView {
   const unsent = counts.scheduled + counts.sending;
@@ -11,6 +11,9 @@ export function broadcastView(row: BroadcastRow, counts: StatusCounts): Broadcas
     status: row.cancelled_at !== null ? 'cancelled' : unsent > 0 ? 'active' : 'completed',
     sendAt: row.send_at.toISOString(),
     requestedSendAt: row.requested_send_at?.toISOString() ?? null,
+    sendAtLocal:
+      row.send_at_local === null ? null : (JSON.parse(row.send_at_local) as LocalSendTimeInput),
+    category: row.category,
     onClosedDay: row.on_closed_day,
     expiresAt: row.expires_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
@@ -20,6 +23,7 @@ export function broadcastView(row: BroadcastRow, counts: StatusCounts): Broadcas
       sendingNow: row.sending_now,
       scheduled: row.scheduled,
       unreachable: row.unreachable,
+      suppressed: row.suppressed,
     },
     counts,
   };

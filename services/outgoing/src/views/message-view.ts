@@ -48,5 +48,7 @@ export function messageView(row: MessageRow, broadcastText: string | null): Mess
     deliveredAt: iso(row.delivered_at),
     finishedAt: iso(row.finished_at),
     expiresAt: iso(row.expires_at),
+    category: row.category,
+    inboundMessageId: row.inbound_message_id,
   };
 }

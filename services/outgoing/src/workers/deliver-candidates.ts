@@ -126,13 +126,23 @@ function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
         kind: message.kind,
         sentAt: sentAt.toISOString(),
       }
-    : {
-        messageId: message.id,
-        orderId: message.order_id ?? '',
-        customerId: message.customer_id,
-        to,
-        text: message.text ?? '',
-        kind: message.kind,
-        sentAt: sentAt.toISOString(),
-      };
+    : message.inbound_message_id !== null
+      ? {
+          messageId: message.id,
+          inboundMessageId: message.inbound_message_id,
+          customerId: message.customer_id,
+          to,
+          text: message.text ?? '',
+          kind: message.kind,
+          sentAt: sentAt.toISOString(),
+        }
+      : {
+          messageId: message.id,
+          orderId: message.order_id ?? '',
+          customerId: message.customer_id,
+          to,
+          text: message.text ?? '',
+          kind: message.kind,
+          sentAt: sentAt.toISOString(),
+        };
 }

@@ -79,6 +79,8 @@ export function planCandidate(candidate: Candidate, at: Date): DispatchAction {
     // A broadcast row that vanished cannot happen (no deletes); treat it as cancelled.
     broadcastCancelled: message.broadcast_id !== null && (broadcast?.cancelled ?? true),
     window,
+    // Consent is read from the record fetched for the window: no extra lookup.
+    optedOut: message.category === 'marketing' && candidate.customer?.consent?.marketing === false,
   });
 }
 

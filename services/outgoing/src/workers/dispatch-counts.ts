@@ -9,6 +9,8 @@ export interface DispatchCounts {
   retried: number;
   /** Customers whose window no longer opens within 28 days. */
   unreachable: number;
+  /** Marketing messages whose customer opted out since acceptance. */
+  suppressed: number;
   /** Given back untouched because the customer service could not answer (fail closed). */
   deferred: number;
 }
@@ -22,6 +24,7 @@ export function emptyCounts(): DispatchCounts {
     failed: 0,
     retried: 0,
     unreachable: 0,
+    suppressed: 0,
     deferred: 0,
   };
 }

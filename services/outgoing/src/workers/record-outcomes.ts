@@ -11,6 +11,7 @@ export class Outcomes {
   readonly cancelled: string[] = [];
   readonly expired: string[] = [];
   readonly unreachable: string[] = [];
+  readonly suppressed: string[] = [];
   readonly rescheduled = new Map<string, { at: Date; timeZone: string; ids: string[] }>();
 
   add(candidate: Candidate, action: Exclude<DispatchAction, { action: 'deliver' }>): void {
@@ -24,6 +25,9 @@ export class Outcomes {
         return;
       case 'unreachable':
         this.unreachable.push(id);
+        return;
+      case 'suppress':
+        this.suppressed.push(id);
         return;
       case 'reschedule': {
         // Only a held message with a current customer is rescheduled.
@@ -49,6 +53,7 @@ export async function recordOutcomes(
   await finishWithoutAttempt(db, owner, outcomes.cancelled, 'cancelled', now);
   await finishWithoutAttempt(db, owner, outcomes.expired, 'expired', now);
   await finishWithoutAttempt(db, owner, outcomes.unreachable, 'unreachable', now);
+  await finishWithoutAttempt(db, owner, outcomes.suppressed, 'suppressed', now);
   for (const group of outcomes.rescheduled.values()) {
     await rescheduleMessages(db, owner, group.ids, {
       at: group.at,
@@ -59,6 +64,7 @@ export async function recordOutcomes(
   counts.cancelled += outcomes.cancelled.length;
   counts.expired += outcomes.expired.length;
   counts.unreachable += outcomes.unreachable.length;
+  counts.suppressed += outcomes.suppressed.length;
   for (const group of outcomes.rescheduled.values()) {
     counts.rescheduled += group.ids.length;
     metrics?.rescheduled('window-closed', group.ids.length);

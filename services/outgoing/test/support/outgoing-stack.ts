@@ -34,6 +34,7 @@ export interface CustomerInput {
   readonly workingHours: object;
   readonly timeZone?: string;
   readonly phone?: string;
+  readonly consent?: { readonly marketing: boolean };
 }
 
 export interface CreatedCustomer {
@@ -204,6 +205,18 @@ export class OutgoingStack {
     try {
       const [rows] = await connection.query(text, values);
       return rows as T[];
+    } finally {
+      await connection.end();
+    }
+  }
+
+  /** A statement on the customer service's own database (to bypass its API in a test). */
+  async customerQuery(text: string, values: unknown[] = []): Promise<void> {
+    const connection = await createConnection(
+      mysqlOptions(testMysqlUrl(), `${this.prefix}customer`),
+    );
+    try {
+      await connection.query(text, values);
     } finally {
       await connection.end();
     }

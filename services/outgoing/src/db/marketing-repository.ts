@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import { UNSENT_STATUSES } from '../domain/message-status.ts';
+
+/**
+ * An opt-out (SPEC §6): the customer's queued marketing messages become `suppressed` at
+ * once. A message a dispatcher holds right now is left to it: its dispatch-time re-check
+ * reads the customer's consent and suppresses it there. Returns the ids suppressed.
+ */
+export async function suppressQueuedMarketing(
+  db: Kysely<Database>,
+  customerId: string,
+  at: Date,
+): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('message')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .where('category', '=', 'marketing')
+      .where('status', 'in', UNSENT_STATUSES)
+      .where('locked_by', 'is', null)
+      .forUpdate()
+      .execute();
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return ids;
+    await trx
+      .updateTable('message')
+      .set({ status: 'suppressed', due_at: null, finished_at: at, updated_at: at })
+      .where('id', 'in', ids)
+      .where('status', 'in', UNSENT_STATUSES)
+      .where('locked_by', 'is', null)
+      .execute();
+    return ids;
+  });
+}
+
+/**
+ * How many marketing messages each customer has planned or sent on each of the given
+ * customer-local days (what `MARKETING_CAP_PER_DAY` counts: scheduled, sending and
+ * delivered ones; suppressed, failed, cancelled, expired and unreachable ones do not
+ * count). Keyed `customerId + '\u0000' + localDay`; absent means none.
+ */
+export async function marketingCountsByDay(
+  db: Kysely<Database>,
+  customerIds: readonly string[],
+  localDays: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (customerIds.length === 0 || localDays.length === 0) return counts;
+  const rows = await db
+    .selectFrom('message')
+    .select(['customer_id', 'local_day'])
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('customer_id', 'in', customerIds)
+    .where('local_day', 'in', localDays)
+    .where('category', '=', 'marketing')
+    .where('status', 'in', ['scheduled', 'sending', 'delivered'])
+    .groupBy(['customer_id', 'local_day'])
+    .execute();
+  for (const row of rows) {
+    counts.set(`${row.customer_id}\u0000${row.local_day ?? ''}`, Number(row.count));
+  }
+  return counts;
+}
