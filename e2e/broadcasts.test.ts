@@ -61,7 +61,12 @@ describe('broadcasts, end to end', () => {
       body: { message: 'Winter sale starts now', customers: [asha.name, ben.name, kenji.name] },
     });
     expect(response.status).toBe(202);
-    expect(accepted?.summary).toEqual({ sendingNow: 1, scheduled: 1, unreachable: 1 });
+    expect(accepted?.summary).toEqual({
+      sendingNow: 1,
+      scheduled: 1,
+      unreachable: 1,
+      suppressed: 0,
+    });
     const byId = new Map(accepted?.recipients.map((r) => [r.customerId, r]));
     expect(byId.get(asha.id)).toMatchObject({
       status: 'sending',
@@ -111,6 +116,7 @@ describe('broadcasts, end to end', () => {
       cancelled: 0,
       expired: 0,
       unreachable: 1,
+      suppressed: 0,
     });
     const message = await api.GET('/v1/messages/{id}', {
       params: { path: { id: ashaMessage! } },
