@@ -231,7 +231,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A message: status, attempts, timestamps */
+    /** A message: status, attempts, timestamps and its history */
     get: operations['getMessage'];
     put?: never;
     post?: never;
@@ -1660,6 +1660,78 @@ export interface components {
       deliveredAt: string | null;
       finishedAt: string | null;
       expiresAt: string | null;
+      statusReason:
+        | (
+            | 'IN_WINDOW'
+            | 'BUSINESS_CLOSED_DAY'
+            | 'BUSINESS_CLOSURE'
+            | 'OUTSIDE_BUSINESS_HOURS'
+            | 'OUTSIDE_CUSTOMER_HOURS'
+            | 'CUSTOMER_CLOSURE'
+            | 'NO_OVERLAP'
+            | 'SEND_AT_LATER'
+            | 'HOURS_CHANGED'
+            | 'CALENDAR_CHANGED'
+            | 'LATE_DISPATCH'
+            | 'CUSTOMER_SERVICE_UNAVAILABLE'
+            | 'RATE_LIMITED'
+            | 'DELIVERY_FAILED'
+            | 'OPTED_OUT'
+            | 'FREQUENCY_CAP'
+            | 'EXPIRED'
+            | 'CANCELLED'
+            | 'CUSTOMER_DELETED'
+          )
+        | null;
+      /** @description Every decision from acceptance to the end, oldest first (SPEC §5) */
+      history: components['schemas']['MessageHistoryEntry'][];
+    };
+    MessageHistoryEntry: {
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      at: string;
+      /** @enum {unknown} */
+      event:
+        | 'scheduled'
+        | 'rescheduled'
+        | 'deferred'
+        | 'delivered'
+        | 'failed'
+        | 'cancelled'
+        | 'expired'
+        | 'unreachable'
+        | 'suppressed';
+      /** @enum {unknown} */
+      reason:
+        | 'IN_WINDOW'
+        | 'BUSINESS_CLOSED_DAY'
+        | 'BUSINESS_CLOSURE'
+        | 'OUTSIDE_BUSINESS_HOURS'
+        | 'OUTSIDE_CUSTOMER_HOURS'
+        | 'CUSTOMER_CLOSURE'
+        | 'NO_OVERLAP'
+        | 'SEND_AT_LATER'
+        | 'HOURS_CHANGED'
+        | 'CALENDAR_CHANGED'
+        | 'LATE_DISPATCH'
+        | 'CUSTOMER_SERVICE_UNAVAILABLE'
+        | 'RATE_LIMITED'
+        | 'DELIVERY_FAILED'
+        | 'OPTED_OUT'
+        | 'FREQUENCY_CAP'
+        | 'EXPIRED'
+        | 'CANCELLED'
+        | 'CUSTOMER_DELETED';
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      scheduledFor?: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      scheduledForLocal?: string;
+      detail?: string;
     };
     /**
      * @description An order. Give exactly one of customer (a name) and customerId.

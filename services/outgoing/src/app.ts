@@ -23,6 +23,7 @@ import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { Dispatcher } from './workers/dispatcher.ts';
 import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
+import { MessageHistory } from './db/message-history.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
@@ -125,6 +126,7 @@ export async function buildApp(
     logger: log,
   });
   app.readinessChecks.set('business-calendar', calendarSource.check);
+  const history = new MessageHistory();
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,
@@ -139,6 +141,7 @@ export async function buildApp(
     directory,
     channel,
     schedules,
+    history,
     config: config.dispatcher,
     // Nothing is dispatched before the calendar was read (a window needs it).
     isReady: () => database.isReady && calendarSource.isLoaded,
@@ -158,6 +161,7 @@ export async function buildApp(
     directory,
     schedules,
     dispatcher,
+    history,
   };
   if (config.dispatcher.mode !== 'only') {
     registerBroadcastRoutes(app, context);

@@ -22,6 +22,7 @@ import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
+import type { MessageHistory } from '../db/message-history.ts';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
@@ -43,6 +44,8 @@ export interface AcceptBroadcastDeps {
   readonly calendar: Schedule;
   readonly directory: CustomerDirectory;
   readonly schedules: ScheduleCache;
+  /** Where each message's first history entry goes (SPEC §5). */
+  readonly history: MessageHistory;
   /** Recipients in the 202's first page. */
   readonly pageSize: number;
   /** Called after commit when some messages are due now (wakes the dispatcher). */
@@ -171,6 +174,8 @@ export async function acceptBroadcast(
           now,
         });
         if (missing.length > 0) throw unknownCustomers(audience, missing);
+        // Every message's first entry, copied from the rows just written: one statement.
+        await deps.history.record(trx, { broadcastId }, { event: 'from-status' });
         await updateBroadcastSummary(trx, broadcastId, summary);
         const accepted = await firstAnswer(trx, {
           broadcastId,
@@ -273,6 +278,8 @@ function recipientRows(
       text: null,
       hold_to_window: 1,
       status: plan.status,
+      status_reason: plan.reason,
+      status_detail: plan.reasonDetail,
       scheduled_for: plan.scheduledFor,
       due_at: plan.dueAt,
       expires_at: context.expiresAt,

@@ -19,6 +19,8 @@ const INSERT_COLUMNS = [
   'text',
   'hold_to_window',
   'status',
+  'status_reason',
+  'status_detail',
   'scheduled_for',
   'due_at',
   'expires_at',
@@ -112,7 +114,14 @@ export async function cancelUnsentMessages(
 ): Promise<number> {
   const result = await trx
     .updateTable('message')
-    .set({ status: 'cancelled', due_at: null, finished_at: at, updated_at: at })
+    .set({
+      status: 'cancelled',
+      status_reason: 'CANCELLED',
+      status_detail: 'the broadcast was cancelled',
+      due_at: null,
+      finished_at: at,
+      updated_at: at,
+    })
     .where('broadcast_id', '=', broadcastId)
     .where('status', 'in', UNSENT_STATUSES)
     .where('locked_by', 'is', null)

@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageKind, MessageStatus } from '../domain/message-status.ts';
 
 /**
@@ -38,6 +39,20 @@ export interface MessageTable {
   revision: ColumnType<number, number | undefined, number>;
   /** Order confirmations: the traceparent of the request that created it (broadcast messages use the broadcast's). */
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why the message has its status (the newest history entry's reason); NULL before history existed. */
+  status_reason: ColumnType<
+    HistoryReason | null,
+    HistoryReason | null | undefined,
+    HistoryReason | null
+  >;
+  /** The closure, error or request behind `status_reason`, if any. */
+  status_detail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why the message is waiting now (recorded once per wait); NULL when it is not held back. */
+  deferred_reason: ColumnType<
+    HistoryReason | null,
+    HistoryReason | null | undefined,
+    HistoryReason | null
+  >;
 }
 
 export type MessageRow = Selectable<MessageTable>;

@@ -49,6 +49,8 @@ describe('RecipientPlanner', () => {
       scheduledFor: null,
       scheduledForLocal: null,
       dueAt: null,
+      reason: 'NO_OVERLAP',
+      reasonDetail: null,
     });
   });
 });

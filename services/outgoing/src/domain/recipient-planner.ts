@@ -1,5 +1,7 @@
 import { formatLocal, type Schedule } from '@screenmagic/hours-window';
 import { decideDelivery, type RecipientStatus } from './delivery-decision.ts';
+import type { HistoryReason } from './message-history.ts';
+import { planReason } from './plan-reason.ts';
 import type { ScheduleCache } from './schedule-cache.ts';
 
 /** The parts of a customer record a delivery decision depends on. */
@@ -15,6 +17,9 @@ export interface RecipientPlan {
   readonly scheduledForLocal: string | null;
   /** When a dispatcher should pick it up: `scheduledFor`, or the expiry if that is earlier. */
   readonly dueAt: Date | null;
+  /** Why (SPEC §5): the first history entry's reason, and the closure's name if one decided it. */
+  readonly reason: HistoryReason;
+  readonly reasonDetail: string | null;
 }
 
 /**
@@ -51,11 +56,19 @@ export class RecipientPlanner {
     if (plan === undefined) {
       const decision = decideDelivery([this.#calendar, schedule], this.#at, this.#now);
       const { scheduledFor } = decision;
+      const why = planReason(
+        { calendar: this.#calendar, customer: schedule },
+        this.#at,
+        this.#now,
+        decision,
+      );
       plan = {
         status: decision.status,
         scheduledFor,
         scheduledForLocal: scheduledFor ? formatLocal(scheduledFor, customer.timeZone) : null,
         dueAt: scheduledFor ? earliest(scheduledFor, this.#expiresAt) : null,
+        reason: why.reason,
+        reasonDetail: why.detail,
       };
       this.#memo.set(memoKey, plan);
     }

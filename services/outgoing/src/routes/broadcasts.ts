@@ -57,6 +57,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
           calendar: context.calendar,
           directory: context.directory,
           schedules: context.schedules,
+          history: context.history,
           pageSize: context.config.recipientsPageSize,
           onDueNow: () => context.dispatcher.wake(),
         },

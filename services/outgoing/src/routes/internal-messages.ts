@@ -25,6 +25,7 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
         calendar: context.calendar,
         directory: context.directory,
         schedules: context.schedules,
+        history: context.history,
         onDueNow: () => context.dispatcher.wake(),
       };
       const { kind, ...input } = request.body;

@@ -1,6 +1,7 @@
 import { type App, errorResponses, notFound } from '@screenmagic/service-kit';
 import type { OutgoingContext } from './context.ts';
 import { findBroadcast } from '../db/broadcast-repository.ts';
+import { listHistory } from '../db/message-history.ts';
 import { findMessage } from '../db/message-repository.ts';
 import { MessageParamsSchema, MessageSchema } from '../schemas/message.ts';
 import { messageView } from '../views/message-view.ts';
@@ -13,7 +14,7 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
       schema: {
         tags: ['messages'],
         operationId: 'getMessage',
-        summary: 'A message: status, attempts, timestamps',
+        summary: 'A message: status, attempts, timestamps and its history',
         params: MessageParamsSchema,
         response: { 200: MessageSchema, ...errorResponses(400, 404, 503) },
       },
@@ -23,7 +24,7 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
       if (row === undefined) throw notFound('Message', request.params.id);
       const broadcast =
         row.broadcast_id === null ? undefined : await findBroadcast(context.db, row.broadcast_id);
-      return messageView(row, broadcast?.message ?? null);
+      return messageView(row, broadcast?.message ?? null, await listHistory(context.db, row.id));
     },
   );
 }

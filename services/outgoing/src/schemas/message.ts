@@ -1,5 +1,6 @@
 import { InstantSchema, LocalInstantSchema } from '@screenmagic/service-kit';
 import Type, { type Static, type TSchema } from 'typebox';
+import { HISTORY_EVENTS, HISTORY_REASONS } from '../domain/message-history.ts';
 import { MESSAGE_STATUSES } from '../domain/message-status.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -27,6 +28,20 @@ export const RecipientSchema = Type.Object(
 );
 export type Recipient = Static<typeof RecipientSchema>;
 
+/** One decision in a message's life (SPEC §5). */
+export const HistoryEntrySchema = Type.Object(
+  {
+    at: InstantSchema,
+    event: Type.Enum([...HISTORY_EVENTS]),
+    reason: Type.Enum([...HISTORY_REASONS]),
+    scheduledFor: Type.Optional(InstantSchema),
+    scheduledForLocal: Type.Optional(LocalInstantSchema),
+    detail: Type.Optional(Type.String()),
+  },
+  { $id: 'MessageHistoryEntry' },
+);
+export type HistoryEntryView = Static<typeof HistoryEntrySchema>;
+
 /** `GET /v1/messages/{id}`. */
 export const MessageSchema = Type.Object(
   {
@@ -51,6 +66,11 @@ export const MessageSchema = Type.Object(
     deliveredAt: Nullable(InstantSchema),
     finishedAt: Nullable(InstantSchema),
     expiresAt: Nullable(InstantSchema),
+    /** The reason code of the current status (the newest history entry's). */
+    statusReason: Nullable(Type.Enum([...HISTORY_REASONS])),
+    history: Type.Array(HistoryEntrySchema, {
+      description: 'Every decision from acceptance to the end, oldest first (SPEC §5)',
+    }),
   },
   { $id: 'Message' },
 );

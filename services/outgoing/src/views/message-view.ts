@@ -1,6 +1,7 @@
 import { formatLocal } from '@screenmagic/hours-window';
+import type { MessageEventRow } from '../db/message-event.table.ts';
 import type { MessageRow } from '../db/message.table.ts';
-import type { MessageView, Recipient } from '../schemas/message.ts';
+import type { HistoryEntryView, MessageView, Recipient } from '../schemas/message.ts';
 
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
 
@@ -24,7 +25,11 @@ export function recipientView(row: MessageRow): Recipient {
 }
 
 /** A message as `GET /v1/messages/{id}` shows it; `text` is the broadcast's for its recipients. */
-export function messageView(row: MessageRow, broadcastText: string | null): MessageView {
+export function messageView(
+  row: MessageRow,
+  broadcastText: string | null,
+  history: readonly MessageEventRow[],
+): MessageView {
   const pending = row.status === 'scheduled' || row.status === 'sending';
   return {
     messageId: row.id,
@@ -48,5 +53,23 @@ export function messageView(row: MessageRow, broadcastText: string | null): Mess
     deliveredAt: iso(row.delivered_at),
     finishedAt: iso(row.finished_at),
     expiresAt: iso(row.expires_at),
+    statusReason: row.status_reason,
+    history: history.map((entry) => historyEntryView(entry, row.time_zone)),
+  };
+}
+
+/** A history entry; `scheduledForLocal` in the customer's zone as the message knows it. */
+export function historyEntryView(entry: MessageEventRow, timeZone: string): HistoryEntryView {
+  return {
+    at: entry.at.toISOString(),
+    event: entry.event,
+    reason: entry.reason,
+    ...(entry.scheduled_for === null
+      ? {}
+      : {
+          scheduledFor: entry.scheduled_for.toISOString(),
+          scheduledForLocal: formatLocal(entry.scheduled_for, timeZone),
+        }),
+    ...(entry.detail === null || entry.detail === '' ? {} : { detail: entry.detail }),
   };
 }

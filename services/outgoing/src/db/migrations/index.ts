@@ -3,6 +3,7 @@ import * as createOutgoing from './2026_11_27_0001_create_outgoing.ts';
 import * as queueStatusIndex from './2026_12_04_0001_queue_status_index.ts';
 import * as traceParent from './2026_12_04_0002_trace_parent.ts';
 import * as replan from './2026_12_04_0003_replan.ts';
+import * as messageHistory from './2026_12_04_0004_message_history.ts';
 
 /** Every migration by name, applied in name order. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -10,4 +11,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026_12_04_0001_queue_status_index': queueStatusIndex,
   '2026_12_04_0002_trace_parent': traceParent,
   '2026_12_04_0003_replan': replan,
+  '2026_12_04_0004_message_history': messageHistory,
 });
