@@ -81,7 +81,7 @@ async function drain(claimers: number): Promise<void> {
           mark = cpuSeconds(databasePid);
           const marked = await markDelivered(
             db,
-            new MessageHistory(),
+            new MessageHistory({ events: false }),
             owner,
             claimed.map((message) => ({ id: message.id, at: NOW })),
           );

@@ -4,6 +4,7 @@ import {
   type Clock,
   clockFor,
   createApp,
+  EventPublisher,
   ManagedDatabase,
   registerTestClockRoutes,
   ServiceClient,
@@ -12,6 +13,7 @@ import {
   syncStateStore,
   useDatabase,
 } from '@screenmagic/service-kit';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from './clients/channel.ts';
 import { LogChannel } from './clients/log-channel.ts';
@@ -91,6 +93,7 @@ export async function buildApp(
       ? new WebhookChannel({
           url: config.webhook.url,
           secret: config.webhook.secret,
+          signer: config.webhook.signer,
           timeoutMs: config.webhook.timeoutMs,
           connections: config.dispatcher.concurrency,
         })
@@ -126,7 +129,18 @@ export async function buildApp(
     logger: log,
   });
   app.readinessChecks.set('business-calendar', calendarSource.check);
-  const history = new MessageHistory();
+  const history = new MessageHistory({ events: config.events !== undefined });
+  const events = config.events
+    ? new EventPublisher({
+        db: database.db as unknown as Kysely<unknown>,
+        webhook: config.events,
+        isReady: () => database.isReady,
+        logger: log,
+      })
+    : undefined;
+  if (config.events && config.events.signer === undefined) {
+    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: status events are sent unsigned');
+  }
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,
@@ -186,11 +200,13 @@ export async function buildApp(
     if (database.isReady) await calendarSource.sync().catch(() => undefined);
     calendarSource.start();
     if (config.dispatcher.mode !== 'off') dispatcher.start();
+    events?.start();
   });
   // preClose runs before the database closes (onClose): stop claiming, finish or give back.
-  app.addHook('preClose', () =>
-    Promise.all([dispatcher.stop(), calendarSource.stop()]).then(() => undefined),
-  );
+  app.addHook('preClose', async () => {
+    await Promise.all([dispatcher.stop(), calendarSource.stop()]);
+    await events?.stop();
+  });
   app.addHook('onClose', async () => {
     await Promise.allSettled([channel.close(), customerClient.close()]);
   });

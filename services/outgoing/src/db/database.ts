@@ -1,3 +1,4 @@
+import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { BroadcastTable } from './broadcast.table.ts';
 import type { DispatchRateTable } from './dispatch-rate.table.ts';
 import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
@@ -11,4 +12,5 @@ export interface Database {
   message_event: MessageEventTable;
   idempotency_key: IdempotencyKeyTable;
   dispatch_rate: DispatchRateTable;
+  event_outbox: EventOutboxTable;
 }

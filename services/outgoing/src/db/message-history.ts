@@ -1,4 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { databaseEventId } from '@screenmagic/service-kit';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageEventRow } from './message-event.table.ts';
 import type { HistoryEvent } from '../domain/message-history.ts';
@@ -42,6 +43,16 @@ const IDS_PER_STATEMENT = 1_000;
  * customers records its history in one statement, without the rows passing through Node.
  */
 export class MessageHistory {
+  readonly #events: boolean;
+
+  /**
+   * @param options.events true when `EVENTS_WEBHOOK_URL` is set: each entry that is a
+   *   status change is also written to the outbox (SPEC §7) by the same kind of statement.
+   */
+  constructor(options: { events: boolean }) {
+    this.#events = options.events;
+  }
+
   /** Records `copy` for the selected messages. Returns how many entries were written. */
   async record(
     trx: Transaction<Database>,
@@ -70,7 +81,7 @@ export class MessageHistory {
 
   async #copy(
     trx: Transaction<Database>,
-    where: ReturnType<typeof sql>,
+    where: RawBuilder<unknown>,
     copy: HistoryCopy,
   ): Promise<number> {
     const event =
@@ -94,11 +105,40 @@ export class MessageHistory {
         : source === 'last_error'
           ? sql`m.last_error`
           : sql`${source.text}`;
+    // The events first: a `newlyIn` selection no longer matches once the entries exist.
+    if (this.#events && copy.event !== 'deferred') await this.#publish(trx, where, event, reason);
     const result = await sql`
       INSERT INTO message_event (message_id, at, event, reason, scheduled_for, detail)
       SELECT m.id, m.updated_at, ${event}, ${reason}, ${scheduledFor}, ${detail}
       FROM message m WHERE ${where}`.execute(trx);
     return Number(result.numAffectedRows ?? 0);
+  }
+
+  /**
+   * The status events (SPEC §7) of the same change, into the outbox: `message.<event>`
+   * with `{messageId, broadcastId | orderId, customerId, status, scheduledFor?, reason}`
+   * (nulls are dropped when sent). A message accepted as `sending` (delivered at once)
+   * gets no `message.scheduled`.
+   */
+  async #publish(
+    trx: Transaction<Database>,
+    where: RawBuilder<unknown>,
+    event: RawBuilder<unknown>,
+    reason: RawBuilder<unknown>,
+  ): Promise<void> {
+    const instant = (column: RawBuilder<unknown>) =>
+      sql`CONCAT(LEFT(DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')`;
+    await sql`
+      INSERT INTO event_outbox (event_id, type, stream, occurred_at, data, due_at)
+      SELECT ${databaseEventId}, CONCAT('message.', ${event}), m.id, m.updated_at,
+        JSON_OBJECT('messageId', m.id, 'broadcastId', m.broadcast_id, 'orderId', m.order_id,
+          'customerId', m.customer_id, 'status', m.status,
+          'scheduledFor', CASE WHEN m.status IN ('scheduled', 'sending')
+                               THEN ${instant(sql`m.scheduled_for`)} END,
+          'reason', ${reason}),
+        UTC_TIMESTAMP(3)
+      FROM message m WHERE ${where}
+        AND NOT (${event} = 'scheduled' AND m.status = 'sending')`.execute(trx);
   }
 }
 
