@@ -14,8 +14,8 @@ import { createPool } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import type { Database } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
-import { MessageHistory } from '../src/db/message-history.ts';
-import { markDelivered } from '../src/db/message-outcomes.ts';
+import { MessageHistory } from '../src/db/message-history-repository.ts';
+import { markDelivered } from '../src/db/message-outcome-repository.ts';
 import { claimDueMessages } from '../src/db/message-queue.ts';
 import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 

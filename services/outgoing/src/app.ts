@@ -25,7 +25,7 @@ import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { Dispatcher } from './workers/dispatcher.ts';
 import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
-import { MessageHistory } from './db/message-history.ts';
+import { MessageHistory } from './db/message-history-repository.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';

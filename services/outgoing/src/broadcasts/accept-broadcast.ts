@@ -22,7 +22,7 @@ import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
-import type { MessageHistory } from '../db/message-history.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,

@@ -7,7 +7,7 @@ import {
   markBroadcastCancelled,
 } from '../db/broadcast-repository.ts';
 import { cancelUnsentMessages } from '../db/message-repository.ts';
-import type { MessageHistory } from '../db/message-history.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { BroadcastView } from '../schemas/broadcast.ts';
 import { broadcastView } from '../views/broadcast-view.ts';
 

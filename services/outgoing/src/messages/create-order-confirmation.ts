@@ -14,7 +14,7 @@ import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
-import type { MessageHistory } from '../db/message-history.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { NewInternalMessage } from '../schemas/internal-message.ts';
 
 export interface OrderConfirmationDeps {

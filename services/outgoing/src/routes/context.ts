@@ -6,7 +6,7 @@ import type { CustomerDirectory } from '../clients/customer-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { Dispatcher } from '../workers/dispatcher.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
-import type { MessageHistory } from '../db/message-history.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 
 /** What the routes work with, built once in `buildApp`. */
 export interface OutgoingContext {

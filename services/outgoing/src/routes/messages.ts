@@ -1,7 +1,7 @@
 import { type App, errorResponses, notFound } from '@screenmagic/service-kit';
 import type { OutgoingContext } from './context.ts';
 import { findBroadcast } from '../db/broadcast-repository.ts';
-import { listHistory } from '../db/message-history.ts';
+import { listHistory } from '../db/message-history-repository.ts';
 import { findMessage } from '../db/message-repository.ts';
 import { MessageParamsSchema, MessageSchema } from '../schemas/message.ts';
 import { messageView } from '../views/message-view.ts';

@@ -8,7 +8,7 @@ import type { CustomerDirectory } from '../clients/customer-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
-import type { MessageHistory } from '../db/message-history.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
 import type { RateDeferrals } from './rate-deferrals.ts';
 

@@ -1,7 +1,7 @@
 import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
-import { markDelivered, recordFailedAttempt } from '../db/message-outcomes.ts';
+import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { BatchTimings } from './batch-timings.ts';

@@ -7,7 +7,7 @@ import {
   type BroadcastForDispatch,
   loadBroadcastsForDispatch,
 } from '../db/broadcast-repository.ts';
-import { deferMessages } from '../db/message-outcomes.ts';
+import { deferMessages } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';

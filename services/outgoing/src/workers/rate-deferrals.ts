@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { MessageHistory } from '../db/message-history.ts';
-import { deferHeldByRate } from '../db/message-outcomes.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
+import { deferHeldByRate } from '../db/message-outcome-repository.ts';
 
 /** Messages marked per rate-limited poll: a backlog is covered a batch at a time. */
 const PER_POLL = 1_000;

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
-import type { MessageHistory } from '../db/message-history.ts';
-import { finishWithoutAttempt, rescheduleMessages } from '../db/message-outcomes.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
+import { finishWithoutAttempt, rescheduleMessages } from '../db/message-outcome-repository.ts';
 import type { Candidate, CandidateAction } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig } from '../src/config.ts';
 
 const base = { INTERNAL_TOKEN: 'x'.repeat(32) };
 const URL_ = 'https://hooks.example/deliveries';

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageStatus } from '../domain/message-status.ts';
-import type { HistoryCopy, MessageHistory } from './message-history.ts';
+import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
 import { heldBy, messageQueue } from './message-queue.ts';
 
 /*
