@@ -128,3 +128,30 @@ export async function cancelUnsentMessages(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** What `GET /v1/messages` filters on; all optional. */
+export interface MessageFilter {
+  readonly status?: MessageStatus | undefined;
+  readonly broadcastId?: string | undefined;
+  readonly customerId?: string | undefined;
+}
+
+/**
+ * A page of messages, newest first (keyset on the time-ordered id). By customer it reads
+ * `idx_message_customer`, by broadcast `idx_message_broadcast_status`; by status alone it
+ * walks the primary key from the newest (the status index is deliberately not there:
+ * every dispatch would move its entries).
+ */
+export function listMessages(
+  db: Kysely<Database>,
+  filter: MessageFilter,
+  page: { beforeId: string | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let query = db.selectFrom('message').selectAll();
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.broadcastId !== undefined)
+    query = query.where('broadcast_id', '=', filter.broadcastId);
+  if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
+  if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
+}

@@ -1,4 +1,4 @@
-import { InstantSchema, LocalInstantSchema } from '@screenmagic/service-kit';
+import { InstantSchema, LocalInstantSchema, PageQuerySchema } from '@screenmagic/service-kit';
 import Type, { type Static, type TSchema } from 'typebox';
 import { HISTORY_EVENTS, HISTORY_REASONS } from '../domain/message-history.ts';
 import { MESSAGE_STATUSES } from '../domain/message-status.ts';
@@ -79,4 +79,44 @@ export type MessageView = Static<typeof MessageSchema>;
 export const MessageParamsSchema = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 64 }) },
   { additionalProperties: false },
+);
+
+/** A message in a list (`GET /v1/messages`): no text, no history (`GET /v1/messages/{id}`). */
+export const MessageSummarySchema = Type.Object(
+  {
+    messageId: Type.String(),
+    kind: MessageKindSchema,
+    broadcastId: Nullable(Type.String()),
+    orderId: Nullable(Type.String()),
+    customerId: Type.String(),
+    customerName: Type.String(),
+    status: MessageStatusSchema,
+    statusReason: Nullable(Type.Enum([...HISTORY_REASONS])),
+    attempts: Type.Integer(),
+    scheduledFor: Nullable(InstantSchema),
+    scheduledForLocal: Nullable(LocalInstantSchema),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+    deliveredAt: Nullable(InstantSchema),
+  },
+  { $id: 'MessageSummary' },
+);
+export type MessageSummary = Static<typeof MessageSummarySchema>;
+
+export const MessageListQuerySchema = Type.Object(
+  {
+    ...PageQuerySchema.properties,
+    status: Type.Optional(MessageStatusSchema),
+    broadcastId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const MessageListSchema = Type.Object(
+  {
+    items: Type.Array(MessageSummarySchema),
+    nextCursor: Nullable(Type.String()),
+  },
+  { $id: 'MessageList' },
 );

@@ -1,7 +1,12 @@
 import { formatLocal } from '@screenmagic/hours-window';
 import type { MessageEventRow } from '../db/message-event.table.ts';
 import type { MessageRow } from '../db/message.table.ts';
-import type { HistoryEntryView, MessageView, Recipient } from '../schemas/message.ts';
+import type {
+  HistoryEntryView,
+  MessageSummary,
+  MessageView,
+  Recipient,
+} from '../schemas/message.ts';
 
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
 
@@ -71,5 +76,25 @@ export function historyEntryView(entry: MessageEventRow, timeZone: string): Hist
           scheduledForLocal: formatLocal(entry.scheduled_for, timeZone),
         }),
     ...(entry.detail === null || entry.detail === '' ? {} : { detail: entry.detail }),
+  };
+}
+
+/** A message as `GET /v1/messages` lists it. */
+export function messageSummaryView(row: MessageRow): MessageSummary {
+  return {
+    messageId: row.id,
+    kind: row.kind,
+    broadcastId: row.broadcast_id,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    status: row.status,
+    statusReason: row.status_reason,
+    attempts: row.attempts,
+    scheduledFor: iso(row.scheduled_for),
+    scheduledForLocal: localOf(row),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deliveredAt: iso(row.delivered_at),
   };
 }
