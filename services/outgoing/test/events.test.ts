@@ -1,6 +1,7 @@
+import { EventsReceiver } from '@screenmagic/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from './support/calendars.ts';
-import { EventsReceiver } from './support/events-receiver.ts';
+
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
 
 const MONDAY_10 = '2026-11-30T10:00:00.000Z';

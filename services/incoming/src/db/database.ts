@@ -1,3 +1,4 @@
+import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { CustomerOrderTable } from './customer-order.table.ts';
 import type {
   ConfirmationOutboxTable,
@@ -11,6 +12,8 @@ export interface Database {
   pending_order: PendingOrderTable;
   confirmation_outbox: ConfirmationOutboxTable;
   order_update_outbox: OrderUpdateOutboxTable;
+  /** Order status events for EVENTS_WEBHOOK_URL (SPEC §7). */
+  event_outbox: EventOutboxTable;
 }
 
 /** The two queues the worker drains. */

@@ -15,6 +15,7 @@ import type { CustomerDirectory, CustomerSummary } from '../clients/customer-dir
 import type { OutgoingMessages } from '../clients/outgoing-messages.ts';
 import type { CustomerOrderRow, NewCustomerOrderRow } from '../db/customer-order.table.ts';
 import type { Database } from '../db/database.ts';
+import type { OrderEvents } from '../db/order-event-repository.ts';
 import { findOrder, insertOrder, recordHandover } from '../db/order-repository.ts';
 import { rescheduleClaimed, takeClaimed } from '../db/work-queue.ts';
 import { orderOutcome } from '../domain/order-outcome.ts';
@@ -43,6 +44,8 @@ export interface PlaceOrderDeps {
   readonly retryDelayMs: number;
   /** Tells the worker there is work due now (a pending order placed in the past). */
   readonly wakeWorker: () => void;
+  /** Order status events (SPEC §7), written with the order. */
+  readonly events: OrderEvents;
   readonly logger?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
@@ -108,6 +111,7 @@ export async function placeOrder(
                 trace_parent: traceParent,
               },
             },
+        deps.events,
       ),
     () => findOrder(deps.db, request.orderId),
   );
