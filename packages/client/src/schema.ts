@@ -1780,7 +1780,7 @@ export interface components {
     MessageSummary: {
       messageId: string;
       /** @enum {unknown} */
-      kind: 'broadcast' | 'order-confirmation';
+      kind: 'broadcast' | 'order-confirmation' | 'order-update';
       broadcastId: string | null;
       orderId: string | null;
       customerId: string;

@@ -148,6 +148,7 @@ export async function buildApp(
     clock,
     calendar: () => calendarSource.calendar,
     onMoved: () => loop.wake(),
+    events,
     logger: log,
   });
   const calendarSource = new CalendarSource({

@@ -104,6 +104,18 @@ export async function buildApp(
     );
   }
   const schedules = new ScheduleCache();
+  const history = new MessageHistory({ events: config.events !== undefined });
+  const events = config.events
+    ? new EventPublisher({
+        db: database.db as unknown as Kysely<unknown>,
+        webhook: config.events,
+        isReady: () => database.isReady,
+        logger: log,
+      })
+    : undefined;
+  if (config.events && config.events.signer === undefined) {
+    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: status events are sent unsigned');
+  }
   // The business calendar comes from the customer service (it is data there), polled
   // every second; a new version re-plans every queued message (docs/decisions.md).
   const calendarSource = new CalendarSource({
@@ -126,21 +138,10 @@ export async function buildApp(
     calendar,
     directory,
     schedules,
+    history,
     logger: log,
   });
   app.readinessChecks.set('business-calendar', calendarSource.check);
-  const history = new MessageHistory({ events: config.events !== undefined });
-  const events = config.events
-    ? new EventPublisher({
-        db: database.db as unknown as Kysely<unknown>,
-        webhook: config.events,
-        isReady: () => database.isReady,
-        logger: log,
-      })
-    : undefined;
-  if (config.events && config.events.signer === undefined) {
-    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: status events are sent unsigned');
-  }
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,

@@ -138,7 +138,7 @@ export interface MessageFilter {
 
 /**
  * A page of messages, newest first (keyset on the time-ordered id). By customer it reads
- * `idx_message_customer`, by broadcast `idx_message_broadcast_status`; by status alone it
+ * `idx_message_customer` (the re-planner's), by broadcast `idx_message_broadcast_status`; by status alone it
  * walks the primary key from the newest (the status index is deliberately not there:
  * every dispatch would move its entries).
  */

@@ -5,7 +5,6 @@ import * as traceParent from './2026_12_04_0002_trace_parent.ts';
 import * as replan from './2026_12_04_0003_replan.ts';
 import * as messageHistory from './2026_12_04_0004_message_history.ts';
 import * as eventOutbox from './2026_12_04_0005_event_outbox.ts';
-import * as messageCustomerIndex from './2026_12_04_0006_message_customer_index.ts';
 
 /** Every migration by name, applied in name order. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -15,5 +14,4 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026_12_04_0003_replan': replan,
   '2026_12_04_0004_message_history': messageHistory,
   '2026_12_04_0005_event_outbox': eventOutbox,
-  '2026_12_04_0006_message_customer_index': messageCustomerIndex,
 });
