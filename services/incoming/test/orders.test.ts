@@ -261,6 +261,7 @@ describe('orders API', () => {
     }>();
     expect(Object.keys(openapi.paths).sort()).toEqual([
       '/incomings',
+      '/v1/inbound-messages',
       '/v1/orders',
       '/v1/orders/{orderId}',
     ]);

@@ -32,7 +32,7 @@ export function registerMessageExplainRoutes(app: App, context: OutgoingContext)
       if (row === undefined) throw notFound('Message', request.params.id);
       const at = request.query.at === undefined ? context.clock.now() : new Date(request.query.at);
       const explanation = await context.directory.explain(row.customer_id, at, String(request.id));
-      if (explanation === null) {
+      if (explanation === undefined) {
         throw unprocessable(
           'CUSTOMER_DELETED',
           `The recipient ${row.customer_id} of message ${row.id} no longer exists: there is no window to explain`,
