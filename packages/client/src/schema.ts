@@ -69,7 +69,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Broadcasts newest first, each with a count of its messages in every status */
+    get: operations['listBroadcasts'];
     put?: never;
     /** Send a message to customers, each inside their delivery window */
     post: operations['createBroadcast'];
@@ -278,6 +279,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages newest first, by status, broadcast or customer */
+    get: operations['listMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages/{id}': {
     parameters: {
       query?: never;
@@ -285,11 +303,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A message: status, attempts, timestamps */
+    /** A message: status, attempts, timestamps and its history */
     get: operations['getMessage'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Cancel one message not yet sent */
+    delete: operations['cancelMessage'];
     options?: never;
     head?: never;
     patch?: never;
@@ -306,6 +325,23 @@ export interface paths {
     get: operations['explainMessage'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/messages/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Plan a failed message again and retry it */
+    post: operations['retryMessage'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1810,6 +1846,10 @@ export interface components {
       scheduledFor: string | null;
       scheduledForLocal: string | null;
     };
+    BroadcastList: {
+      items: components['schemas']['Broadcast'][];
+      nextCursor: string | null;
+    };
     Broadcast: {
       broadcastId: string;
       id: string;
@@ -1900,6 +1940,141 @@ export interface components {
       /** @enum {unknown} */
       category: 'marketing' | 'transactional';
       inboundMessageId?: string | null;
+      statusReason:
+        | (
+            | 'IN_WINDOW'
+            | 'BUSINESS_CLOSED_DAY'
+            | 'BUSINESS_CLOSURE'
+            | 'OUTSIDE_BUSINESS_HOURS'
+            | 'OUTSIDE_CUSTOMER_HOURS'
+            | 'CUSTOMER_CLOSURE'
+            | 'NO_OVERLAP'
+            | 'SEND_AT_LATER'
+            | 'HOURS_CHANGED'
+            | 'CALENDAR_CHANGED'
+            | 'LATE_DISPATCH'
+            | 'CUSTOMER_SERVICE_UNAVAILABLE'
+            | 'RATE_LIMITED'
+            | 'DELIVERY_FAILED'
+            | 'OPTED_OUT'
+            | 'FREQUENCY_CAP'
+            | 'EXPIRED'
+            | 'CANCELLED'
+            | 'CUSTOMER_DELETED'
+          )
+        | null;
+      /** @description Every decision from acceptance to the end, oldest first (SPEC §5) */
+      history: components['schemas']['MessageHistoryEntry'][];
+    };
+    MessageHistoryEntry: {
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      at: string;
+      /** @enum {unknown} */
+      event:
+        | 'scheduled'
+        | 'rescheduled'
+        | 'deferred'
+        | 'delivered'
+        | 'failed'
+        | 'cancelled'
+        | 'expired'
+        | 'unreachable'
+        | 'suppressed';
+      /** @enum {unknown} */
+      reason:
+        | 'IN_WINDOW'
+        | 'BUSINESS_CLOSED_DAY'
+        | 'BUSINESS_CLOSURE'
+        | 'OUTSIDE_BUSINESS_HOURS'
+        | 'OUTSIDE_CUSTOMER_HOURS'
+        | 'CUSTOMER_CLOSURE'
+        | 'NO_OVERLAP'
+        | 'SEND_AT_LATER'
+        | 'HOURS_CHANGED'
+        | 'CALENDAR_CHANGED'
+        | 'LATE_DISPATCH'
+        | 'CUSTOMER_SERVICE_UNAVAILABLE'
+        | 'RATE_LIMITED'
+        | 'DELIVERY_FAILED'
+        | 'OPTED_OUT'
+        | 'FREQUENCY_CAP'
+        | 'EXPIRED'
+        | 'CANCELLED'
+        | 'CUSTOMER_DELETED';
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      scheduledFor?: string;
+      /** @description Local wall time with its UTC offset, e.g. 2026-11-30T09:00:00+05:30 */
+      scheduledForLocal?: string;
+      detail?: string;
+    };
+    MessageList: {
+      items: components['schemas']['MessageSummary'][];
+      nextCursor: string | null;
+    };
+    MessageSummary: {
+      messageId: string;
+      /** @enum {unknown} */
+      kind: 'broadcast' | 'order-confirmation' | 'order-update' | 'reply';
+      broadcastId: string | null;
+      orderId: string | null;
+      customerId: string;
+      customerName: string;
+      /**
+       * @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed
+       * @enum {unknown}
+       */
+      status:
+        | 'scheduled'
+        | 'sending'
+        | 'delivered'
+        | 'failed'
+        | 'cancelled'
+        | 'expired'
+        | 'unreachable'
+        | 'suppressed';
+      statusReason:
+        | (
+            | 'IN_WINDOW'
+            | 'BUSINESS_CLOSED_DAY'
+            | 'BUSINESS_CLOSURE'
+            | 'OUTSIDE_BUSINESS_HOURS'
+            | 'OUTSIDE_CUSTOMER_HOURS'
+            | 'CUSTOMER_CLOSURE'
+            | 'NO_OVERLAP'
+            | 'SEND_AT_LATER'
+            | 'HOURS_CHANGED'
+            | 'CALENDAR_CHANGED'
+            | 'LATE_DISPATCH'
+            | 'CUSTOMER_SERVICE_UNAVAILABLE'
+            | 'RATE_LIMITED'
+            | 'DELIVERY_FAILED'
+            | 'OPTED_OUT'
+            | 'FREQUENCY_CAP'
+            | 'EXPIRED'
+            | 'CANCELLED'
+            | 'CUSTOMER_DELETED'
+          )
+        | null;
+      attempts: number;
+      scheduledFor: string | null;
+      scheduledForLocal: string | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 instant from 2000-01-01T00:00:00.000Z to 2099-12-31T23:59:59.999Z, e.g. 2026-11-30T03:30:00.000Z
+       */
+      updatedAt: string;
+      deliveredAt: string | null;
     };
     MessageExplanation: {
       messageId: string;
@@ -2392,6 +2567,45 @@ export interface operations {
           'application/problem+json': components['schemas']['Error'];
         };
       };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listBroadcasts: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadcastList'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3233,6 +3447,57 @@ export interface operations {
       504: components['responses']['GatewayTimeout'];
     };
   };
+  listMessages: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        /** @description scheduled | sending | delivered | failed | cancelled | expired | unreachable | suppressed */
+        status?:
+          | 'scheduled'
+          | 'sending'
+          | 'delivered'
+          | 'failed'
+          | 'cancelled'
+          | 'expired'
+          | 'unreachable'
+          | 'suppressed';
+        broadcastId?: string;
+        customerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageList'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
   getMessage: {
     parameters: {
       query?: never;
@@ -3266,6 +3531,64 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       /** @description Not found (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  cancelMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3317,6 +3640,74 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       /** @description Not found (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      431: components['responses']['HeadersTooLarge'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  retryMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description Not found (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with what is stored (error.code says how) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

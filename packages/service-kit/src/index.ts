@@ -47,3 +47,24 @@ export { newWorkerId } from './queue/worker-id.ts';
 
 export { forEachLimited } from './worker/for-each-limited.ts';
 export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';
+
+export {
+  createEventOutbox,
+  databaseEventId,
+  dropEventOutbox,
+  enqueueEvents,
+  type EventOutboxTable,
+  type OutboxEvent,
+  type WithEventOutbox,
+} from './events/event-outbox.ts';
+export { EventPublisher, type EventPublisherOptions, eventBody } from './events/event-publisher.ts';
+export {
+  type EventsWebhookConfig,
+  readEventsWebhook,
+  readWebhookSecrets,
+} from './events/webhook-secrets.ts';
+export {
+  type SigningKey,
+  type StandardWebhookHeaders,
+  WebhookSigner,
+} from './events/webhook-signer.ts';

@@ -5,6 +5,7 @@ import {
   clockFor,
   createApp,
   type CreateAppOptions,
+  EventPublisher,
   ManagedDatabase,
   newWorkerId,
   PollLoop,
@@ -19,6 +20,7 @@ import { CustomerDirectory, OutgoingMessages } from '@screenmagic/service-kit/co
 import type { Kysely } from 'kysely';
 import type { IncomingConfig } from './config.ts';
 import type { Database } from './db/database.ts';
+import { OrderEvents } from './db/order-event-repository.ts';
 import { migrations } from './db/migrations/index.ts';
 import { registerIncomingMetrics } from './metrics/incoming-metrics.ts';
 import { registerInboundMessageRoutes } from './routes/inbound-messages.ts';
@@ -99,8 +101,21 @@ export async function buildApp(
   const outgoing = new OutgoingMessages(outgoingClient);
   const customers = new CustomerDirectory(customerClient);
 
+  const events = new OrderEvents({ enabled: config.events !== undefined });
+  const publisher = config.events
+    ? new EventPublisher({
+        db: database.db as unknown as Kysely<unknown>,
+        webhook: config.events,
+        isReady: () => database.isReady,
+        logger: log,
+      })
+    : undefined;
+  if (config.events && config.events.signer === undefined) {
+    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: order events are sent unsigned');
+  }
   const worker = new OrderWorker({
     db: database.db,
+    events,
     clock,
     outgoing,
     workerId,
@@ -133,6 +148,7 @@ export async function buildApp(
     clock,
     calendar: () => calendarSource.calendar,
     onMoved: () => loop.wake(),
+    events,
     logger: log,
   });
   const calendarSource = new CalendarSource({
@@ -161,6 +177,7 @@ export async function buildApp(
       lockId: `${workerId}:request`,
       retryDelayMs: config.worker.retryBaseMs,
       wakeWorker: () => loop.wake(),
+      events,
       ...(log === undefined ? {} : { logger: log }),
     });
   }
@@ -185,10 +202,12 @@ export async function buildApp(
     calendarSource.start();
     // ORDER_WORKER=off: API only; another deployment runs the worker.
     if (deps.runWorker !== false && config.worker.mode !== 'off') loop.start();
+    publisher?.start();
   });
   // Stop claiming before requests drain; the batch in flight finishes first.
   app.addHook('preClose', async () => {
     await Promise.all([loop.stop(), calendarSource.stop()]);
+    await publisher?.stop();
   });
   app.addHook('onClose', async () => {
     await Promise.all([customerClient.close(), outgoingClient.close()]);

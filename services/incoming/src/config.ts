@@ -2,6 +2,8 @@ import {
   type Env,
   envInteger,
   envWorkerMode,
+  type EventsWebhookConfig,
+  readEventsWebhook,
   readServiceConfig,
   type ServiceConfig,
   type WorkerMode,
@@ -30,6 +32,8 @@ export interface WorkerConfig {
 
 export interface IncomingConfig extends ServiceConfig {
   readonly worker: WorkerConfig;
+  /** `EVENTS_WEBHOOK_URL`: order status events (SPEC §7); undefined → none recorded or sent. */
+  readonly events: EventsWebhookConfig | undefined;
 }
 
 /**
@@ -45,6 +49,7 @@ export function readConfig(env: Env): IncomingConfig {
   });
   return Object.freeze({
     ...base,
+    events: readEventsWebhook(env),
     worker: Object.freeze({
       mode: envWorkerMode(env, 'ORDER_WORKER'),
       pollIntervalMs: envInteger(env, 'ORDER_WORKER_POLL_INTERVAL_MS', {

@@ -17,6 +17,7 @@ const inFlight = Number(env['BENCH_IN_FLIGHT'] ?? 32);
 const channel = new WebhookChannel({
   url: new URL(env['DELIVERY_WEBHOOK_URL'] ?? ''),
   secret: env['DELIVERY_WEBHOOK_SECRET'] ?? '',
+  signer: undefined,
   timeoutMs: 10_000,
   connections: inFlight,
 });

@@ -14,7 +14,9 @@ import { createPool } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import type { Database } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
-import { claimDueMessages, markDelivered } from '../src/db/message-queue.ts';
+import { MessageHistory } from '../src/db/message-history-repository.ts';
+import { markDelivered } from '../src/db/message-outcome-repository.ts';
+import { claimDueMessages } from '../src/db/message-queue.ts';
 import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
@@ -79,6 +81,7 @@ async function drain(claimers: number): Promise<void> {
           mark = cpuSeconds(databasePid);
           const marked = await markDelivered(
             db,
+            new MessageHistory({ events: false }),
             owner,
             claimed.map((message) => ({ id: message.id, at: NOW })),
           );

@@ -4,6 +4,7 @@ import {
   type Clock,
   clockFor,
   createApp,
+  EventPublisher,
   ManagedDatabase,
   registerTestClockRoutes,
   ServiceClient,
@@ -13,6 +14,7 @@ import {
   useDatabase,
 } from '@screenmagic/service-kit';
 import { CustomerDirectory } from '@screenmagic/service-kit/contracts';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from './clients/channel.ts';
 import { LogChannel } from './clients/log-channel.ts';
@@ -23,6 +25,7 @@ import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { Dispatcher } from './workers/dispatcher.ts';
 import { registerOutgoingMetrics } from './metrics/outgoing-metrics.ts';
+import { MessageHistory } from './db/message-history-repository.ts';
 import { ScheduleCache } from './domain/schedule-cache.ts';
 import { registerBroadcastRoutes } from './routes/broadcasts.ts';
 import { registerInternalMessageRoutes } from './routes/internal-messages.ts';
@@ -92,6 +95,7 @@ export async function buildApp(
       ? new WebhookChannel({
           url: config.webhook.url,
           secret: config.webhook.secret,
+          signer: config.webhook.signer,
           timeoutMs: config.webhook.timeoutMs,
           connections: config.dispatcher.concurrency,
         })
@@ -102,6 +106,18 @@ export async function buildApp(
     );
   }
   const schedules = new ScheduleCache();
+  const history = new MessageHistory({ events: config.events !== undefined });
+  const events = config.events
+    ? new EventPublisher({
+        db: database.db as unknown as Kysely<unknown>,
+        webhook: config.events,
+        isReady: () => database.isReady,
+        logger: log,
+      })
+    : undefined;
+  if (config.events && config.events.signer === undefined) {
+    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: status events are sent unsigned');
+  }
   // The business calendar comes from the customer service (it is data there), polled
   // every second; a new version re-plans every queued message (docs/decisions.md).
   const calendarSource = new CalendarSource({
@@ -114,7 +130,7 @@ export async function buildApp(
       },
       customersChanged: async (ids) => {
         await replanner.replanCustomers(ids);
-        await suppressOptedOut({ db: database.db, clock, directory }, ids);
+        await suppressOptedOut({ db: database.db, clock, directory, history }, ids);
       },
     },
   });
@@ -125,6 +141,7 @@ export async function buildApp(
     calendar,
     directory,
     schedules,
+    history,
     logger: log,
   });
   const metrics = registerOutgoingMetrics(app.metrics, {
@@ -141,6 +158,7 @@ export async function buildApp(
     directory,
     channel,
     schedules,
+    history,
     config: config.dispatcher,
     // Nothing is dispatched before the calendar was read (a window needs it).
     isReady: () => database.isReady && calendarSource.isLoaded,
@@ -160,6 +178,7 @@ export async function buildApp(
     directory,
     schedules,
     dispatcher,
+    history,
   };
   if (config.dispatcher.mode !== 'only') {
     registerBroadcastRoutes(app, context);
@@ -185,11 +204,13 @@ export async function buildApp(
     if (database.isReady) await calendarSource.sync().catch(() => undefined);
     calendarSource.start();
     if (config.dispatcher.mode !== 'off') dispatcher.start();
+    events?.start();
   });
   // preClose runs before the database closes (onClose): stop claiming, finish or give back.
-  app.addHook('preClose', () =>
-    Promise.all([dispatcher.stop(), calendarSource.stop()]).then(() => undefined),
-  );
+  app.addHook('preClose', async () => {
+    await Promise.all([dispatcher.stop(), calendarSource.stop()]);
+    await events?.stop();
+  });
   app.addHook('onClose', async () => {
     await Promise.allSettled([channel.close(), customerClient.close()]);
   });

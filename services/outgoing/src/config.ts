@@ -6,8 +6,12 @@ import {
   envOptionalUrl,
   envWorkerMode,
   type Env,
+  type EventsWebhookConfig,
+  readEventsWebhook,
   readServiceConfig,
+  readWebhookSecrets,
   type ServiceConfig,
+  WebhookSigner,
   type WorkerMode,
 } from '@screenmagic/service-kit';
 
@@ -41,8 +45,17 @@ export interface DispatcherConfig {
 
 export interface WebhookConfig {
   readonly url: URL;
-  /** HMAC-SHA256 key for `X-Signature`; '' only outside production (see README). */
-  readonly secret: string;
+  /**
+   * HMAC-SHA256 key for `X-Signature` (`DELIVERY_WEBHOOK_SECRET`); undefined: no
+   * X-Signature (only `DELIVERY_WEBHOOK_SECRETS` set); '' only outside production with
+   * no secret at all (see README).
+   */
+  readonly secret: string | undefined;
+  /**
+   * The Standard Webhooks signer (SPEC §7): one signature per `DELIVERY_WEBHOOK_SECRETS`
+   * secret, or `DELIVERY_WEBHOOK_SECRET`'s bytes as the key; undefined with neither.
+   */
+  readonly signer: WebhookSigner | undefined;
   readonly timeoutMs: number;
 }
 
@@ -50,6 +63,8 @@ export interface OutgoingConfig extends ServiceConfig {
   readonly dispatcher: DispatcherConfig;
   /** undefined → the log channel. */
   readonly webhook: WebhookConfig | undefined;
+  /** `EVENTS_WEBHOOK_URL`: status events (SPEC §7); undefined → none recorded or sent. */
+  readonly events: EventsWebhookConfig | undefined;
   /** Recipients in the first page of a 202 and the default page of recipient lists. */
   readonly recipientsPageSize: number;
   /** MARKETING_CAP_PER_DAY: marketing messages per customer per customer-local day; undefined = no cap. */
@@ -65,12 +80,23 @@ export function readConfig(env: Env): OutgoingConfig {
   const mode = envWorkerMode(env, 'DISPATCHER');
   const webhookUrl = envOptionalUrl(env, 'DELIVERY_WEBHOOK_URL');
   const secret = envOptionalString(env, 'DELIVERY_WEBHOOK_SECRET');
-  if (webhookUrl && secret === undefined && env['NODE_ENV'] === 'production') {
+  const secrets = readWebhookSecrets(env, 'DELIVERY_WEBHOOK_SECRETS');
+  if (
+    webhookUrl &&
+    secret === undefined &&
+    secrets === undefined &&
+    env['NODE_ENV'] === 'production'
+  ) {
     throw new ConfigError(
       'DELIVERY_WEBHOOK_SECRET',
-      'is required with DELIVERY_WEBHOOK_URL in production (deliveries must be signed)',
+      'is required with DELIVERY_WEBHOOK_URL in production (deliveries must be signed; or DELIVERY_WEBHOOK_SECRETS)',
     );
   }
+  const signer = secrets
+    ? new WebhookSigner(secrets)
+    : secret
+      ? new WebhookSigner([{ kind: 'raw', secret }])
+      : undefined;
   const ratePerSecond = envOptionalPositiveNumber(env, 'DISPATCH_RATE_PER_SECOND');
   return Object.freeze({
     ...base,
@@ -96,7 +122,8 @@ export function readConfig(env: Env): OutgoingConfig {
     webhook: webhookUrl
       ? Object.freeze({
           url: webhookUrl,
-          secret: secret ?? '',
+          secret: secret ?? (secrets ? undefined : ''),
+          signer,
           timeoutMs: envInteger(env, 'DELIVERY_WEBHOOK_TIMEOUT_MS', {
             fallback: 10_000,
             min: 100,
@@ -104,6 +131,7 @@ export function readConfig(env: Env): OutgoingConfig {
           }),
         })
       : undefined,
+    events: readEventsWebhook(env),
     recipientsPageSize: envInteger(env, 'RECIPIENTS_PAGE_SIZE', {
       fallback: 100,
       min: 1,

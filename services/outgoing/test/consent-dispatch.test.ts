@@ -47,6 +47,11 @@ describe('consent at dispatch, replies and message explain', () => {
     expect(await stack.get(`/v1/messages/${marketing.messageId}`)).toMatchObject({
       status: 'suppressed',
       category: 'marketing',
+      statusReason: 'OPTED_OUT',
+      history: [
+        { event: 'scheduled', reason: 'OUTSIDE_BUSINESS_HOURS' },
+        { event: 'suppressed', reason: 'OPTED_OUT' },
+      ],
     });
     await stack.advance(MONDAY_9);
     expect(deliveredTo(marketing.messageId)).toBe(0);
@@ -70,7 +75,17 @@ describe('consent at dispatch, replies and message explain', () => {
     const ran = await stack.advance(MONDAY_9);
     expect(ran.suppressed).toBe(1);
     expect(deliveredTo(marketing.messageId)).toBe(0);
-    expect((await stack.get(`/v1/messages/${marketing.messageId}`))['status']).toBe('suppressed');
+    expect(await stack.get(`/v1/messages/${marketing.messageId}`)).toMatchObject({
+      status: 'suppressed',
+      statusReason: 'OPTED_OUT',
+      history: [{ event: 'scheduled' }, { event: 'suppressed', reason: 'OPTED_OUT' }],
+    });
+    // Opted out at acceptance: suppressed from the first entry.
+    const refused = await firstRecipient({ message: 'Sale again', customers: ['Ada'] });
+    expect(await stack.get(`/v1/messages/${refused.messageId}`)).toMatchObject({
+      status: 'suppressed',
+      history: [{ event: 'suppressed', reason: 'OPTED_OUT' }],
+    });
   });
 
   it('explains a late dispatch: the window closed before the dispatcher got to the message', async () => {

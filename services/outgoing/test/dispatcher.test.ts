@@ -254,6 +254,14 @@ describe('dispatcher rate limit', () => {
     expect(Math.max(...seconds.map((s) => s.used))).toBeLessThanOrEqual(4);
     // 10 at 4 a second: at least three distinct seconds.
     expect(seconds.length).toBeGreaterThanOrEqual(3);
+    // The six the first second held back have one RATE_LIMITED wait each in their
+    // history, however many polls the wait lasted (SPEC §5).
+    const waits = await stack.query<{ message_id: string; n: number }>(
+      `SELECT message_id, COUNT(*) AS n FROM message_event
+       WHERE event = 'deferred' AND reason = 'RATE_LIMITED' GROUP BY message_id`,
+    );
+    expect(waits).toHaveLength(6);
+    expect(waits.every((wait) => Number(wait.n) === 1)).toBe(true);
   });
 });
 

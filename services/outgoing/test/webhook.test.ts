@@ -1,3 +1,4 @@
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from './support/calendars.ts';
 import { type CreatedCustomer, OutgoingStack } from './support/outgoing-stack.ts';
@@ -56,6 +57,13 @@ describe('webhook channel', () => {
       },
     ]);
     expect(receiver.delivered[0]?.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    // With only DELIVERY_WEBHOOK_SECRET set, the Standard Webhooks headers are signed with
+    // its bytes as the key; webhook-id is the messageId (stable across retries).
+    const [first] = receiver.delivered;
+    expect(first?.headers['webhook-id']).toBe(accepted.recipients[0]?.messageId);
+    expect(
+      new Webhook(SECRET, { format: 'raw' }).verify(first?.raw ?? '', first?.headers ?? {}),
+    ).toEqual(first?.body);
   });
 
   it('retries after a 500 and delivers once, with the same messageId', async () => {
@@ -83,5 +91,50 @@ describe('webhook channel', () => {
       receiver.hangMs = 0;
     }
     expect(await stack.advance('2026-11-30T10:00:05.000Z')).toMatchObject({ delivered: 1 });
+  });
+});
+
+describe('webhook channel with DELIVERY_WEBHOOK_SECRETS (rotation)', () => {
+  const OLD = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const NEW = 'whsec_bmV3LWRlbGl2ZXJ5LXNlY3JldC0yMDI2';
+  let receiver: WebhookReceiver;
+  let stack: OutgoingStack;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start(SECRET);
+    stack = await OutgoingStack.start('hookrot', {
+      configuredChannel: true,
+      env: {
+        DISPATCHER: 'off',
+        DELIVERY_WEBHOOK_URL: receiver.url,
+        DELIVERY_WEBHOOK_SECRET: SECRET,
+        DELIVERY_WEBHOOK_SECRETS: `${OLD},${NEW}`,
+      },
+    });
+    await stack.addCustomer({ name: 'Lucy', workingHours: schedules.london });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await receiver?.close();
+  });
+
+  it('signs once per secret and keeps X-Signature', async () => {
+    await stack.setClock(MONDAY_10);
+    expect((await stack.broadcast({ message: 'Rotating', customers: ['Lucy'] })).statusCode).toBe(
+      202,
+    );
+    expect(await stack.runDue()).toMatchObject({ delivered: 1 });
+    expect(receiver.rejected).toEqual([]);
+    const [delivery] = receiver.delivered;
+    expect(delivery?.signature).toMatch(/^sha256=/);
+    expect(delivery?.headers['webhook-signature']?.split(' ')).toHaveLength(2);
+    for (const secret of [OLD, NEW]) {
+      expect(new Webhook(secret).verify(delivery?.raw ?? '', delivery?.headers ?? {})).toEqual(
+        delivery?.body,
+      );
+    }
+    // The real time of sending, not the frozen test clock (2026-11-30T10:00Z).
+    const stamped = Number(delivery?.headers['webhook-timestamp']) * 1000;
+    expect(Math.abs(stamped - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -107,6 +107,9 @@ export class ManagedDatabase<DB> {
     const migrator = new Migrator({
       db: this.db,
       provider: { getMigrations: () => Promise.resolve({ ...this.#options.migrations }) },
+      // Branches land in any order: a migration named before one already applied (a
+      // branch's, merged after another's landed) is applied, not refused (decisions.md).
+      allowUnorderedMigrations: true,
     });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');

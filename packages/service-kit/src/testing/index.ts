@@ -11,3 +11,4 @@ export {
   rfc3339,
 } from './instants.ts';
 export { INTERNAL_AUTH_HEADERS, TEST_INTERNAL_TOKEN } from './internal-token.ts';
+export { EventsReceiver, type ReceivedEvent } from './events-receiver.ts';

@@ -1,3 +1,4 @@
+import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { CustomerOrderTable } from './customer-order.table.ts';
 import type { InboundMessageTable } from './inbound-message.table.ts';
 import type {
@@ -13,6 +14,8 @@ export interface Database {
   confirmation_outbox: ConfirmationOutboxTable;
   order_update_outbox: OrderUpdateOutboxTable;
   inbound_message: InboundMessageTable;
+  /** Order status events for EVENTS_WEBHOOK_URL (SPEC §7). */
+  event_outbox: EventOutboxTable;
 }
 
 /** The two queues the worker drains. */

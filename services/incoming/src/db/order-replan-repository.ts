@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ProcessingAtChange } from './customer-order.table.ts';
 import type { Database } from './database.ts';
+import type { OrderEvents } from './order-event-repository.ts';
 
 /** A pending order as the re-planner reads it. */
 export interface PendingRow {
@@ -47,6 +48,7 @@ export async function moveOrder(
     readonly at: Date;
     readonly reason: ProcessingAtChange['reason'];
   },
+  events: OrderEvents,
 ): Promise<boolean> {
   const { row, to, at } = move;
   return db.transaction().execute(async (trx) => {
@@ -69,6 +71,7 @@ export async function moveOrder(
       .set({ processing_at: to, processing_at_history: JSON.stringify(history), updated_at: at })
       .where('order_id', '=', row.order_id)
       .execute();
+    await events.record(trx, [row.order_id], 'order.replanned');
     await sql`INSERT INTO order_update_outbox (order_id, due_at, attempts, revision)
       VALUES (${row.order_id}, ${at}, 0, 1)
       ON DUPLICATE KEY UPDATE revision = revision + 1, due_at = LEAST(due_at, VALUES(due_at))`.execute(

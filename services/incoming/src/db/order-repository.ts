@@ -1,6 +1,7 @@
 import { type InsertObject, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CustomerOrderRow, NewCustomerOrderRow, OrderStatus } from './customer-order.table.ts';
 import type { Database } from './database.ts';
+import type { OrderEvents } from './order-event-repository.ts';
 
 /** The order with this client `orderId`, if any. */
 export async function findOrder(
@@ -27,11 +28,13 @@ export async function insertOrder(
   queued:
     | { readonly pending: InsertObject<Database, 'pending_order'> }
     | { readonly outbox: InsertObject<Database, 'confirmation_outbox'> },
+  events: OrderEvents,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('customer_order').values(order).execute();
     if ('pending' in queued) await trx.insertInto('pending_order').values(queued.pending).execute();
     else await trx.insertInto('confirmation_outbox').values(queued.outbox).execute();
+    await events.record(trx, [order.order_id]);
   });
 }
 
@@ -88,6 +91,7 @@ export async function markConfirmed(
   trx: Transaction<Database>,
   outcomes: readonly HandoverOutcome[],
   confirmedAt: Date,
+  events: OrderEvents,
 ): Promise<number> {
   if (outcomes.length === 0) return 0;
   const result = await trx
@@ -106,6 +110,11 @@ export async function markConfirmed(
     )
     .where('status', '=', 'pending')
     .executeTakeFirst();
+  // The outcomes are claims just taken off `pending_order`: pending until this statement.
+  await events.record(
+    trx,
+    outcomes.map((outcome) => outcome.orderId),
+  );
   return Number(result.numUpdatedRows);
 }
 

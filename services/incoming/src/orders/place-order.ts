@@ -18,6 +18,7 @@ import type {
 } from '@screenmagic/service-kit/contracts';
 import type { CustomerOrderRow, NewCustomerOrderRow } from '../db/customer-order.table.ts';
 import type { Database } from '../db/database.ts';
+import type { OrderEvents } from '../db/order-event-repository.ts';
 import { findOrder, insertOrder, recordHandover } from '../db/order-repository.ts';
 import { rescheduleClaimed, takeClaimed } from '../db/work-queue.ts';
 import { orderOutcome } from '../domain/order-outcome.ts';
@@ -46,6 +47,8 @@ export interface PlaceOrderDeps {
   readonly retryDelayMs: number;
   /** Tells the worker there is work due now (a pending order placed in the past). */
   readonly wakeWorker: () => void;
+  /** Order status events (SPEC §7), written with the order. */
+  readonly events: OrderEvents;
   readonly logger?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
@@ -111,6 +114,7 @@ export async function placeOrder(
                 trace_parent: traceParent,
               },
             },
+        deps.events,
       ),
     () => findOrder(deps.db, request.orderId),
   );

@@ -3,6 +3,7 @@ import type { Clock } from '@screenmagic/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { OrderEvents } from '../db/order-event-repository.ts';
 import { moveOrder, pendingPage } from '../db/order-replan-repository.ts';
 import { replanOrder } from '../domain/order-replan.ts';
 
@@ -22,6 +23,7 @@ export class OrderReplanner {
   readonly #clock: Clock;
   readonly #calendar: () => Schedule;
   readonly #onMoved: () => void;
+  readonly #events: OrderEvents;
   readonly #logger: Pick<FastifyBaseLogger, 'info'> | undefined;
 
   constructor(options: {
@@ -30,12 +32,15 @@ export class OrderReplanner {
     calendar: () => Schedule;
     /** Called after orders moved (wakes the worker to send the corrections). */
     onMoved: () => void;
+    /** `order.replanned` (SPEC §7), written with each move. */
+    events: OrderEvents;
     logger?: Pick<FastifyBaseLogger, 'info'> | undefined;
   }) {
     this.#db = options.db;
     this.#clock = options.clock;
     this.#calendar = options.calendar;
     this.#onMoved = options.onMoved;
+    this.#events = options.events;
     this.#logger = options.logger;
   }
 
@@ -56,7 +61,11 @@ export class OrderReplanner {
         );
         if (
           to !== null &&
-          (await moveOrder(this.#db, { row, to, at: now, reason: 'CALENDAR_CHANGED' }))
+          (await moveOrder(
+            this.#db,
+            { row, to, at: now, reason: 'CALENDAR_CHANGED' },
+            this.#events,
+          ))
         ) {
           moved++;
         }

@@ -20,6 +20,7 @@ import {
   markConfirmed,
   recordHandover,
 } from '../db/order-repository.ts';
+import type { OrderEvents } from '../db/order-event-repository.ts';
 import {
   type ClaimedItem,
   claimDue,
@@ -46,6 +47,8 @@ export interface OrderWorkerOptions {
   /** Unique per process: claims are stamped with it. */
   readonly workerId: string;
   readonly config: WorkerConfig;
+  /** Order status events (SPEC §7), written with each confirmation. */
+  readonly events: OrderEvents;
   readonly logger?: Pick<FastifyBaseLogger, 'warn' | 'error'>;
 }
 
@@ -119,7 +122,7 @@ export class OrderWorker {
       );
       const mine = outcomes.filter((outcome) => taken.has(outcome.orderId));
       if (queue === 'pending_order')
-        this.counts.confirmed += await markConfirmed(trx, mine, completedAt);
+        this.counts.confirmed += await markConfirmed(trx, mine, completedAt, this.#options.events);
       else await recordHandover(trx, mine, completedAt);
     });
     await rescheduleClaimed(

@@ -14,6 +14,7 @@ import { type BroadcastSummary, countStatus, emptySummary } from '../domain/prev
 import type { Category, RecipientPlan, RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
@@ -40,6 +41,8 @@ import {
 export interface AcceptBroadcastDeps extends PrepareDeps {
   readonly db: Kysely<Database>;
   readonly directory: CustomerDirectory;
+  /** Where each message's first history entry goes (SPEC §5). */
+  readonly history: MessageHistory;
   /** Recipients in the 202's first page. */
   readonly pageSize: number;
   /** Called after commit when some messages are due now (wakes the dispatcher). */
@@ -135,6 +138,8 @@ export async function acceptBroadcast(
           now,
         });
         if (missing.length > 0) throw unknownCustomers(audience, missing);
+        // Every message's first entry, copied from the rows just written: one statement.
+        await deps.history.record(trx, { broadcastId }, { event: 'from-status' });
         await updateBroadcastSummary(trx, broadcastId, summary);
         const accepted = await firstAnswer(trx, {
           broadcastId,
@@ -244,6 +249,8 @@ function recipientRows(
       text: null,
       hold_to_window: 1,
       status: plan.status,
+      status_reason: plan.reason,
+      status_detail: plan.reasonDetail,
       scheduled_for: plan.scheduledFor,
       due_at: plan.dueAt,
       expires_at: context.expiresAt,

@@ -7,6 +7,7 @@ import {
   markBroadcastCancelled,
 } from '../db/broadcast-repository.ts';
 import { cancelUnsentMessages } from '../db/message-repository.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { BroadcastView } from '../schemas/broadcast.ts';
 import { broadcastView } from '../views/broadcast-view.ts';
 
@@ -17,7 +18,7 @@ import { broadcastView } from '../views/broadcast-view.ts';
  * delivered. Repeating the call is harmless (it cancels nothing more).
  */
 export async function cancelBroadcast(
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; history: MessageHistory },
   id: string,
 ): Promise<BroadcastView & { cancelledNow: number }> {
   const now = deps.clock.now();
@@ -27,7 +28,15 @@ export async function cancelBroadcast(
     .execute(async (trx) => {
       if ((await findBroadcast(trx, id)) === undefined) throw notFound('Broadcast', id);
       await markBroadcastCancelled(trx, id, now);
-      return cancelUnsentMessages(trx, id, now);
+      const cancelled = await cancelUnsentMessages(trx, id, now);
+      if (cancelled > 0) {
+        await deps.history.record(
+          trx,
+          { broadcastId: id, newlyIn: 'cancelled', event: 'cancelled' },
+          { event: 'cancelled' },
+        );
+      }
+      return cancelled;
     });
   const row = await findBroadcast(deps.db, id);
   if (row === undefined) throw notFound('Broadcast', id);

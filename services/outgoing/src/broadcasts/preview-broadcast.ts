@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import { PreviewTally } from '../domain/preview-tally.ts';
+import { suppressReason } from '../domain/recipient-planner.ts';
 import type { BroadcastPreview, NewBroadcast, PreviewRecipient } from '../schemas/broadcast.ts';
 import { planPage } from './plan-recipients.ts';
 import {
@@ -57,7 +58,7 @@ export async function previewBroadcast(
           name: customer.name,
           messageId: null,
           status: plan.status,
-          reason: plan.reason,
+          reason: suppressReason(plan),
           scheduledFor: plan.scheduledFor?.toISOString() ?? null,
           scheduledForLocal: plan.scheduledForLocal,
         });

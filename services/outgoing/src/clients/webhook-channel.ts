@@ -1,18 +1,22 @@
-import { injectTraceHeaders } from '@screenmagic/service-kit';
+import { injectTraceHeaders, type WebhookSigner } from '@screenmagic/service-kit';
 import { Pool } from 'undici';
 import { type Channel, type Delivery, DeliveryError, deliveryBody } from './channel.ts';
 import { signBody } from './signature.ts';
 
 export interface WebhookChannelOptions {
   readonly url: URL;
-  readonly secret: string;
+  /** `X-Signature`'s key; undefined: no X-Signature. */
+  readonly secret: string | undefined;
+  /** Standard Webhooks headers (`webhook-id` = the messageId, stable across retries). */
+  readonly signer: WebhookSigner | undefined;
   readonly timeoutMs: number;
   /** Keep-alive connections to the receiver (the dispatcher's deliveries in flight). */
   readonly connections: number;
 }
 
 /**
- * `DELIVERY_WEBHOOK_URL` set: one signed HTTP POST per message. A 2xx answer is a
+ * `DELIVERY_WEBHOOK_URL` set: one signed HTTP POST per message — `X-Signature` (HMAC of
+ * the body with `DELIVERY_WEBHOOK_SECRET`) and the Standard Webhooks headers (SPEC §7). A 2xx answer is a
  * delivery; anything else (non-2xx, timeout, connection refused) is a failed attempt the
  * dispatcher retries. The POST carries the delivery span's `traceparent`, so the
  * receiver can continue the trace of the request that created the message.
@@ -35,10 +39,12 @@ export class WebhookChannel implements Channel {
 
   async deliver(delivery: Delivery): Promise<void> {
     const body = deliveryBody(delivery);
+    const { secret, signer } = this.#options;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      'x-signature': signBody(body, this.#options.secret),
       'x-message-id': delivery.messageId,
+      ...(secret === undefined ? {} : { 'x-signature': signBody(body, secret) }),
+      ...signer?.headers(delivery.messageId, body),
     };
     injectTraceHeaders(headers);
     let status: number;

@@ -94,3 +94,37 @@ export async function loadBroadcastsForDispatch(
     ]),
   );
 }
+
+/** A page of broadcasts, newest first (ids are time-ordered ULIDs), keyset on id. */
+export function listBroadcasts(
+  db: Kysely<Database>,
+  page: { beforeId: string | undefined; limit: number },
+): Promise<BroadcastRow[]> {
+  let query = db.selectFrom('broadcast').selectAll();
+  if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** {@link countMessagesByStatus} for several broadcasts in one statement. */
+export async function countMessagesByStatusOf(
+  db: Kysely<Database>,
+  broadcastIds: readonly string[],
+): Promise<Map<string, StatusCounts>> {
+  if (broadcastIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('message')
+    .select(['broadcast_id', 'status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('broadcast_id', 'in', broadcastIds)
+    .groupBy(['broadcast_id', 'status'])
+    .execute();
+  return new Map(
+    broadcastIds.map((id) => [
+      id,
+      statusCounts(
+        rows
+          .filter((row) => row.broadcast_id === id)
+          .map((row) => ({ status: row.status, count: Number(row.count) })),
+      ),
+    ]),
+  );
+}

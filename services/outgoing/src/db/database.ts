@@ -1,12 +1,16 @@
+import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { BroadcastTable } from './broadcast.table.ts';
 import type { DispatchRateTable } from './dispatch-rate.table.ts';
 import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
+import type { MessageEventTable } from './message-event.table.ts';
 import type { MessageTable } from './message.table.ts';
 
 /** The outgoing service's own database (`<prefix>outgoing`). */
 export interface Database {
   broadcast: BroadcastTable;
   message: MessageTable;
+  message_event: MessageEventTable;
   idempotency_key: IdempotencyKeyTable;
   dispatch_rate: DispatchRateTable;
+  event_outbox: EventOutboxTable;
 }

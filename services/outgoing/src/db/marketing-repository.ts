@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
+import type { MessageHistory } from './message-history-repository.ts';
 
 /**
  * An opt-out (SPEC §6): the customer's queued marketing messages become `suppressed` at
  * once. A message a dispatcher holds right now is left to it: its dispatch-time re-check
- * reads the customer's consent and suppresses it there. Returns the ids suppressed.
+ * reads the customer's consent and suppresses it there. Each one's history says
+ * `suppressed` (`OPTED_OUT`), in the same transaction. Returns the ids suppressed.
  */
 export async function suppressQueuedMarketing(
   db: Kysely<Database>,
+  history: MessageHistory,
   customerId: string,
   at: Date,
 ): Promise<string[]> {
@@ -26,11 +29,20 @@ export async function suppressQueuedMarketing(
     if (ids.length === 0) return ids;
     await trx
       .updateTable('message')
-      .set({ status: 'suppressed', due_at: null, finished_at: at, updated_at: at })
+      .set({
+        status: 'suppressed',
+        status_reason: 'OPTED_OUT',
+        status_detail: null,
+        deferred_reason: null,
+        due_at: null,
+        finished_at: at,
+        updated_at: at,
+      })
       .where('id', 'in', ids)
       .where('status', 'in', UNSENT_STATUSES)
       .where('locked_by', 'is', null)
       .execute();
+    await history.record(trx, { ids }, { event: 'suppressed' });
     return ids;
   });
 }

@@ -1,15 +1,14 @@
 import { WorkQueue } from '@screenmagic/service-kit';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageRow } from './message.table.ts';
-import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 
 /**
  * The message table as the kit's work queue: `due_at` is the queue, a claim leases the
  * row on the database's clock (README, "Leases"). Every write below changes only rows
  * the owner still holds.
  */
-const queue = new WorkQueue<Database, 'message'>({ table: 'message', key: 'id' });
+export const messageQueue = new WorkQueue<Database, 'message'>({ table: 'message', key: 'id' });
 
 /** A message a dispatcher holds: the row as it was when claimed. */
 export type ClaimedMessage = Pick<
@@ -26,7 +25,17 @@ export type ClaimedMessage = Pick<
   | 'trace_parent'
   | 'category'
   | 'inbound_message_id'
+  | 'due_at'
+  | 'scheduled_for'
 >;
+
+/** Whether a claim at `now` would find a message (one plain read: see WorkQueue.anyClaimable). */
+export function anyDueMessages(
+  db: Kysely<Database>,
+  options: { now: Date; leaseMs: number },
+): Promise<boolean> {
+  return messageQueue.anyClaimable(db, options);
+}
 
 /**
  * Claims up to `limit` messages due at `now` (the clock's time, never the database's)
@@ -36,19 +45,11 @@ export type ClaimedMessage = Pick<
  * when the status changes (`scheduled` → `sending`; README, "Design note"). `attempts` in the result
  * is the new value.
  */
-/** Whether a claim at `now` would find a message (one plain read: see WorkQueue.anyClaimable). */
-export function anyDueMessages(
-  db: Kysely<Database>,
-  options: { now: Date; leaseMs: number },
-): Promise<boolean> {
-  return queue.anyClaimable(db, options);
-}
-
 export function claimDueMessages(
   trx: Transaction<Database>,
   options: { owner: string; now: Date; limit: number; leaseMs: number },
 ): Promise<ClaimedMessage[]> {
-  return queue.claimIn(trx, {
+  return messageQueue.claimIn(trx, {
     owner: options.owner,
     now: options.now,
     limit: options.limit,
@@ -65,81 +66,11 @@ export function claimDueMessages(
       'trace_parent',
       'category',
       'inbound_message_id',
+      'due_at',
+      'scheduled_for',
     ],
     set: { status: 'sending', updated_at: options.now },
   });
-}
-
-/** Marks messages delivered at their own attempt instants. Returns how many. */
-export function markDelivered(
-  db: Kysely<Database>,
-  owner: string,
-  items: readonly { id: string; at: Date }[],
-): Promise<number> {
-  const [first] = items;
-  if (first === undefined) return Promise.resolve(0);
-  const sameInstant = items.every((item) => item.at.getTime() === first.at.getTime());
-  const at = sameInstant
-    ? sql<Date>`${first.at}`
-    : sql<Date>`CASE id ${sql.join(
-        items.map((item) => sql`WHEN ${item.id} THEN ${item.at}`),
-        sql` `,
-      )} END`;
-  return queue.finish(
-    db,
-    owner,
-    items.map((item) => item.id),
-    {
-      status: 'delivered',
-      due_at: null,
-      delivered_at: at,
-      finished_at: at,
-      last_attempt_at: at,
-      last_error: null,
-      updated_at: at,
-    },
-  );
-}
-
-/**
- * Ends messages without a delivery attempt (`cancelled`, `expired`, `unreachable`): the
- * claim's attempt is given back.
- */
-export function finishWithoutAttempt(
-  db: Kysely<Database>,
-  owner: string,
-  ids: readonly string[],
-  status: Extract<MessageStatus, 'cancelled' | 'expired' | 'unreachable' | 'suppressed'>,
-  at: Date,
-): Promise<number> {
-  return queue.finish(db, owner, ids, (eb) => ({
-    status,
-    attempts: eb('attempts', '-', 1),
-    due_at: null,
-    finished_at: at,
-    updated_at: at,
-  }));
-}
-
-/**
- * Moves messages to a new time (the next opening of their window), without counting an
- * attempt: `scheduled`, due at that time or at their expiry if earlier, in the customer's
- * current zone.
- */
-export function rescheduleMessages(
-  db: Kysely<Database>,
-  owner: string,
-  ids: readonly string[],
-  change: { at: Date; timeZone: string; now: Date },
-): Promise<number> {
-  return queue.finish(db, owner, ids, (eb) => ({
-    status: 'scheduled',
-    scheduled_for: change.at,
-    due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND expires_at < ${change.at} THEN expires_at ELSE ${change.at} END`,
-    time_zone: change.timeZone,
-    attempts: eb('attempts', '-', 1),
-    updated_at: change.now,
-  }));
 }
 
 /**
@@ -152,24 +83,7 @@ export function releaseMessages(
   owner: string,
   ids: readonly string[],
 ): Promise<number> {
-  return queue.release(db, owner, ids);
-}
-
-/** After a failed attempt: due again at `retryAt` (still `sending`), or `failed` for good. */
-export function recordFailedAttempt(
-  db: Kysely<Database>,
-  owner: string,
-  id: string,
-  outcome: { retryAt: Date | null; error: string; at: Date },
-): Promise<number> {
-  return queue.finish(db, owner, [id], {
-    status: outcome.retryAt === null ? 'failed' : 'sending',
-    due_at: outcome.retryAt,
-    finished_at: outcome.retryAt === null ? outcome.at : null,
-    last_attempt_at: outcome.at,
-    last_error: outcome.error.slice(0, 500),
-    updated_at: outcome.at,
-  });
+  return messageQueue.release(db, owner, ids);
 }
 
 /** The heartbeat: renews this owner's leases on messages it still holds. */
@@ -178,7 +92,7 @@ export function renewClaims(
   owner: string,
   ids: readonly string[],
 ): Promise<number> {
-  return queue.renew(db, owner, ids);
+  return messageQueue.renew(db, owner, ids);
 }
 
 /**
@@ -187,5 +101,21 @@ export function renewClaims(
  * NULL`), so no index on the lock columns is needed (none is churned by every claim).
  */
 export function releaseStaleLocks(db: Kysely<Database>, leaseMs: number): Promise<number> {
-  return queue.releaseExpired(db, leaseMs);
+  return messageQueue.releaseExpired(db, leaseMs);
+}
+
+/** The ids among `ids` that `owner` still holds, locked until the transaction ends. */
+export async function heldBy(
+  trx: Transaction<Database>,
+  owner: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('message')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('locked_by', '=', owner)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -1,5 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { HistoryReason } from '../domain/message-history.ts';
+import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { Database } from './database.ts';
+import type { MessageHistory } from './message-history-repository.ts';
 
 /** A queued message as the re-planner reads it (one page of the walk). */
 export interface ReplanRow {
@@ -68,51 +71,92 @@ export async function queuedPage(
  */
 export async function rescheduleQueued(
   db: Kysely<Database>,
+  history: MessageHistory,
   ids: readonly string[],
   change: {
     readonly scheduledFor: Date;
     readonly dueAt: Date;
     readonly timeZone: string;
     readonly now: Date;
+    readonly reason: HistoryReason;
   },
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await db
-    .updateTable('message')
-    .set({
-      status: 'scheduled',
-      scheduled_for: change.scheduledFor,
-      due_at: change.dueAt,
-      time_zone: change.timeZone,
-      finished_at: null,
-      updated_at: change.now,
-    })
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      const mine = await lockQueued(trx, ids, ['scheduled', 'unreachable']);
+      if (mine.length === 0) return 0;
+      await trx
+        .updateTable('message')
+        .set({
+          status: 'scheduled',
+          status_reason: change.reason,
+          status_detail: null,
+          scheduled_for: change.scheduledFor,
+          due_at: change.dueAt,
+          time_zone: change.timeZone,
+          finished_at: null,
+          updated_at: change.now,
+        })
+        .where('id', 'in', mine)
+        .execute();
+      // History (SPEC §5): the promise moved because the rules did.
+      await history.record(trx, { ids: mine }, { event: 'rescheduled' });
+      return mine.length;
+    });
+}
+
+/** The ids among `ids` that no dispatcher holds and are in `statuses`, locked. */
+async function lockQueued(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+  statuses: readonly MessageStatus[],
+): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('message')
+    .select('id')
     .where('id', 'in', ids)
     .where('locked_by', 'is', null)
-    .where('status', 'in', ['scheduled', 'unreachable'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .where('status', 'in', statuses)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** Makes queued messages `unreachable` (no window within 28 days). Returns how many. */
 export async function markQueuedUnreachable(
   db: Kysely<Database>,
+  history: MessageHistory,
   ids: readonly string[],
   now: Date,
+  reason: HistoryReason,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await db
-    .updateTable('message')
-    .set({
-      status: 'unreachable',
-      scheduled_for: null,
-      due_at: null,
-      finished_at: now,
-      updated_at: now,
-    })
-    .where('id', 'in', ids)
-    .where('locked_by', 'is', null)
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      const mine = await lockQueued(trx, ids, ['scheduled']);
+      if (mine.length === 0) return 0;
+      await trx
+        .updateTable('message')
+        .set({
+          status: 'unreachable',
+          status_reason: 'NO_OVERLAP',
+          status_detail:
+            reason === 'CALENDAR_CHANGED'
+              ? 'the business calendar changed'
+              : "the customer's hours changed",
+          scheduled_for: null,
+          due_at: null,
+          finished_at: now,
+          updated_at: now,
+        })
+        .where('id', 'in', mine)
+        .execute();
+      await history.record(trx, { ids: mine }, { event: 'unreachable' });
+      return mine.length;
+    });
 }

@@ -20,6 +20,8 @@ const INSERT_COLUMNS = [
   'text',
   'hold_to_window',
   'status',
+  'status_reason',
+  'status_detail',
   'scheduled_for',
   'due_at',
   'expires_at',
@@ -115,7 +117,14 @@ export async function cancelUnsentMessages(
 ): Promise<number> {
   const result = await trx
     .updateTable('message')
-    .set({ status: 'cancelled', due_at: null, finished_at: at, updated_at: at })
+    .set({
+      status: 'cancelled',
+      status_reason: 'CANCELLED',
+      status_detail: 'the broadcast was cancelled',
+      due_at: null,
+      finished_at: at,
+      updated_at: at,
+    })
     .where('broadcast_id', '=', broadcastId)
     .where('status', 'in', UNSENT_STATUSES)
     .where('locked_by', 'is', null)
@@ -134,4 +143,31 @@ export async function findReply(
     .where('kind', '=', 'reply')
     .where('inbound_message_id', '=', inboundMessageId)
     .executeTakeFirst();
+}
+
+/** What `GET /v1/messages` filters on; all optional. */
+export interface MessageFilter {
+  readonly status?: MessageStatus | undefined;
+  readonly broadcastId?: string | undefined;
+  readonly customerId?: string | undefined;
+}
+
+/**
+ * A page of messages, newest first (keyset on the time-ordered id). By customer it reads
+ * `idx_message_customer` (the re-planner's), by broadcast `idx_message_broadcast_status`; by status alone it
+ * walks the primary key from the newest (the status index is deliberately not there:
+ * every dispatch would move its entries).
+ */
+export function listMessages(
+  db: Kysely<Database>,
+  filter: MessageFilter,
+  page: { beforeId: string | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let query = db.selectFrom('message').selectAll();
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.broadcastId !== undefined)
+    query = query.where('broadcast_id', '=', filter.broadcastId);
+  if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
+  if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
 }

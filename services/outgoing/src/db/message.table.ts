@@ -1,7 +1,8 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
-import type { MessageKind } from '../domain/message-status.ts';
 import type { Category } from '../domain/recipient-planner.ts';
+import type { HistoryReason } from '../domain/message-history.ts';
+import type { MessageKind } from '../domain/message-status.ts';
 
 /**
  * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:
@@ -46,6 +47,20 @@ export interface MessageTable {
   local_day: ColumnType<string | null, string | null | undefined, string | null>;
   /** A reply: the inbound message it answers. */
   inbound_message_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Why the message has its status (the newest history entry's reason); NULL before history existed. */
+  status_reason: ColumnType<
+    HistoryReason | null,
+    HistoryReason | null | undefined,
+    HistoryReason | null
+  >;
+  /** The closure, error or request behind `status_reason`, if any. */
+  status_detail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why the message is waiting now (recorded once per wait); NULL when it is not held back. */
+  deferred_reason: ColumnType<
+    HistoryReason | null,
+    HistoryReason | null | undefined,
+    HistoryReason | null
+  >;
 }
 
 export type MessageRow = Selectable<MessageTable>;

@@ -5,7 +5,8 @@ import type { RecipientPlan } from './recipient-planner.ts';
 const t0 = Date.parse('2026-12-07T09:00:00.000Z');
 const plan = (status: RecipientPlan['status'], at: number | null): RecipientPlan => ({
   status,
-  reason: status === 'suppressed' ? 'OPTED_OUT' : null,
+  reason: status === 'suppressed' ? 'OPTED_OUT' : 'IN_WINDOW',
+  reasonDetail: null,
   scheduledFor: at === null ? null : new Date(at),
   scheduledForLocal: null,
   dueAt: at === null ? null : new Date(at),

@@ -47,11 +47,12 @@ describe('RecipientPlanner', () => {
     const plan = planner().plan({ timeZone: 'Asia/Tokyo', workingHours: schedules.tokyo });
     expect(plan).toEqual({
       status: 'unreachable',
-      reason: null,
       scheduledFor: null,
       scheduledForLocal: null,
       dueAt: null,
       localDay: null,
+      reason: 'NO_OVERLAP',
+      reasonDetail: null,
     });
   });
 

@@ -1,6 +1,8 @@
 import { formatLocal, localDateOf, type Schedule } from '@screenmagic/hours-window';
 import { decideDelivery, effectiveSendAt, type RecipientStatus } from './delivery-decision.ts';
 import { localSendAt, type LocalSendTime } from './local-send-at.ts';
+import type { HistoryReason } from './message-history.ts';
+import { planReason } from './plan-reason.ts';
 import type { ScheduleCache } from './schedule-cache.ts';
 
 /** A broadcast's category (SPEC §6): marketing needs consent and counts against the cap. */
@@ -27,8 +29,6 @@ export type SendTime =
 
 export interface RecipientPlan {
   readonly status: PlannedStatus;
-  /** Why `suppressed`; null otherwise. */
-  readonly reason: SuppressReason | null;
   readonly scheduledFor: Date | null;
   /** `scheduledFor` in the customer's zone (`2026-11-30T09:00:00+05:30`); null without one. */
   readonly scheduledForLocal: string | null;
@@ -36,6 +36,9 @@ export interface RecipientPlan {
   readonly dueAt: Date | null;
   /** The customer-local date of `scheduledFor` (`YYYY-MM-DD`): the day the cap counts. */
   readonly localDay: string | null;
+  /** Why (SPEC §5): the first history entry's reason, and the closure's name if one decided it. */
+  readonly reason: HistoryReason;
+  readonly reasonDetail: string | null;
 }
 
 const OPTED_OUT: RecipientPlan = Object.freeze({
@@ -45,6 +48,7 @@ const OPTED_OUT: RecipientPlan = Object.freeze({
   scheduledForLocal: null,
   dueAt: null,
   localDay: null,
+  reasonDetail: null,
 });
 
 /**
@@ -110,7 +114,13 @@ export class RecipientPlanner {
       plan.status !== 'unreachable' &&
       usedOnDay(plan.localDay) >= (this.#capPerDay as number)
     ) {
-      return { ...plan, status: 'suppressed', reason: 'FREQUENCY_CAP', dueAt: null };
+      return {
+        ...plan,
+        status: 'suppressed',
+        reason: 'FREQUENCY_CAP',
+        reasonDetail: null,
+        dueAt: null,
+      };
     }
     return plan;
   }
@@ -126,13 +136,20 @@ export class RecipientPlanner {
           : effectiveSendAt(localSendAt(this.#send.local, customer.timeZone, this.#now), this.#now);
       const decision = decideDelivery([this.#calendar, schedule], at, this.#now);
       const { scheduledFor } = decision;
+      const why = planReason(
+        { calendar: this.#calendar, customer: schedule },
+        at,
+        this.#now,
+        decision,
+      );
       plan = {
         status: decision.status,
-        reason: null,
         scheduledFor,
         scheduledForLocal: scheduledFor ? formatLocal(scheduledFor, customer.timeZone) : null,
         dueAt: scheduledFor ? earliest(scheduledFor, this.#expiresAt) : null,
         localDay: scheduledFor ? localDateOf(scheduledFor, customer.timeZone) : null,
+        reason: why.reason,
+        reasonDetail: why.detail,
       };
       this.#memo.set(memoKey, plan);
     }
@@ -143,6 +160,11 @@ export class RecipientPlanner {
   get distinctDecisions(): number {
     return this.#memo.size;
   }
+}
+
+/** Why a recipient is `suppressed` (what a preview shows); null for any other status. */
+export function suppressReason(plan: RecipientPlan): SuppressReason | null {
+  return plan.reason === 'OPTED_OUT' || plan.reason === 'FREQUENCY_CAP' ? plan.reason : null;
 }
 
 function earliest(a: Date, b: Date | null): Date {

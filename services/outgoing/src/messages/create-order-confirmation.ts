@@ -17,6 +17,7 @@ import type { MessageRow } from '../db/message.table.ts';
 import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 
 export interface OrderConfirmationDeps {
   readonly db: Kysely<Database>;
@@ -24,6 +25,7 @@ export interface OrderConfirmationDeps {
   readonly calendar: Schedule;
   readonly directory: CustomerDirectory;
   readonly schedules: ScheduleCache;
+  readonly history: MessageHistory;
   readonly onDueNow: () => void;
 }
 
@@ -82,29 +84,41 @@ export async function createOrderConfirmation(
         expiresAt: null,
         schedules: deps.schedules,
       }).plan(customer)
-    : { status: 'sending' as const, scheduledFor: now, dueAt: now };
+    : {
+        status: 'sending' as const,
+        scheduledFor: now,
+        dueAt: now,
+        reason: 'IN_WINDOW' as const,
+        reasonDetail: 'the business is open: sent at once',
+      };
   const id = newId('msg');
   // A concurrent call for the same order may win the unique key: answer with its message.
+  // The message and its first history entry are written together.
   const result = await insertOnce(
     () =>
-      insertMessage(deps.db, {
-        id,
-        kind: 'order-confirmation',
-        broadcast_id: null,
-        order_id: input.orderId,
-        customer_id: customer.id,
-        customer_name: customer.name,
-        time_zone: customer.timeZone,
-        text: input.text,
-        hold_to_window: input.holdToWindow ? 1 : 0,
-        status: plan.status,
-        scheduled_for: plan.scheduledFor,
-        due_at: plan.dueAt,
-        expires_at: null,
-        attempts: 0,
-        created_at: now,
-        updated_at: now,
-        trace_parent: currentTraceparent() ?? null,
+      deps.db.transaction().execute(async (trx) => {
+        await insertMessage(trx, {
+          id,
+          kind: 'order-confirmation',
+          broadcast_id: null,
+          order_id: input.orderId,
+          customer_id: customer.id,
+          customer_name: customer.name,
+          time_zone: customer.timeZone,
+          text: input.text,
+          hold_to_window: input.holdToWindow ? 1 : 0,
+          status: plan.status,
+          status_reason: plan.reason,
+          status_detail: plan.reasonDetail,
+          scheduled_for: plan.scheduledFor,
+          due_at: plan.dueAt,
+          expires_at: null,
+          attempts: 0,
+          created_at: now,
+          updated_at: now,
+          trace_parent: currentTraceparent() ?? null,
+        });
+        await deps.history.record(trx, { ids: [id] }, { event: 'from-status' });
       }),
     () => findOrderConfirmation(deps.db, input.orderId),
   );

@@ -47,25 +47,31 @@ export async function createOrderUpdate(
     const id = newId('msg');
     const revision = (await lastRevision(deps.db, input.orderId)) + 1;
     try {
-      await insertMessage(deps.db, {
-        id,
-        kind: 'order-update',
-        broadcast_id: null,
-        order_id: input.orderId,
-        customer_id: customer.id,
-        customer_name: customer.name,
-        time_zone: customer.timeZone,
-        text: input.text,
-        hold_to_window: 1,
-        status: plan.status,
-        scheduled_for: plan.scheduledFor,
-        due_at: plan.dueAt,
-        expires_at: null,
-        attempts: 0,
-        revision,
-        created_at: now,
-        updated_at: now,
-        trace_parent: currentTraceparent() ?? null,
+      // The message and its first history entry are written together.
+      await deps.db.transaction().execute(async (trx) => {
+        await insertMessage(trx, {
+          id,
+          kind: 'order-update',
+          broadcast_id: null,
+          order_id: input.orderId,
+          customer_id: customer.id,
+          customer_name: customer.name,
+          time_zone: customer.timeZone,
+          text: input.text,
+          hold_to_window: 1,
+          status: plan.status,
+          status_reason: plan.reason,
+          status_detail: plan.reasonDetail,
+          scheduled_for: plan.scheduledFor,
+          due_at: plan.dueAt,
+          expires_at: null,
+          attempts: 0,
+          revision,
+          created_at: now,
+          updated_at: now,
+          trace_parent: currentTraceparent() ?? null,
+        });
+        await deps.history.record(trx, { ids: [id] }, { event: 'from-status' });
       });
     } catch (error) {
       // A concurrent correction took this revision: read again (at most twice).

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { CustomerDirectory, NewReply } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import { findReply, insertMessage } from '../db/message-repository.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 
 import type { OrderConfirmationResult } from './create-order-confirmation.ts';
 
@@ -16,6 +17,7 @@ export interface ReplyDeps {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
   readonly directory: CustomerDirectory;
+  readonly history: MessageHistory;
   readonly onDueNow: () => void;
 }
 
@@ -46,28 +48,34 @@ export async function createReply(
   }
   const now = deps.clock.now();
   const id = newId('msg');
+  // The message and its first history entry are written together.
   const result = await insertOnce(
     () =>
-      insertMessage(deps.db, {
-        id,
-        kind: 'reply',
-        broadcast_id: null,
-        order_id: null,
-        inbound_message_id: input.inboundMessageId,
-        customer_id: customer.id,
-        customer_name: customer.name,
-        time_zone: customer.timeZone,
-        text: input.text,
-        hold_to_window: 0,
-        category: 'transactional',
-        status: 'sending',
-        scheduled_for: now,
-        due_at: now,
-        expires_at: null,
-        attempts: 0,
-        created_at: now,
-        updated_at: now,
-        trace_parent: currentTraceparent() ?? null,
+      deps.db.transaction().execute(async (trx) => {
+        await insertMessage(trx, {
+          id,
+          kind: 'reply',
+          broadcast_id: null,
+          order_id: null,
+          inbound_message_id: input.inboundMessageId,
+          customer_id: customer.id,
+          customer_name: customer.name,
+          time_zone: customer.timeZone,
+          text: input.text,
+          hold_to_window: 0,
+          category: 'transactional',
+          status: 'sending',
+          status_reason: 'IN_WINDOW',
+          status_detail: "a reply to the customer's message: sent at once",
+          scheduled_for: now,
+          due_at: now,
+          expires_at: null,
+          attempts: 0,
+          created_at: now,
+          updated_at: now,
+          trace_parent: currentTraceparent() ?? null,
+        });
+        await deps.history.record(trx, { ids: [id] }, { event: 'from-status' });
       }),
     () => findReply(deps.db, input.inboundMessageId),
   );

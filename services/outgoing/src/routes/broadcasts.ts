@@ -9,10 +9,17 @@ import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
 import { previewBroadcast } from '../broadcasts/preview-broadcast.ts';
 import type { OutgoingContext } from './context.ts';
-import { countMessagesByStatus, findBroadcast } from '../db/broadcast-repository.ts';
+import {
+  countMessagesByStatus,
+  countMessagesByStatusOf,
+  findBroadcast,
+  listBroadcasts,
+} from '../db/broadcast-repository.ts';
 import { listBroadcastMessages } from '../db/message-repository.ts';
 import {
   BroadcastAcceptedSchema,
+  BroadcastListQuerySchema,
+  BroadcastListSchema,
   BroadcastParamsSchema,
   BroadcastPreviewSchema,
   BroadcastSchema,
@@ -23,6 +30,7 @@ import {
   RecipientListSchema,
   RecipientsQuerySchema,
 } from '../schemas/broadcast.ts';
+import { statusCounts } from '../domain/message-status.ts';
 import { broadcastView } from '../views/broadcast-view.ts';
 import { recipientView } from '../views/message-view.ts';
 
@@ -61,6 +69,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
           directory: context.directory,
           schedules: context.schedules,
           marketingCapPerDay: context.config.marketingCapPerDay,
+          history: context.history,
           pageSize: context.config.recipientsPageSize,
           onDueNow: () => context.dispatcher.wake(),
         },
@@ -108,6 +117,34 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
         request.query,
         String(request.id),
       ),
+  );
+
+  app.get(
+    '/v1/broadcasts',
+    {
+      schema: {
+        tags,
+        operationId: 'listBroadcasts',
+        summary: 'Broadcasts newest first, each with a count of its messages in every status',
+        querystring: BroadcastListQuerySchema,
+        response: { 200: BroadcastListSchema, ...errorResponses(400, 503) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit = 20 } = request.query;
+      const beforeId = cursor ? String(decodeCursor(cursor, ['id']).id) : undefined;
+      const rows = await listBroadcasts(context.db, { beforeId, limit: limit + 1 });
+      const items = rows.slice(0, limit);
+      const counts = await countMessagesByStatusOf(
+        context.db,
+        items.map((row) => row.id),
+      );
+      const last = items.at(-1);
+      return {
+        items: items.map((row) => broadcastView(row, counts.get(row.id) ?? statusCounts([]))),
+        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
+      };
+    },
   );
 
   app.get(

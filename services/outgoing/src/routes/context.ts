@@ -6,6 +6,7 @@ import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { Dispatcher } from '../workers/dispatcher.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 
 /** What the routes work with, built once in `buildApp`. */
 export interface OutgoingContext {
@@ -16,4 +17,6 @@ export interface OutgoingContext {
   readonly directory: CustomerDirectory;
   readonly schedules: ScheduleCache;
   readonly dispatcher: Dispatcher;
+  /** Records every message's history (SPEC §5) in the transaction that changes it. */
+  readonly history: MessageHistory;
 }

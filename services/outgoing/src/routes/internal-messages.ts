@@ -35,6 +35,7 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
         calendar: context.calendar,
         directory: context.directory,
         schedules: context.schedules,
+        history: context.history,
         onDueNow: () => context.dispatcher.wake(),
       };
       const body = request.body;
@@ -63,7 +64,12 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       },
     },
     async (request) => {
-      const ids = await suppressQueuedMarketing(context.db, request.params.id, context.clock.now());
+      const ids = await suppressQueuedMarketing(
+        context.db,
+        context.history,
+        request.params.id,
+        context.clock.now(),
+      );
       return { suppressed: ids.length, messageIds: ids };
     },
   );

@@ -1,29 +1,125 @@
-import { type App, errorResponses, notFound } from '@screenmagic/service-kit';
+import {
+  type App,
+  decodeCursor,
+  encodeCursor,
+  errorResponses,
+  notFound,
+} from '@screenmagic/service-kit';
 import type { OutgoingContext } from './context.ts';
 import { findBroadcast } from '../db/broadcast-repository.ts';
-import { findMessage } from '../db/message-repository.ts';
-import { MessageParamsSchema, MessageSchema } from '../schemas/message.ts';
-import { messageView } from '../views/message-view.ts';
+import { listHistory } from '../db/message-history-repository.ts';
+import { findMessage, listMessages } from '../db/message-repository.ts';
+import { cancelMessage } from '../messages/cancel-message.ts';
+import { retryMessage } from '../messages/retry-message.ts';
+import {
+  MessageListQuerySchema,
+  MessageListSchema,
+  MessageParamsSchema,
+  MessageSchema,
+} from '../schemas/message.ts';
+import { messageSummaryView, messageView } from '../views/message-view.ts';
 
-/** `GET /v1/messages/{id}`: one message's status, attempts and timestamps. */
+const tags = ['messages'];
+
+/**
+ * Messages: `GET /v1/messages/{id}` (status, attempts, timestamps, history), the list
+ * `GET /v1/messages?status=&broadcastId=&customerId=`, and one message's operations:
+ * retry a failed one, cancel an unsent one (SPEC §7).
+ */
 export function registerMessageRoutes(app: App, context: OutgoingContext): void {
+  const show = async (id: string) => {
+    const row = await findMessage(context.db, id);
+    if (row === undefined) throw notFound('Message', id);
+    const broadcast =
+      row.broadcast_id === null ? undefined : await findBroadcast(context.db, row.broadcast_id);
+    return messageView(row, broadcast?.message ?? null, await listHistory(context.db, row.id));
+  };
+
   app.get(
     '/v1/messages/:id',
     {
       schema: {
-        tags: ['messages'],
+        tags,
         operationId: 'getMessage',
-        summary: 'A message: status, attempts, timestamps',
+        summary: 'A message: status, attempts, timestamps and its history',
         params: MessageParamsSchema,
         response: { 200: MessageSchema, ...errorResponses(400, 404, 503) },
       },
     },
+    (request) => show(request.params.id),
+  );
+
+  app.get(
+    '/v1/messages',
+    {
+      schema: {
+        tags,
+        operationId: 'listMessages',
+        summary: 'Messages newest first, by status, broadcast or customer',
+        querystring: MessageListQuerySchema,
+        response: { 200: MessageListSchema, ...errorResponses(400, 503) },
+      },
+    },
     async (request) => {
-      const row = await findMessage(context.db, request.params.id);
-      if (row === undefined) throw notFound('Message', request.params.id);
-      const broadcast =
-        row.broadcast_id === null ? undefined : await findBroadcast(context.db, row.broadcast_id);
-      return messageView(row, broadcast?.message ?? null);
+      const { cursor, limit = 50, status, broadcastId, customerId } = request.query;
+      const beforeId = cursor ? String(decodeCursor(cursor, ['id']).id) : undefined;
+      const rows = await listMessages(
+        context.db,
+        { status, broadcastId, customerId },
+        { beforeId, limit: limit + 1 },
+      );
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(messageSummaryView),
+        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/messages/:id/retry',
+    {
+      schema: {
+        tags,
+        operationId: 'retryMessage',
+        summary: 'Plan a failed message again and retry it',
+        params: MessageParamsSchema,
+        response: { 200: MessageSchema, ...errorResponses(400, 404, 409, 422, 503) },
+      },
+    },
+    async (request) => {
+      await retryMessage(
+        {
+          db: context.db,
+          clock: context.clock,
+          calendar: context.calendar,
+          directory: context.directory,
+          schedules: context.schedules,
+          history: context.history,
+          onDueNow: () => context.dispatcher.wake(),
+        },
+        request.params.id,
+        String(request.id),
+      );
+      return show(request.params.id);
+    },
+  );
+
+  app.delete(
+    '/v1/messages/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'cancelMessage',
+        summary: 'Cancel one message not yet sent',
+        params: MessageParamsSchema,
+        response: { 200: MessageSchema, ...errorResponses(400, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      await cancelMessage(context, request.params.id);
+      return show(request.params.id);
     },
   );
 }

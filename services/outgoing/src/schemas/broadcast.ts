@@ -224,3 +224,17 @@ export const IdempotencyHeadersSchema = Type.Object({
     }),
   ),
 });
+
+export const BroadcastListQuerySchema = Type.Object(
+  { ...PageQuerySchema.properties },
+  { additionalProperties: false },
+);
+
+/** `GET /v1/broadcasts`: newest first. */
+export const BroadcastListSchema = Type.Object(
+  {
+    items: Type.Array(BroadcastSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'BroadcastList' },
+);

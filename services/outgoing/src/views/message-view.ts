@@ -1,6 +1,12 @@
 import { formatLocal } from '@screenmagic/hours-window';
+import type { MessageEventRow } from '../db/message-event.table.ts';
 import type { MessageRow } from '../db/message.table.ts';
-import type { MessageView, Recipient } from '../schemas/message.ts';
+import type {
+  HistoryEntryView,
+  MessageSummary,
+  MessageView,
+  Recipient,
+} from '../schemas/message.ts';
 
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
 
@@ -24,7 +30,11 @@ export function recipientView(row: MessageRow): Recipient {
 }
 
 /** A message as `GET /v1/messages/{id}` shows it; `text` is the broadcast's for its recipients. */
-export function messageView(row: MessageRow, broadcastText: string | null): MessageView {
+export function messageView(
+  row: MessageRow,
+  broadcastText: string | null,
+  history: readonly MessageEventRow[],
+): MessageView {
   const pending = row.status === 'scheduled' || row.status === 'sending';
   return {
     messageId: row.id,
@@ -50,5 +60,43 @@ export function messageView(row: MessageRow, broadcastText: string | null): Mess
     expiresAt: iso(row.expires_at),
     category: row.category,
     inboundMessageId: row.inbound_message_id,
+    statusReason: row.status_reason,
+    history: history.map((entry) => historyEntryView(entry, row.time_zone)),
+  };
+}
+
+/** A history entry; `scheduledForLocal` in the customer's zone as the message knows it. */
+export function historyEntryView(entry: MessageEventRow, timeZone: string): HistoryEntryView {
+  return {
+    at: entry.at.toISOString(),
+    event: entry.event,
+    reason: entry.reason,
+    ...(entry.scheduled_for === null
+      ? {}
+      : {
+          scheduledFor: entry.scheduled_for.toISOString(),
+          scheduledForLocal: formatLocal(entry.scheduled_for, timeZone),
+        }),
+    ...(entry.detail === null || entry.detail === '' ? {} : { detail: entry.detail }),
+  };
+}
+
+/** A message as `GET /v1/messages` lists it. */
+export function messageSummaryView(row: MessageRow): MessageSummary {
+  return {
+    messageId: row.id,
+    kind: row.kind,
+    broadcastId: row.broadcast_id,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    status: row.status,
+    statusReason: row.status_reason,
+    attempts: row.attempts,
+    scheduledFor: iso(row.scheduled_for),
+    scheduledForLocal: localOf(row),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deliveredAt: iso(row.delivered_at),
   };
 }

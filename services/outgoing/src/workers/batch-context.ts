@@ -8,7 +8,9 @@ import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
+import type { RateDeferrals } from './rate-deferrals.ts';
 
 export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 
@@ -21,12 +23,16 @@ export interface BatchContext {
   readonly directory: CustomerDirectory;
   readonly channel: Channel;
   readonly schedules: ScheduleCache;
+  /** Every outcome is recorded in the message's history, in the same transaction. */
+  readonly history: MessageHistory;
   readonly config: DispatcherConfig;
   readonly logger?: DispatchLogger | undefined;
   /** Delivery outcomes and reschedules are counted here (Prometheus). */
   readonly metrics?: DispatchMetrics | undefined;
   /** Deliveries in flight across every worker of this process. */
   readonly slots: DeliverySlots;
+  /** Where the history of waits for the rate cap stands (one per process). */
+  readonly rateDeferrals: RateDeferrals;
   /** True once the dispatcher is stopping: no new deliveries begin. */
   readonly isStopping: () => boolean;
 }

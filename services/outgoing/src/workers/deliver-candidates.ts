@@ -1,12 +1,8 @@
 import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
-import {
-  type ClaimedMessage,
-  markDelivered,
-  recordFailedAttempt,
-  releaseMessages,
-} from '../db/message-queue.ts';
+import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
+import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { BatchTimings } from './batch-timings.ts';
 import { type Candidate, planCandidate } from './dispatch-candidates.ts';
@@ -78,7 +74,7 @@ export async function deliverCandidates(
 
   timings.deliverMs = performance.now() - started;
   started = performance.now();
-  const marked = await markDelivered(db, owner, delivered);
+  const marked = await markDelivered(db, context.history, owner, delivered);
   counts.delivered += delivered.length;
   if (marked < delivered.length) {
     logger?.warn(
@@ -88,7 +84,7 @@ export async function deliverCandidates(
   }
   for (const failure of failures) {
     const next = afterFailedAttempt(failure.message.attempts, config.maxAttempts, failure.at);
-    await recordFailedAttempt(db, owner, failure.message.id, {
+    await recordFailedAttempt(db, context.history, owner, failure.message.id, {
       retryAt: next.outcome === 'retry' ? next.at : null,
       error: failure.error.message,
       at: failure.at,
@@ -108,7 +104,7 @@ export async function deliverCandidates(
     );
   }
   await releaseMessages(db, owner, notStarted);
-  await recordOutcomes(db, owner, now, late, counts, metrics);
+  await recordOutcomes(db, context.history, owner, now, late, counts, metrics);
   timings.recordMs += performance.now() - started;
 }
 

@@ -2,10 +2,12 @@ import type { Schedule } from '@screenmagic/hours-window';
 import { isDependencyUnavailable } from '@screenmagic/service-kit';
 import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
+import { type PlanReason, rescheduleReason } from '../domain/plan-reason.ts';
 import {
   type BroadcastForDispatch,
   loadBroadcastsForDispatch,
 } from '../db/broadcast-repository.ts';
+import { deferMessages } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
@@ -17,6 +19,11 @@ export interface Candidate {
   readonly broadcast: BroadcastForDispatch | undefined;
   readonly window: readonly Schedule[] | null;
 }
+
+/** What to do with a candidate; a reschedule says why (SPEC §5). */
+export type CandidateAction =
+  | Exclude<DispatchAction, { action: 'reschedule' }>
+  | { readonly action: 'reschedule'; readonly at: Date; readonly why: PlanReason };
 
 /** The customer service could not answer: the batch was given back, nothing was sent. */
 export class DispatchDeferredError extends Error {
@@ -46,12 +53,20 @@ export async function loadCandidates(
     broadcasts = await loadBroadcastsForDispatch(db, distinct(messages.map((m) => m.broadcast_id)));
     customers = await directory.byIds(distinct(messages.map((m) => m.customer_id)));
   } catch (error) {
-    const released = await releaseMessages(
-      db,
-      owner,
-      messages.map((m) => m.id),
-    ).catch(() => 0);
-    if (isDependencyUnavailable(error)) {
+    const ids = messages.map((m) => m.id);
+    const unavailable = isDependencyUnavailable(error);
+    // Fail closed: nothing is sent without the customer's current window. The wait is in
+    // the history once, however many polls it lasts.
+    const released = await (
+      unavailable
+        ? deferMessages(db, context.history, owner, ids, {
+            reason: 'CUSTOMER_SERVICE_UNAVAILABLE',
+            at: context.clock.now(),
+            detail: 'the customer service did not answer: nothing was sent, tried again later',
+          })
+        : releaseMessages(db, owner, ids)
+    ).catch(() => releaseMessages(db, owner, ids).catch(() => 0));
+    if (unavailable) {
       counts.deferred += released;
       throw new DispatchDeferredError(released, error);
     }
@@ -69,10 +84,13 @@ export async function loadCandidates(
   });
 }
 
-/** What to do with a candidate at instant `at` (the pure rules in `domain/dispatch-plan`). */
-export function planCandidate(candidate: Candidate, at: Date): DispatchAction {
+/**
+ * What to do with a candidate at instant `at` (the pure rules in `domain/dispatch-plan`),
+ * and why a reschedule is one (`domain/plan-reason`).
+ */
+export function planCandidate(candidate: Candidate, at: Date): CandidateAction {
   const { message, broadcast, window } = candidate;
-  return planDispatch({
+  const action = planDispatch({
     now: at,
     expiresAt: message.expires_at,
     holdToWindow: message.hold_to_window !== 0,
@@ -82,6 +100,19 @@ export function planCandidate(candidate: Candidate, at: Date): DispatchAction {
     // Consent is read from the record fetched for the window: no extra lookup.
     optedOut: message.category === 'marketing' && candidate.customer?.consent?.marketing === false,
   });
+  if (action.action !== 'reschedule') return action;
+  const [calendar, customer] = window ?? [];
+  const why =
+    calendar && customer
+      ? rescheduleReason({
+          calendar,
+          customer,
+          dueAt: message.due_at ?? message.scheduled_for ?? at,
+          previousAttempts: message.attempts - 1,
+          now: at,
+        })
+      : { reason: 'HOURS_CHANGED' as const, detail: null };
+  return { action: 'reschedule', at: action.at, why };
 }
 
 function distinct(values: readonly (string | null)[]): string[] {

@@ -5,10 +5,14 @@ import type { BatchContext } from './batch-context.ts';
 import { DispatchDeferredError } from './dispatch-candidates.ts';
 import { type DispatchCounts, emptyCounts } from './dispatch-counts.ts';
 import { DeliverySlots } from './delivery-slots.ts';
+import { RateDeferrals } from './rate-deferrals.ts';
 import { runBatch as runOneBatch } from './run-batch.ts';
 import { TestClockReport } from './test-clock-report.ts';
 
-export interface DispatcherOptions extends Omit<BatchContext, 'slots' | 'isStopping'> {
+export interface DispatcherOptions extends Omit<
+  BatchContext,
+  'slots' | 'isStopping' | 'rateDeferrals'
+> {
   /** Whether the database is migrated (batches wait until it is). */
   readonly isReady: () => boolean;
   /** Identifies this process in `locked_by`; a random one by default. */
@@ -39,6 +43,7 @@ export class Dispatcher {
     this.#context = {
       ...options,
       slots: new DeliverySlots(options.config.concurrency),
+      rateDeferrals: new RateDeferrals(),
       isStopping: () => this.#stopping,
     };
     const instance = options.instanceId ?? newWorkerId();

@@ -9,6 +9,11 @@ import { anyDueMessages, type ClaimedMessage, claimDueMessages } from '../db/mes
 export interface ClaimResult {
   readonly messages: ClaimedMessage[];
   readonly retryInMs: number;
+  /**
+   * With a cap: true when it may have left due messages unclaimed (it granted fewer than a
+   * batch and the claim used them all), false when the claim found less than it allowed.
+   */
+  readonly capped: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export async function claimWithinRate(
 ): Promise<ClaimResult> {
   const claim = { owner, now, leaseMs: config.lockTimeoutMs };
   // An idle queue costs one plain read per poll, not a locking transaction (issue 15).
-  if (!(await anyDueMessages(db, claim))) return { messages: [], retryInMs: 0 };
+  if (!(await anyDueMessages(db, claim))) return { messages: [], retryInMs: 0, capped: false };
   try {
     return await db
       .transaction()
@@ -35,16 +40,20 @@ export async function claimWithinRate(
           return {
             messages: await claimDueMessages(trx, { ...claim, limit: config.batchSize }),
             retryInMs: 0,
+            capped: false,
           };
         }
         const tokens = await takeDispatchTokens(trx, config.ratePerSecond, config.batchSize);
-        if (tokens.granted === 0) return { messages: [], retryInMs: tokens.msToNextSecond };
+        if (tokens.granted === 0) {
+          return { messages: [], retryInMs: tokens.msToNextSecond, capped: true };
+        }
         const messages = await claimDueMessages(trx, { ...claim, limit: tokens.granted });
         await tokens.giveBack(tokens.granted - messages.length);
-        return { messages, retryInMs: 0 };
+        const capped = messages.length === tokens.granted && tokens.granted < config.batchSize;
+        return { messages, retryInMs: 0, capped };
       });
   } catch (error) {
-    if (isDeadlock(error)) return { messages: [], retryInMs: 20 };
+    if (isDeadlock(error)) return { messages: [], retryInMs: 20, capped: false };
     throw error;
   }
 }

@@ -1,24 +1,37 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DispatchAction } from '../domain/dispatch-plan.ts';
+import type { HistoryReason } from '../domain/message-history.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
-import { finishWithoutAttempt, rescheduleMessages } from '../db/message-queue.ts';
-import type { Candidate } from './dispatch-candidates.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
+import { finishWithoutAttempt, rescheduleMessages } from '../db/message-outcome-repository.ts';
+import type { Candidate, CandidateAction } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
+
+interface Rescheduled {
+  at: Date;
+  timeZone: string;
+  reason: HistoryReason;
+  detail: string | null;
+  ids: string[];
+}
 
 /** Non-delivery outcomes of a batch, grouped for one UPDATE each. */
 export class Outcomes {
+  /** Cancelled because the broadcast was. */
   readonly cancelled: string[] = [];
+  /** Cancelled because the customer no longer exists. */
+  readonly customerDeleted: string[] = [];
   readonly expired: string[] = [];
   readonly unreachable: string[] = [];
+  /** Marketing to a customer who has opted out since acceptance. */
   readonly suppressed: string[] = [];
-  readonly rescheduled = new Map<string, { at: Date; timeZone: string; ids: string[] }>();
+  readonly rescheduled = new Map<string, Rescheduled>();
 
-  add(candidate: Candidate, action: Exclude<DispatchAction, { action: 'deliver' }>): void {
+  add(candidate: Candidate, action: Exclude<CandidateAction, { action: 'deliver' }>): void {
     const id = candidate.message.id;
     switch (action.action) {
       case 'cancel':
-        this.cancelled.push(id);
+        (action.reason === 'customer-deleted' ? this.customerDeleted : this.cancelled).push(id);
         return;
       case 'expire':
         this.expired.push(id);
@@ -32,8 +45,15 @@ export class Outcomes {
       case 'reschedule': {
         // Only a held message with a current customer is rescheduled.
         const timeZone = candidate.customer?.timeZone ?? 'UTC';
-        const key = `${action.at.getTime()}\u0000${timeZone}`;
-        const group = this.rescheduled.get(key) ?? { at: action.at, timeZone, ids: [] };
+        const { reason, detail } = action.why;
+        const key = [action.at.getTime(), timeZone, reason, detail ?? ''].join('\u0000');
+        const group = this.rescheduled.get(key) ?? {
+          at: action.at,
+          timeZone,
+          reason,
+          detail,
+          ids: [],
+        };
         group.ids.push(id);
         this.rescheduled.set(key, group);
       }
@@ -44,24 +64,40 @@ export class Outcomes {
 /** Writes the outcomes that are not deliveries (grouped: one statement per kind/time). */
 export async function recordOutcomes(
   db: Kysely<Database>,
+  history: MessageHistory,
   owner: string,
   now: Date,
   outcomes: Outcomes,
   counts: DispatchCounts,
   metrics?: DispatchMetrics,
 ): Promise<void> {
-  await finishWithoutAttempt(db, owner, outcomes.cancelled, 'cancelled', now);
-  await finishWithoutAttempt(db, owner, outcomes.expired, 'expired', now);
-  await finishWithoutAttempt(db, owner, outcomes.unreachable, 'unreachable', now);
-  await finishWithoutAttempt(db, owner, outcomes.suppressed, 'suppressed', now);
+  const end = (ids: readonly string[], outcome: Parameters<typeof finishWithoutAttempt>[4]) =>
+    finishWithoutAttempt(db, history, owner, ids, outcome);
+  await end(outcomes.cancelled, {
+    status: 'cancelled',
+    reason: 'CANCELLED',
+    detail: 'the broadcast was cancelled',
+    at: now,
+  });
+  await end(outcomes.customerDeleted, {
+    status: 'cancelled',
+    reason: 'CUSTOMER_DELETED',
+    detail: 'the customer no longer exists',
+    at: now,
+  });
+  await end(outcomes.expired, { status: 'expired', reason: 'EXPIRED', at: now });
+  await end(outcomes.unreachable, { status: 'unreachable', reason: 'NO_OVERLAP', at: now });
+  await end(outcomes.suppressed, { status: 'suppressed', reason: 'OPTED_OUT', at: now });
   for (const group of outcomes.rescheduled.values()) {
-    await rescheduleMessages(db, owner, group.ids, {
+    await rescheduleMessages(db, history, owner, group.ids, {
       at: group.at,
       timeZone: group.timeZone,
       now,
+      reason: group.reason,
+      detail: group.detail,
     });
   }
-  counts.cancelled += outcomes.cancelled.length;
+  counts.cancelled += outcomes.cancelled.length + outcomes.customerDeleted.length;
   counts.expired += outcomes.expired.length;
   counts.unreachable += outcomes.unreachable.length;
   counts.suppressed += outcomes.suppressed.length;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
+import type { MessageHistory } from '../db/message-history-repository.ts';
 import {
   markQueuedUnreachable,
   queuedPage,
@@ -52,6 +53,8 @@ export interface ReplannerDeps {
   readonly calendar: () => Schedule;
   readonly directory: CustomerDirectory;
   readonly schedules: ScheduleCache;
+  /** Every re-plan is recorded in the message's history (and its status event). */
+  readonly history: MessageHistory;
   readonly logger?: Pick<Logger, 'info' | 'warn'> | undefined;
   readonly onReplanned?: ReplannedHook | undefined;
   /** Rows per page (default 1,000: one customer lookup per page, the service's maximum). */
@@ -175,7 +178,11 @@ export class Replanner {
       group.ids.push(row.id);
     }
     for (const group of groups.values()) {
-      counts.rescheduled += await rescheduleQueued(db, group.ids, { ...group, now });
+      counts.rescheduled += await rescheduleQueued(db, this.#deps.history, group.ids, {
+        ...group,
+        now,
+        reason,
+      });
       await this.#deps.onReplanned?.({
         ids: group.ids,
         reason,
@@ -183,7 +190,13 @@ export class Replanner {
         at: now,
       });
     }
-    counts.unreachable += await markQueuedUnreachable(db, unreachable, now);
+    counts.unreachable += await markQueuedUnreachable(
+      db,
+      this.#deps.history,
+      unreachable,
+      now,
+      reason,
+    );
     if (unreachable.length > 0) {
       await this.#deps.onReplanned?.({ ids: unreachable, reason, scheduledFor: null, at: now });
     }

@@ -29,6 +29,9 @@ export async function runBatch(
     deliverMs: 0,
     recordMs: 0,
   };
+  if (context.config.ratePerSecond !== undefined) {
+    await recordRateWait(context, claim.capped, now);
+  }
   if (claim.messages.length === 0) {
     if (claim.retryInMs > 0) {
       await sleep(claim.retryInMs);
@@ -73,9 +76,22 @@ async function processClaimed(
     else outcomes.add(candidate, action);
   }
   started = performance.now();
-  await recordOutcomes(context.db, owner, now, outcomes, counts, context.metrics);
+  await recordOutcomes(context.db, context.history, owner, now, outcomes, counts, context.metrics);
   timings.recordMs = performance.now() - started;
   await deliverCandidates(context, owner, now, toDeliver, counts, timings);
+}
+
+/** History: the cap held due messages back (once per wait), or held none back. */
+async function recordRateWait(context: BatchContext, capped: boolean, now: Date): Promise<void> {
+  if (!capped) {
+    context.rateDeferrals.reset();
+    return;
+  }
+  try {
+    await context.rateDeferrals.record(context.db, context.history, now);
+  } catch (error) {
+    context.logger?.warn({ err: error }, 'could not record the rate-limit wait in the history');
+  }
 }
 
 function sleep(ms: number): Promise<void> {

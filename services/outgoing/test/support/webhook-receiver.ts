@@ -6,6 +6,9 @@ export interface ReceivedDelivery {
   readonly signature: string | undefined;
   readonly status: number;
   readonly traceparent: string | undefined;
+  /** The exact body bytes and the headers (Standard Webhooks verification). */
+  readonly raw: string;
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /**
@@ -46,6 +49,10 @@ export class WebhookReceiver {
           signature,
           status,
           traceparent: request.headers['traceparent'] as string | undefined,
+          raw: raw.toString('utf8'),
+          headers: Object.fromEntries(
+            Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
+          ),
         });
         const answer = () =>
           response.writeHead(status, { 'content-type': 'application/json' }).end('{}');

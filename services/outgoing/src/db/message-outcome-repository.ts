@@ -1,0 +1,286 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './database.ts';
+import type { HistoryReason } from '../domain/message-history.ts';
+import type { MessageStatus } from '@screenmagic/service-kit/contracts';
+import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
+import { heldBy, messageQueue } from './message-queue.ts';
+
+/*
+ * How a dispatcher ends its claims: every status change is written together with the
+ * history entry that explains it (SPEC §5), in one transaction.
+ */
+
+/**
+ * Finishes `owner`'s claims on `ids` with `set` and records `copy` in their history, in one
+ * transaction: the rows it still holds are locked first, so only those change and get an
+ * entry (a claim taken over by another worker is that worker's to record).
+ */
+async function finishRecorded(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  ids: readonly string[],
+  set: Parameters<typeof messageQueue.finish>[3],
+  copy: HistoryCopy,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      const held = await heldBy(trx, owner, ids);
+      if (held.length === 0) return 0;
+      await messageQueue.finish(trx, owner, held, set);
+      await history.record(trx, { ids: held }, copy);
+      return held.length;
+    });
+}
+
+/** Marks messages delivered at their own attempt instants (history: `delivered`). Returns how many. */
+export function markDelivered(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  items: readonly { id: string; at: Date }[],
+): Promise<number> {
+  const [first] = items;
+  if (first === undefined) return Promise.resolve(0);
+  const sameInstant = items.every((item) => item.at.getTime() === first.at.getTime());
+  const at = sameInstant
+    ? sql<Date>`${first.at}`
+    : sql<Date>`CASE id ${sql.join(
+        items.map((item) => sql`WHEN ${item.id} THEN ${item.at}`),
+        sql` `,
+      )} END`;
+  return finishRecorded(
+    db,
+    history,
+    owner,
+    items.map((item) => item.id),
+    {
+      status: 'delivered',
+      status_reason: 'IN_WINDOW',
+      status_detail: null,
+      deferred_reason: null,
+      due_at: null,
+      delivered_at: at,
+      finished_at: at,
+      last_attempt_at: at,
+      last_error: null,
+      updated_at: at,
+    },
+    { event: 'delivered' },
+  );
+}
+
+/**
+ * Ends messages without a delivery attempt (`cancelled`, `expired`, `unreachable`, `suppressed`) for
+ * `reason`: the claim's attempt is given back; the history says why.
+ */
+export function finishWithoutAttempt(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  ids: readonly string[],
+  outcome: {
+    status: Extract<MessageStatus, 'cancelled' | 'expired' | 'unreachable' | 'suppressed'>;
+    reason: HistoryReason;
+    detail?: string | null;
+    at: Date;
+  },
+): Promise<number> {
+  return finishRecorded(
+    db,
+    history,
+    owner,
+    ids,
+    (eb) => ({
+      status: outcome.status,
+      status_reason: outcome.reason,
+      status_detail: outcome.detail ?? null,
+      deferred_reason: null,
+      attempts: eb('attempts', '-', 1),
+      due_at: null,
+      finished_at: outcome.at,
+      updated_at: outcome.at,
+    }),
+    { event: outcome.status },
+  );
+}
+
+/**
+ * Moves messages to a new time (the next opening of their window), without counting an
+ * attempt: `scheduled`, due at that time or at their expiry if earlier, in the customer's
+ * current zone; the history says `rescheduled` and why.
+ */
+export function rescheduleMessages(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  ids: readonly string[],
+  change: { at: Date; timeZone: string; now: Date; reason: HistoryReason; detail: string | null },
+): Promise<number> {
+  return finishRecorded(
+    db,
+    history,
+    owner,
+    ids,
+    (eb) => ({
+      status: 'scheduled',
+      status_reason: change.reason,
+      status_detail: change.detail,
+      deferred_reason: null,
+      scheduled_for: change.at,
+      due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND expires_at < ${change.at} THEN expires_at ELSE ${change.at} END`,
+      time_zone: change.timeZone,
+      attempts: eb('attempts', '-', 1),
+      updated_at: change.now,
+    }),
+    { event: 'rescheduled' },
+  );
+}
+
+/**
+ * After a failed attempt: due again at `retryAt` (still `sending`; history `deferred`,
+ * DELIVERY_FAILED, with the error and the retry time), or `failed` for good.
+ */
+export function recordFailedAttempt(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  id: string,
+  outcome: { retryAt: Date | null; error: string; at: Date },
+): Promise<number> {
+  const retry = outcome.retryAt !== null;
+  const error = outcome.error.slice(0, 500);
+  return finishRecorded(
+    db,
+    history,
+    owner,
+    [id],
+    retry
+      ? {
+          status: 'sending',
+          deferred_reason: 'DELIVERY_FAILED',
+          due_at: outcome.retryAt,
+          finished_at: null,
+          last_attempt_at: outcome.at,
+          last_error: error,
+          updated_at: outcome.at,
+        }
+      : {
+          status: 'failed',
+          status_reason: 'DELIVERY_FAILED',
+          status_detail: error,
+          deferred_reason: null,
+          due_at: null,
+          finished_at: outcome.at,
+          last_attempt_at: outcome.at,
+          last_error: error,
+          updated_at: outcome.at,
+        },
+    { event: retry ? 'deferred' : 'failed', detail: 'last_error' },
+  );
+}
+
+/**
+ * Gives `owner`'s claims back untouched (still due as before, the attempt given back)
+ * because they must wait for `reason` (the customer service cannot answer): the history
+ * gets one `deferred` entry per wait — messages already waiting for the same reason get
+ * none, however many polls the wait lasts.
+ */
+export function deferMessages(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  owner: string,
+  ids: readonly string[],
+  wait: { reason: HistoryReason; at: Date; detail: string },
+): Promise<number> {
+  if (ids.length === 0) return Promise.resolve(0);
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      const held = await heldBy(trx, owner, ids);
+      const fresh = await markDeferred(trx, held, wait);
+      await history.record(
+        trx,
+        { ids: fresh },
+        { event: 'deferred', detail: { text: wait.detail } },
+      );
+      return messageQueue.release(trx, owner, held);
+    });
+}
+
+/**
+ * Sets `deferred_reason` on those of `ids` not already waiting for that reason (and
+ * `updated_at`, the entry's instant). Returns those it set.
+ */
+export async function markDeferred(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+  wait: { reason: HistoryReason; at: Date },
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('message')
+    .select('id')
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', wait.reason)]),
+    )
+    .execute();
+  const fresh = rows.map((row) => row.id);
+  if (fresh.length > 0) {
+    await trx
+      .updateTable('message')
+      .set({ deferred_reason: wait.reason, updated_at: wait.at })
+      .where('id', 'in', fresh)
+      .execute();
+  }
+  return fresh;
+}
+
+/**
+ * The rate cap held back messages that are due (SPEC §3 `DISPATCH_RATE_PER_SECOND`): gives
+ * up to `limit` of them, in due order from `from` on, a `deferred` RATE_LIMITED entry —
+ * only those not already waiting for the cap, so a wait of many polls is recorded once.
+ * Returns the `due_at` of the last one marked (where the next call may start), or null.
+ */
+export function deferHeldByRate(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  wait: { now: Date; from: Date | null; limit: number },
+): Promise<Date | null> {
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      let query = trx
+        .selectFrom('message')
+        .select(['id', 'due_at'])
+        .where('due_at', '<=', wait.now)
+        .where('locked_by', 'is', null)
+        .where((eb) =>
+          eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', 'RATE_LIMITED')]),
+        );
+      if (wait.from !== null) query = query.where('due_at', '>=', wait.from);
+      const rows = await query
+        .orderBy('due_at')
+        .limit(wait.limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      const ids = rows.map((row) => row.id);
+      const fresh = await markDeferred(trx, ids, { reason: 'RATE_LIMITED', at: wait.now });
+      await history.record(
+        trx,
+        { ids: fresh },
+        {
+          event: 'deferred',
+          detail: { text: 'held back by DISPATCH_RATE_PER_SECOND: sent as the cap allows' },
+        },
+      );
+      return rows.at(-1)?.due_at ?? null;
+    });
+}
