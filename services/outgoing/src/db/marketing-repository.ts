@@ -22,7 +22,7 @@ export async function suppressQueuedMarketing(
       .where('customer_id', '=', customerId)
       .where('category', '=', 'marketing')
       .where('status', 'in', UNSENT_STATUSES)
-      .where('locked_by', 'is', null)
+      .where('batch_id', 'is', null)
       .forUpdate()
       .execute();
     const ids = rows.map((r) => r.id);
@@ -40,7 +40,7 @@ export async function suppressQueuedMarketing(
       })
       .where('id', 'in', ids)
       .where('status', 'in', UNSENT_STATUSES)
-      .where('locked_by', 'is', null)
+      .where('batch_id', 'is', null)
       .execute();
     await history.record(trx, { ids }, { event: 'suppressed' });
     return ids;

@@ -35,7 +35,7 @@ export async function cancelMessage(
         })
         .where('id', '=', id)
         .where('status', 'in', UNSENT_STATUSES)
-        .where('locked_by', 'is', null)
+        .where('batch_id', 'is', null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
       await deps.history.record(trx, { ids: [id] }, { event: 'cancelled' });

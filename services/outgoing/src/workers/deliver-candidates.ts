@@ -17,7 +17,7 @@ import { Outcomes, recordOutcomes } from './record-outcomes.ts';
  */
 export async function deliverCandidates(
   context: BatchContext,
-  owner: string,
+  batch: string,
   now: Date,
   candidates: readonly Candidate[],
   counts: DispatchCounts,
@@ -74,17 +74,17 @@ export async function deliverCandidates(
 
   timings.deliverMs = performance.now() - started;
   started = performance.now();
-  const marked = await markDelivered(db, context.history, owner, delivered);
+  const marked = await markDelivered(db, context.history, batch, delivered);
   counts.delivered += delivered.length;
   if (marked < delivered.length) {
     logger?.warn(
-      { owner, lost: delivered.length - marked },
+      { batch, lost: delivered.length - marked },
       'delivered messages whose claim had been released as stale (they may be delivered twice)',
     );
   }
   for (const failure of failures) {
     const next = afterFailedAttempt(failure.message.attempts, config.maxAttempts, failure.at);
-    await recordFailedAttempt(db, context.history, owner, failure.message.id, {
+    await recordFailedAttempt(db, context.history, batch, failure.message.id, {
       retryAt: next.outcome === 'retry' ? next.at : null,
       error: failure.error.message,
       at: failure.at,
@@ -95,7 +95,7 @@ export async function deliverCandidates(
     if (next.outcome === 'retry') metrics?.rescheduled('delivery-failed', 1);
     logger?.warn(
       {
-        owner,
+        batch,
         messageId: failure.message.id,
         attempts: failure.message.attempts,
         err: failure.error,
@@ -103,8 +103,8 @@ export async function deliverCandidates(
       next.outcome === 'retry' ? 'delivery failed; will retry' : 'delivery failed for good',
     );
   }
-  await releaseMessages(db, owner, notStarted);
-  await recordOutcomes(db, context.history, owner, now, late, counts, metrics);
+  await releaseMessages(db, batch, notStarted);
+  await recordOutcomes(db, context.history, batch, now, late, counts, metrics);
   timings.recordMs += performance.now() - started;
 }
 
