@@ -26,6 +26,7 @@ export async function deliverCandidates(
   let started = performance.now();
   const { channel, clock, db, config, logger, metrics } = context;
   const delivered: { id: string; at: Date }[] = [];
+  const deliveredSeconds: number[] = [];
   const late = new Outcomes();
   const notStarted: string[] = [];
   const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
@@ -60,7 +61,7 @@ export async function deliverCandidates(
         () => channel.deliver(toDelivery(candidate, sentAt)),
       );
       delivered.push({ id: candidate.message.id, at: sentAt });
-      metrics?.attempt('delivered', (performance.now() - attemptStarted) / 1_000);
+      deliveredSeconds.push((performance.now() - attemptStarted) / 1_000);
     } catch (error) {
       failures.push({
         message: candidate.message,
@@ -73,6 +74,7 @@ export async function deliverCandidates(
   await Promise.all(candidates.map((candidate) => context.slots.run(() => attempt(candidate))));
 
   timings.deliverMs = performance.now() - started;
+  metrics?.delivered(deliveredSeconds);
   started = performance.now();
   const marked = await markDelivered(db, context.history, batch, delivered);
   counts.delivered += delivered.length;
