@@ -57,6 +57,7 @@ export {
   type OutboxEvent,
   type WithEventOutbox,
 } from './events/event-outbox.ts';
+export { WebhookPool, type WebhookPoolOptions } from './clients/webhook-pool.ts';
 export { EventPublisher, type EventPublisherOptions, eventBody } from './events/event-publisher.ts';
 export {
   type EventsWebhookConfig,

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import { Pool } from 'undici';
+import { WebhookPool } from '../clients/webhook-pool.ts';
 import { toError } from '../errors.ts';
 import { type BackoffPolicy, backoffMs } from '../queue/backoff.ts';
 import { heartbeatIntervalMs, startHeartbeat } from '../queue/heartbeat.ts';
@@ -50,7 +50,7 @@ interface ClaimedEvent {
  */
 export class EventPublisher {
   readonly #options: EventPublisherOptions;
-  readonly #pool: Pool;
+  readonly #pool: WebhookPool;
   readonly #path: string;
   readonly #owner = `${newWorkerId()}/events`;
   readonly #loop: PollLoop;
@@ -67,10 +67,9 @@ export class EventPublisher {
     this.#concurrency = options.concurrency ?? 16;
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#retry = options.webhook.retry;
-    this.#pool = new Pool(url.origin, {
+    this.#pool = new WebhookPool(url.origin, {
       connections: this.#concurrency,
-      connectTimeout: Math.min(timeoutMs, 5_000),
-      keepAliveTimeout: 10_000,
+      connectTimeoutMs: Math.min(timeoutMs, 5_000),
     });
     const poll = options.webhook.pollIntervalMs;
     this.#loop = new PollLoop({

@@ -1,5 +1,4 @@
-import { injectTraceHeaders, type WebhookSigner } from '@screenmagic/service-kit';
-import { Pool } from 'undici';
+import { injectTraceHeaders, WebhookPool, type WebhookSigner } from '@screenmagic/service-kit';
 import { type Channel, type Delivery, DeliveryError, deliveryBody } from './channel.ts';
 import { signBody } from './signature.ts';
 
@@ -23,17 +22,16 @@ export interface WebhookChannelOptions {
  */
 export class WebhookChannel implements Channel {
   readonly name = 'webhook';
-  readonly #pool: Pool;
+  readonly #pool: WebhookPool;
   readonly #path: string;
   readonly #options: WebhookChannelOptions;
 
   constructor(options: WebhookChannelOptions) {
     this.#options = options;
     this.#path = `${options.url.pathname}${options.url.search}`;
-    this.#pool = new Pool(options.url.origin, {
+    this.#pool = new WebhookPool(options.url.origin, {
       connections: options.connections,
-      connectTimeout: Math.min(options.timeoutMs, 5_000),
-      keepAliveTimeout: 10_000,
+      connectTimeoutMs: Math.min(options.timeoutMs, 5_000),
     });
   }
 
