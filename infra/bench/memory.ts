@@ -13,6 +13,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mysqlOptions, quoteIdentifier } from '@screenmagic/service-kit';
@@ -180,6 +181,9 @@ try {
       sampled.set(deployable, Math.max(sampled.get(deployable) ?? 0, now));
     }
   };
+  // The load generator's own CPU: when the stack answers late on a busy machine, this says
+  // whether the generator was the limit (it is one process on the same cores).
+  const generatorCpu = process.cpuUsage();
   const load = await runMixedLoad({
     gatewayUrl,
     apiKey,
@@ -189,6 +193,7 @@ try {
     runId,
     onSecond: sample,
   });
+  const generatorUsed = process.cpuUsage(generatorCpu);
   const after = new Map<Deployable, Memory>(
     ORDER.map((deployable) => [deployable, memoryOf(pid(deployable))]),
   );
@@ -208,6 +213,10 @@ try {
   const sent = [...load.byKind.values()].reduce((sum, result) => sum + result.sent, 0);
   console.log(
     `${sent} requests in ${load.elapsedSeconds.toFixed(1)} s (${(sent / load.elapsedSeconds).toFixed(0)}/s), ${load.skipped} skipped (too many in flight)`,
+  );
+  console.log(
+    `load generator: ${(((generatorUsed.user + generatorUsed.system) / 1e6 / load.elapsedSeconds) * 100).toFixed(0)}% of a core; ` +
+      `machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   );
 
   console.log(

@@ -1,4 +1,4 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import { Agent, request as httpRequest } from 'node:http';
 import { AppError, DependencyUnavailableError } from '../errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { hasActiveSpan, injectTraceHeaders, inSpan, SpanKind } from '../tracing/trace-context.ts';
@@ -24,10 +24,18 @@ export interface ServiceResponse<T> {
  * 4xx answers are returned for the caller to interpret.
  * A call made inside a trace is a CLIENT span whose `traceparent` the other service
  * continues; one made outside any (readiness probes, background batches) starts no trace.
+ *
+ * Node's own http client (an `http.Agent` with keep-alive), not undici: undici costs every
+ * process that imports it ~6 MB idle and its first request ~10 MB more (its HTTP parser is
+ * WebAssembly, compiled in the process), while Node's parser is part of the executable
+ * (README, Benchmarks: memory; docs/decisions.md).
  */
 export class ServiceClient {
   readonly name: string;
-  readonly #pool: Pool;
+  readonly #agent: Agent;
+  readonly #host: string;
+  readonly #hostname: string;
+  readonly #port: string;
   readonly #timeoutMs: number;
   readonly #authorization: string | undefined;
 
@@ -40,11 +48,17 @@ export class ServiceClient {
     this.name = name;
     this.#timeoutMs = options.timeoutMs;
     this.#authorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
-    this.#pool = new Pool(baseUrl.origin, {
-      connections: options.connections ?? 16,
-      connectTimeout: Math.min(options.timeoutMs, 3_000),
-      keepAliveTimeout: 10_000,
+    const connections = options.connections ?? 16;
+    // Idle connections close after 10 s, well before the services' 72 s keep-alive.
+    this.#agent = new Agent({
+      keepAlive: true,
+      maxSockets: connections,
+      maxFreeSockets: connections,
+      timeout: 10_000,
     });
+    this.#host = baseUrl.host;
+    this.#hostname = baseUrl.hostname.replace(/^\[(.*)\]$/, '$1');
+    this.#port = baseUrl.port || '80';
   }
 
   call<T>(
@@ -66,29 +80,28 @@ export class ServiceClient {
     options: ServiceCallOptions,
   ): Promise<ServiceResponse<T>> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
-    const query = options.query
-      ? Object.fromEntries(Object.entries(options.query).filter(([, v]) => v !== undefined))
-      : undefined;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    let search = '';
+    if (options.query) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(options.query)) {
+        if (value !== undefined) params.append(name, String(value));
+      }
+      const encoded = params.toString();
+      if (encoded !== '') search = `${path.includes('?') ? '&' : '?'}${encoded}`;
+    }
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const headers: Record<string, string> = { host: this.#host, accept: 'application/json' };
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
     if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
     if (this.#authorization !== undefined) headers['authorization'] = this.#authorization;
     injectTraceHeaders(headers);
     let status: number;
     let text: string;
     try {
-      const response = await this.#pool.request({
-        method,
-        path,
-        ...(query ? { query } : {}),
-        headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = response.statusCode;
-      text = await response.body.text();
+      ({ status, text } = await this.#send(method, path + search, headers, payload, timeoutMs));
     } catch (error) {
       throw new DependencyUnavailableError(
         this.name,
@@ -121,12 +134,53 @@ export class ServiceClient {
     return { status, body: body as T };
   }
 
+  /** One exchange, bounded as a whole by `timeoutMs` (connecting, waiting, reading). */
+  #send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+    timeoutMs: number,
+  ): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        { hostname: this.#hostname, port: this.#port, method, path, headers, agent: this.#agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.once('end', () => {
+            clearTimeout(timer);
+            resolve({
+              status: response.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+          response.once('error', fail);
+          response.once('close', () => {
+            if (!response.complete) fail(new Error('the answer was cut short'));
+          });
+        },
+      );
+      const timer = setTimeout(
+        () => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      function fail(error: Error): void {
+        clearTimeout(timer);
+        reject(error);
+      }
+      request.once('error', fail);
+      request.end(payload);
+    });
+  }
+
   close(): Promise<void> {
-    return this.#pool.close();
+    this.#agent.destroy();
+    return Promise.resolve();
   }
 }
 
 /** True for an error that means the other service could not be reached or answer. */
 export function isDependencyUnavailable(error: unknown): boolean {
-  return error instanceof DependencyUnavailableError || error instanceof undiciErrors.UndiciError;
+  return error instanceof DependencyUnavailableError;
 }
