@@ -21,7 +21,7 @@ export {
   validationFailed,
 } from './errors.ts';
 export { newId, newIds } from './ids.ts';
-export { bearerToken } from './auth/bearer-token.ts';
+export { bearerToken, rejectBearer } from './auth/bearer-token.ts';
 export {
   internalAuthPlugin,
   type InternalAuthOptions,
