@@ -1,17 +1,11 @@
 import type { Customer, CustomerPatch, NewCustomer, ScheduleInput } from '@screenmagic/client';
 import { useState } from 'preact/hooks';
+import { Field } from './Field.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Day = (typeof DAYS)[number];
-const DAY_NAMES: Record<Day, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+/** `Mon` for `mon`. */
+const dayName = (day: Day): string => day.charAt(0).toUpperCase() + day.slice(1);
 type Closure = { from: string; to: string; name: string };
 
 /** Every IANA zone the browser knows, for the time-zone field's suggestions. */
@@ -67,6 +61,8 @@ export function CustomerForm({
   const [days, setDays] = useState<Day[]>(initial.days);
   const [hoursTouched, setHoursTouched] = useState(customer === undefined);
   const [closures, setClosures] = useState<Closure[]>(closuresOf(customer));
+  const setClosure = (i: number, field: keyof Closure, value: string) =>
+    setClosures(closures.map((x, j) => (j === i ? { ...x, [field]: value } : x)));
   const prefix = customer === undefined ? 'new' : 'edit';
   const touch =
     <T,>(set: (v: T) => void) =>
@@ -147,26 +143,15 @@ export function CustomerForm({
           </p>
         )}
         <div class="row">
-          <label>
-            From
-            <input
-              name="start"
-              type="time"
-              required
-              value={start}
-              onInput={(e) => touch(setStart)(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            To
-            <input
-              name="end"
-              type="time"
-              required
-              value={end}
-              onInput={(e) => touch(setEnd)(e.currentTarget.value)}
-            />
-          </label>
+          <Field
+            label="From"
+            name="start"
+            type="time"
+            required
+            value={start}
+            onValue={touch(setStart)}
+          />
+          <Field label="To" name="end" type="time" required value={end} onValue={touch(setEnd)} />
         </div>
         <div class="days" role="group" aria-label="Working days">
           {DAYS.map((d) => (
@@ -183,7 +168,7 @@ export function CustomerForm({
                   )
                 }
               />
-              {DAY_NAMES[d]}
+              {dayName(d)}
             </label>
           ))}
         </div>
@@ -200,11 +185,7 @@ export function CustomerForm({
                 name={`closure-${i}-from`}
                 required
                 value={c.from}
-                onInput={(e) =>
-                  setClosures(
-                    closures.map((x, j) => (j === i ? { ...x, from: e.currentTarget.value } : x)),
-                  )
-                }
+                onInput={(e) => setClosure(i, 'from', e.currentTarget.value)}
               />
             </label>
             <label>
@@ -213,11 +194,7 @@ export function CustomerForm({
                 type="date"
                 name={`closure-${i}-to`}
                 value={c.to}
-                onInput={(e) =>
-                  setClosures(
-                    closures.map((x, j) => (j === i ? { ...x, to: e.currentTarget.value } : x)),
-                  )
-                }
+                onInput={(e) => setClosure(i, 'to', e.currentTarget.value)}
               />
             </label>
             <label>
@@ -225,11 +202,7 @@ export function CustomerForm({
               <input
                 name={`closure-${i}-name`}
                 value={c.name}
-                onInput={(e) =>
-                  setClosures(
-                    closures.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
-                  )
-                }
+                onInput={(e) => setClosure(i, 'name', e.currentTarget.value)}
               />
             </label>
             <button

@@ -14,3 +14,21 @@ export function Fact({ label, children }: { label: string; children: ComponentCh
     </div>
   );
 }
+
+/** The button to the next page of a keyset listing, shown while there is one. */
+export function NextPage({
+  cursor,
+  onNext,
+  children = 'Next page',
+}: {
+  cursor: string | null | undefined;
+  onNext: (cursor: string) => void;
+  children?: ComponentChildren;
+}) {
+  if (!cursor) return null;
+  return (
+    <button type="button" class="secondary" onClick={() => onNext(cursor)}>
+      {children}
+    </button>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api.ts';
 import { ErrorView, Loading } from '../components/ErrorView.tsx';
-import { Fact, PageTitle } from '../components/Page.tsx';
+import { Fact, PageTitle, NextPage } from '../components/Page.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { link } from '../router.ts';
@@ -117,15 +117,9 @@ export function BroadcastDetailPage({ id }: { id: string }) {
           </table>
         </div>
       )}
-      {recipients.data?.nextCursor && (
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => setCursor(recipients.data?.nextCursor ?? undefined)}
-        >
-          Next recipients
-        </button>
-      )}
+      <NextPage cursor={recipients.data?.nextCursor} onNext={setCursor}>
+        Next recipients
+      </NextPage>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { availableOperations, rawCall } from '../api.ts';
 import { ErrorView, Loading, Unavailable } from '../components/ErrorView.tsx';
-import { PageTitle } from '../components/Page.tsx';
+import { PageTitle, NextPage } from '../components/Page.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { go, link } from '../router.ts';
@@ -69,15 +69,7 @@ export function BroadcastsPage() {
           ))}
         </ul>
       )}
-      {list.data?.nextCursor && (
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => setCursor(list.data?.nextCursor ?? undefined)}
-        >
-          Next page
-        </button>
-      )}
+      <NextPage cursor={list.data?.nextCursor} onNext={setCursor} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Schemas } from '@screenmagic/client';
 import { api, unwrap } from '../api.ts';
 import { ErrorView } from '../components/ErrorView.tsx';
+import { Field } from '../components/Field.tsx';
 import type { Schedule } from './Calendar.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -56,28 +57,19 @@ export function WeeklyForm({
               <th scope="row">{DAY_NAMES[d]}</th>
               {simple ? (
                 <>
-                  <td>
-                    <input
-                      type="time"
-                      aria-label={`${DAY_NAMES[d]} opens`}
-                      disabled={disabled}
-                      value={rows[d]?.start}
-                      onInput={(e) =>
-                        setRows({ ...rows, [d]: { ...rows[d]!, start: e.currentTarget.value } })
-                      }
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="time"
-                      aria-label={`${DAY_NAMES[d]} closes`}
-                      disabled={disabled}
-                      value={rows[d]?.end}
-                      onInput={(e) =>
-                        setRows({ ...rows, [d]: { ...rows[d]!, end: e.currentTarget.value } })
-                      }
-                    />
-                  </td>
+                  {(['start', 'end'] as const).map((field) => (
+                    <td key={field}>
+                      <input
+                        type="time"
+                        aria-label={`${DAY_NAMES[d]} ${field === 'start' ? 'opens' : 'closes'}`}
+                        disabled={disabled}
+                        value={rows[d]?.[field]}
+                        onInput={(e) =>
+                          setRows({ ...rows, [d]: { ...rows[d]!, [field]: e.currentTarget.value } })
+                        }
+                      />
+                    </td>
+                  ))}
                 </>
               ) : (
                 <td colSpan={2}>
@@ -118,36 +110,24 @@ export function ClosureForm({
         onAdd({ from, to: to || from, ...(name.trim() ? { name: name.trim() } : {}) });
       }}
     >
-      <label>
-        From
-        <input
-          type="date"
-          name="closure-from"
-          required
-          disabled={disabled}
-          value={from}
-          onInput={(e) => setFrom(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        To (optional)
-        <input
-          type="date"
-          name="closure-to"
-          disabled={disabled}
-          value={to}
-          onInput={(e) => setTo(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Name
-        <input
-          name="closure-name"
-          disabled={disabled}
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </label>
+      <Field
+        label="From"
+        type="date"
+        name="closure-from"
+        required
+        disabled={disabled}
+        value={from}
+        onValue={setFrom}
+      />
+      <Field
+        label="To (optional)"
+        type="date"
+        name="closure-to"
+        disabled={disabled}
+        value={to}
+        onValue={setTo}
+      />
+      <Field label="Name" name="closure-name" disabled={disabled} value={name} onValue={setName} />
       <button type="submit" disabled={disabled}>
         Add closure
       </button>
@@ -174,37 +154,31 @@ export function OverrideForm({
         onAdd(date, start && end ? [{ start, end }] : []);
       }}
     >
-      <label>
-        Date
-        <input
-          type="date"
-          name="override-date"
-          required
-          disabled={disabled}
-          value={date}
-          onInput={(e) => setDate(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Opens (blank: closed)
-        <input
-          type="time"
-          name="override-start"
-          disabled={disabled}
-          value={start}
-          onInput={(e) => setStart(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Closes
-        <input
-          type="time"
-          name="override-end"
-          disabled={disabled}
-          value={end}
-          onInput={(e) => setEnd(e.currentTarget.value)}
-        />
-      </label>
+      <Field
+        label="Date"
+        type="date"
+        name="override-date"
+        required
+        disabled={disabled}
+        value={date}
+        onValue={setDate}
+      />
+      <Field
+        label="Opens (blank: closed)"
+        type="time"
+        name="override-start"
+        disabled={disabled}
+        value={start}
+        onValue={setStart}
+      />
+      <Field
+        label="Closes"
+        type="time"
+        name="override-end"
+        disabled={disabled}
+        value={end}
+        onValue={setEnd}
+      />
       <button type="submit" disabled={disabled}>
         Save special hours
       </button>
@@ -243,25 +217,21 @@ export function HolidaysForm({
         );
       }}
     >
-      <label>
-        Country (ISO code, blank: none)
-        <input
-          name="holidays-country"
-          maxLength={2}
-          disabled={disabled}
-          value={country}
-          onInput={(e) => setCountry(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Region (optional)
-        <input
-          name="holidays-region"
-          disabled={disabled}
-          value={region}
-          onInput={(e) => setRegion(e.currentTarget.value)}
-        />
-      </label>
+      <Field
+        label="Country (ISO code, blank: none)"
+        name="holidays-country"
+        maxLength={2}
+        disabled={disabled}
+        value={country}
+        onValue={setCountry}
+      />
+      <Field
+        label="Region (optional)"
+        name="holidays-region"
+        disabled={disabled}
+        value={region}
+        onValue={setRegion}
+      />
       <button type="submit" disabled={disabled}>
         Save holidays
       </button>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api.ts';
 import { CustomerForm } from '../components/CustomerForm.tsx';
 import { ErrorView, Loading } from '../components/ErrorView.tsx';
-import { PageTitle } from '../components/Page.tsx';
+import { PageTitle, NextPage } from '../components/Page.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { go, link } from '../router.ts';
@@ -78,15 +78,7 @@ export function CustomersPage() {
                 ))}
               </ul>
             )}
-            {list.data.nextCursor && (
-              <button
-                type="button"
-                class="secondary"
-                onClick={() => setCursor(list.data?.nextCursor ?? undefined)}
-              >
-                Next page
-              </button>
-            )}
+            <NextPage cursor={list.data?.nextCursor} onNext={setCursor} />
           </>
         )
       )}

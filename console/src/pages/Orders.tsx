@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api.ts';
 import { ErrorView, Loading } from '../components/ErrorView.tsx';
-import { PageTitle } from '../components/Page.tsx';
+import { PageTitle, NextPage } from '../components/Page.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { link } from '../router.ts';
@@ -61,15 +61,7 @@ export function OrdersPage() {
           </table>
         </div>
       )}
-      {orders.data?.nextCursor && (
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => setCursor(orders.data?.nextCursor ?? undefined)}
-        >
-          Next page
-        </button>
-      )}
+      <NextPage cursor={orders.data?.nextCursor} onNext={setCursor} />
     </section>
   );
 }

@@ -2,15 +2,8 @@ import { describeLocal, type Explanation, type Interval } from '@screenmagic/hou
 import type { WindowState } from './explanation.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS: Record<string, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+/** `Mon` for `mon`. */
+const weekdayName = (weekday: string): string => weekday.charAt(0).toUpperCase() + weekday.slice(1);
 
 /** `26 Dec` from a local date `2026-12-26`. */
 function dayMonth(localDate: string): string {
@@ -21,7 +14,7 @@ function dayMonth(localDate: string): string {
 /** `Mon 28 Dec` and `15:30` of an instant in a zone. */
 function dayAndTime(at: Date, zone: string): { day: string; time: string } {
   const local = describeLocal(at, zone);
-  return { day: `${WEEKDAYS[local.weekday]} ${dayMonth(local.date)}`, time: local.time };
+  return { day: `${weekdayName(local.weekday)} ${dayMonth(local.date)}`, time: local.time };
 }
 
 /** `Mon 28 Dec 15:30–19:00`, or `Mon 28 Dec 22:00–Tue 29 Dec 02:00` across a date. */
