@@ -4,6 +4,7 @@ import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
 import { heldBy, messageQueue } from './message-queue.ts';
+import { changeRecorded, endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
 
 /*
  * How a dispatcher ends its claims: every status change is written together with the
@@ -24,16 +25,12 @@ async function finishRecorded(
   copy: HistoryCopy,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  return db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      const held = await heldBy(trx, owner, ids);
-      if (held.length === 0) return 0;
-      await messageQueue.finish(trx, owner, held, set);
-      await history.record(trx, { ids: held }, copy);
-      return held.length;
-    });
+  const finished = await changeRecorded(db, history, {
+    lock: (trx) => heldBy(trx, owner, ids),
+    apply: (trx, held) => messageQueue.finish(trx, owner, held, set),
+    copy,
+  });
+  return finished.length;
 }
 
 /** Marks messages delivered at their own attempt instants (history: `delivered`). Returns how many. */
@@ -94,16 +91,14 @@ export function finishWithoutAttempt(
     history,
     owner,
     ids,
-    (eb) => ({
-      status: outcome.status,
-      status_reason: outcome.reason,
-      status_detail: outcome.detail ?? null,
-      deferred_reason: null,
-      attempts: eb('attempts', '-', 1),
-      due_at: null,
-      finished_at: outcome.at,
-      updated_at: outcome.at,
-    }),
+    givingBackAttempt(
+      endedColumns({
+        status: outcome.status,
+        reason: outcome.reason,
+        detail: outcome.detail ?? null,
+        at: outcome.at,
+      }),
+    ),
     { event: outcome.status },
   );
 }
@@ -125,7 +120,7 @@ export function rescheduleMessages(
     history,
     owner,
     ids,
-    (eb) => ({
+    givingBackAttempt({
       status: 'scheduled',
       status_reason: change.reason,
       status_detail: change.detail,
@@ -133,7 +128,6 @@ export function rescheduleMessages(
       scheduled_for: change.at,
       due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND expires_at < ${change.at} THEN expires_at ELSE ${change.at} END`,
       time_zone: change.timeZone,
-      attempts: eb('attempts', '-', 1),
       updated_at: change.now,
     }),
     { event: 'rescheduled' },
@@ -169,15 +163,14 @@ export function recordFailedAttempt(
           updated_at: outcome.at,
         }
       : {
-          status: 'failed',
-          status_reason: 'DELIVERY_FAILED',
-          status_detail: error,
-          deferred_reason: null,
-          due_at: null,
-          finished_at: outcome.at,
+          ...endedColumns({
+            status: 'failed',
+            reason: 'DELIVERY_FAILED',
+            detail: error,
+            at: outcome.at,
+          }),
           last_attempt_at: outcome.at,
           last_error: error,
-          updated_at: outcome.at,
         },
     { event: retry ? 'deferred' : 'failed', detail: 'last_error' },
   );
@@ -221,16 +214,12 @@ export async function markDeferred(
   ids: readonly string[],
   wait: { reason: HistoryReason; at: Date },
 ): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('message')
-    .select('id')
-    .where('id', 'in', ids)
-    .where((eb) =>
-      eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', wait.reason)]),
-    )
-    .execute();
-  const fresh = rows.map((row) => row.id);
+  const fresh = await idsAmong(
+    trx,
+    ids,
+    (eb) => eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', wait.reason)]),
+    { forUpdate: false },
+  );
   if (fresh.length > 0) {
     await trx
       .updateTable('message')

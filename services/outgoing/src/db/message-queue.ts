@@ -2,6 +2,7 @@ import { WorkQueue } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageRow } from './message.table.ts';
+import { idsAmong } from './recorded-change.ts';
 
 /**
  * The message table as the kit's work queue: `due_at` is the queue, a claim leases the
@@ -105,17 +106,10 @@ export function releaseStaleLocks(db: Kysely<Database>, leaseMs: number): Promis
 }
 
 /** The ids among `ids` that `owner` still holds, locked until the transaction ends. */
-export async function heldBy(
+export function heldBy(
   trx: Transaction<Database>,
   owner: string,
   ids: readonly string[],
 ): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('message')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('locked_by', '=', owner)
-    .forUpdate()
-    .execute();
-  return rows.map((row) => row.id);
+  return idsAmong(trx, ids, (eb) => eb('locked_by', '=', owner), { forUpdate: true });
 }
