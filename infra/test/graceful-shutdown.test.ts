@@ -255,7 +255,7 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     expect(stored.filter((row) => Number(row.messages) !== CUSTOMERS)).toEqual([]);
     const locked = await query<{ id: string }>(
       'outgoing',
-      'SELECT id FROM message WHERE locked_by IS NOT NULL',
+      'SELECT id FROM message WHERE batch_id IS NOT NULL',
     );
     expect(locked).toEqual([]);
 

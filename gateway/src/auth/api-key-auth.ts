@@ -1,4 +1,4 @@
-import { bearerToken, sendError } from '@screenmagic/service-kit/core';
+import { bearerToken, rejectBearer } from '@screenmagic/service-kit/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiKeys } from '../domain/api-keys.ts';
 
@@ -30,13 +30,11 @@ export function registerApiKeyAuth(app: FastifyInstance, keys: readonly string[]
     const token = bearerToken(request.headers.authorization);
     const index = token === undefined ? -1 : apiKeys.match(token);
     if (index === -1) {
-      void reply.header('www-authenticate', 'Bearer realm="screenmagic"');
-      sendError(request, reply, 401, {
-        code: 'UNAUTHORIZED',
-        message:
-          token === undefined
-            ? 'An API key is required: send Authorization: Bearer <key>'
-            : 'The API key is not valid',
+      rejectBearer(request, reply, {
+        realm: 'screenmagic',
+        presented: token,
+        missing: 'An API key is required: send Authorization: Bearer <key>',
+        invalid: 'The API key is not valid',
       });
       return;
     }

@@ -21,7 +21,7 @@ export {
   validationFailed,
 } from './errors.ts';
 export { newId, newIds } from './ids.ts';
-export { bearerToken } from './auth/bearer-token.ts';
+export { bearerToken, rejectBearer } from './auth/bearer-token.ts';
 export {
   internalAuthPlugin,
   type InternalAuthOptions,
@@ -66,7 +66,7 @@ export {
 } from './contracts/test-clock-api.ts';
 
 export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
-export { decodeCursor, encodeCursor } from './http/cursor.ts';
+export { decodeCursor, encodeCursor, keysetPage } from './http/cursor.ts';
 export {
   errorHandlerPlugin,
   sendError,

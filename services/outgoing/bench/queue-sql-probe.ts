@@ -1,8 +1,8 @@
 /**
  * The queue's database cost alone (README, "Benchmarks"): seeds BENCH_MESSAGES due
  * messages (100,000) in a throw-away database, then drains them with the dispatcher's own
- * statements — `claimDueMessages` (SELECT … FOR UPDATE SKIP LOCKED and the lease UPDATE)
- * and `markDelivered` — in batches of 1,000, with no HTTP, no customer lookup and no
+ * statements — `claimDueMessages` (SELECT … FOR UPDATE SKIP LOCKED, the batch's lease row
+ * and the UPDATE pointing the messages to it) and `markDelivered` + `closeBatch` — in batches of 1,000, with no HTTP, no customer lookup and no
  * window check, by 1 and then 2 concurrent claimers. Prints MariaDB's CPU per message for
  * each statement (read from /proc around each one, summed) and this process's.
  *
@@ -16,7 +16,7 @@ import type { Database } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
 import { MessageHistory } from '../src/db/message-history-repository.ts';
 import { markDelivered } from '../src/db/message-outcome-repository.ts';
-import { claimDueMessages } from '../src/db/message-queue.ts';
+import { claimDueMessages, closeBatch } from '../src/db/message-queue.ts';
 import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
@@ -77,14 +77,15 @@ async function drain(claimers: number): Promise<void> {
               claimDueMessages(trx, { owner, now: NOW, limit: BATCH, leaseMs: 30_000 }),
             );
           spent.claim += cpuSeconds(databasePid) - mark;
-          if (claimed.length === 0) return;
+          if (claimed.batch === null) return;
           mark = cpuSeconds(databasePid);
           const marked = await markDelivered(
             db,
             new MessageHistory({ events: false }),
-            owner,
-            claimed.map((message) => ({ id: message.id, at: NOW })),
+            claimed.batch,
+            claimed.messages.map((message) => ({ id: message.id, at: NOW })),
           );
+          await closeBatch(db, claimed.batch);
           spent.complete += cpuSeconds(databasePid) - mark;
           delivered += marked;
         }

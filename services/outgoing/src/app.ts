@@ -39,7 +39,7 @@ export interface OutgoingDeps {
   readonly clock?: Clock;
   /** The delivery channel; by default the webhook (DELIVERY_WEBHOOK_URL) or the log. */
   readonly channel?: Channel;
-  /** `locked_by` prefix of this process's dispatcher workers. */
+  /** Owner prefix of this process's dispatcher workers (`dispatch_batch.owner`). */
   readonly instanceId?: string;
   /** How long a reading of the queue gauges serves scrapes (default 5 s). */
   readonly queueMetricsTtlMs?: number;

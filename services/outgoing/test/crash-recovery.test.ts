@@ -60,10 +60,24 @@ describe('a dispatcher killed mid-batch', () => {
     } catch (error) {
       throw new Error(`the child did not start its batch; its stderr: ${stderr}`, { cause: error });
     }
-    const held = await stack.query<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM message WHERE locked_by LIKE 'child/%'",
+    // One lease for the batch: one `dispatch_batch` row of the child's, its 10 messages
+    // pointing to it, `sending` (what GET /v1/messages/{id} says while they are held).
+    const batches = await stack.query<{ id: string; owner: string }>(
+      'SELECT id, owner FROM dispatch_batch',
     );
-    expect(Number(held[0]?.n)).toBe(10);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.owner).toMatch(/^child\//);
+    const held = await stack.query<{ id: string; status: string }>(
+      'SELECT id, status FROM message WHERE batch_id = ?',
+      [batches[0]?.id],
+    );
+    expect(held).toHaveLength(10);
+    expect(held.every((m) => m.status === 'sending')).toBe(true);
+    const shown = await stack.outgoing.inject({
+      method: 'GET',
+      url: `/v1/messages/${held[0]?.id}`,
+    });
+    expect(shown.json()).toMatchObject({ status: 'sending' });
 
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     child.kill('SIGKILL');
@@ -77,11 +91,17 @@ describe('a dispatcher killed mid-batch', () => {
     const second = await stack.runDue();
     expect(first.delivered + second.delivered).toBe(30);
 
-    const rows = await stack.query<{ status: string; locked_by: string | null }>(
-      'SELECT status, locked_by FROM message',
+    const rows = await stack.query<{ id: string; status: string; batch_id: string | null }>(
+      'SELECT id, status, batch_id FROM message',
     );
     expect(rows).toHaveLength(30);
-    expect(rows.every((r) => r.status === 'delivered' && r.locked_by === null)).toBe(true);
+    expect(rows.every((r) => r.status === 'delivered' && r.batch_id === null)).toBe(true);
+    // The dead batch's messages were delivered by the other dispatcher; its lease row is
+    // gone (taken over, then swept), as is every batch the survivor closed.
+    const dead = new Set(held.map((m) => m.id));
+    expect(rows.filter((r) => dead.has(r.id))).toHaveLength(10);
+    await stack.runDue();
+    expect(await stack.query('SELECT id FROM dispatch_batch')).toEqual([]);
     expect(new Set(stack.channel.deliveries.map((d) => d.messageId)).size).toBe(30);
   }, 90_000);
 });

@@ -279,14 +279,30 @@ describe('several dispatchers on one queue', () => {
   });
   afterAll(() => stack?.close());
 
-  it('never delivers a message twice when two dispatchers drain the same queue', async () => {
+  it('never delivers a message twice, nor one at the same time as the other, when two dispatchers drain the same queue', async () => {
     const other = await stack.replica({ instanceId: 'other' });
     await stack.setClock(MONDAY_10);
     const deliver = stack.channel.deliver.bind(stack.channel);
-    // A little latency per delivery, so the two dispatchers' batches interleave.
+    const inFlight = new Set<string>();
+    const overlaps: string[] = [];
+    const holders: { owner: string; live: number }[] = [];
+    // Each delivery asks the database which batch holds its message (one live lease) and
+    // takes a little time, so the two dispatchers' batches interleave.
     stack.channel.deliver = async (delivery) => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      return deliver(delivery);
+      if (inFlight.has(delivery.messageId)) overlaps.push(delivery.messageId);
+      inFlight.add(delivery.messageId);
+      try {
+        holders.push(
+          ...(await stack.query<{ owner: string; live: number }>(
+            'SELECT b.owner, b.expires_at > UTC_TIMESTAMP(3) AS live FROM message m JOIN dispatch_batch b ON b.id = m.batch_id WHERE m.id = ?',
+            [delivery.messageId],
+          )),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return await deliver(delivery);
+      } finally {
+        inFlight.delete(delivery.messageId);
+      }
     };
     expect((await stack.broadcast({ message: 'Once each' })).statusCode).toBe(202);
     const [a, b] = await Promise.all([stack.runDue(stack.outgoing), stack.runDue(other)]).finally(
@@ -300,8 +316,17 @@ describe('several dispatchers on one queue', () => {
     const ids = stack.channel.deliveries.map((d) => d.messageId);
     expect(ids).toHaveLength(120);
     expect(new Set(ids).size).toBe(120);
-    const locked = await stack.query('SELECT id FROM message WHERE locked_by IS NOT NULL');
-    expect(locked).toEqual([]);
+    expect(overlaps).toEqual([]);
+    // Every message was held, while it was delivered, by exactly one live batch lease of
+    // one of the two dispatchers.
+    expect(holders).toHaveLength(120);
+    expect(holders.every((h) => Number(h.live) === 1)).toBe(true);
+    const instances = new Set(holders.map((h) => h.owner.split('/')[0]));
+    expect(instances.size).toBe(2);
+    expect(instances.has('other')).toBe(true);
+    // Done: nothing points to a batch, and every batch's lease row is gone.
+    expect(await stack.query('SELECT id FROM message WHERE batch_id IS NOT NULL')).toEqual([]);
+    expect(await stack.query('SELECT id FROM dispatch_batch')).toEqual([]);
   });
 
   it('keeps DISPATCH_CONCURRENCY deliveries in flight per process, shared by its workers', async () => {
@@ -368,14 +393,14 @@ describe('several dispatchers on one queue', () => {
     expect(stack.channel.deliveries).toHaveLength(3);
     const rows = await stack.query<{
       status: string;
-      locked_by: string | null;
+      batch_id: string | null;
       due_at: Date | null;
     }>(
-      "SELECT m.status, m.locked_by, m.due_at FROM message m JOIN broadcast b ON b.id = m.broadcast_id WHERE b.message = 'Stop midway'",
+      "SELECT m.status, m.batch_id, m.due_at FROM message m JOIN broadcast b ON b.id = m.broadcast_id WHERE b.message = 'Stop midway'",
     );
     expect(rows.filter((r) => r.status === 'delivered')).toHaveLength(3);
     expect(
-      rows.filter((r) => r.status === 'sending' && r.locked_by === null && r.due_at !== null),
+      rows.filter((r) => r.status === 'sending' && r.batch_id === null && r.due_at !== null),
     ).toHaveLength(2);
     expect(await stack.runDue()).toMatchObject({ delivered: 2 });
   });

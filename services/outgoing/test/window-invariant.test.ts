@@ -215,7 +215,7 @@ describe('the delivery-window invariant', () => {
 async function settled(stack: OutgoingStack, now: Date): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const [row] = await stack.query<{ n: number }>(
-      'SELECT COUNT(*) AS n FROM message WHERE (due_at IS NOT NULL AND due_at <= ?) OR locked_by IS NOT NULL',
+      'SELECT COUNT(*) AS n FROM message WHERE (due_at IS NOT NULL AND due_at <= ?) OR batch_id IS NOT NULL',
       [now],
     );
     if (Number(row?.n) === 0) return;

@@ -7,8 +7,7 @@ import type {
   onRequestHookHandler,
 } from 'fastify';
 import fp from 'fastify-plugin';
-import { sendError } from '../http/error-handler.ts';
-import { bearerToken } from './bearer-token.ts';
+import { bearerToken, rejectBearer } from './bearer-token.ts';
 
 export interface InternalAuthOptions {
   /** `INTERNAL_TOKEN`; undefined leaves `/internal/*` open (a warning is logged at start). */
@@ -65,13 +64,12 @@ function tokenGuard(token: string): onRequestHookHandler {
       done();
       return;
     }
-    void reply.header('www-authenticate', 'Bearer realm="screenmagic-internal"');
-    sendError(request, reply, 401, {
-      code: 'UNAUTHORIZED',
-      message:
-        presented === undefined
-          ? 'This internal route needs the service token: send Authorization: Bearer <INTERNAL_TOKEN>'
-          : 'The service token is not valid',
+    rejectBearer(request, reply, {
+      realm: 'screenmagic-internal',
+      presented,
+      missing:
+        'This internal route needs the service token: send Authorization: Bearer <INTERNAL_TOKEN>',
+      invalid: 'The service token is not valid',
     });
   };
 }

@@ -7,24 +7,24 @@ import type { Pool } from 'undici';
  * timer, for the full timeout — tens of thousands at a time at full speed (measured:
  * most of the GC time).
  *
- * undici is loaded with the first POST (a dynamic `import()`, a chunk of its own in the
- * bundle): it is the fastest client for one POST per message or event, but it costs a
- * process that imports it ~6 MB idle and its first request ~10 MB more (its HTTP parser
- * is WebAssembly, compiled in the process), so a service with no webhook configured, or
- * that has not posted yet, does not pay (README, Benchmarks: memory).
+ * undici is loaded with the first POST. It is the fastest client for the delivery paths
+ * (one POST per message or event), but it costs every process that imports it ~6 MB idle
+ * and its first request ~10 MB more (its HTTP parser is WebAssembly, compiled in the
+ * process): a service without a webhook configured, or that has not posted yet, does not
+ * pay (README, Benchmarks: memory).
  */
 export class WebhookTarget {
   readonly #origin: string;
-  readonly #connections: number;
   readonly #path: string;
   readonly #timeoutMs: number;
+  readonly #connections: number;
   #pool: Promise<Pool> | undefined;
 
   constructor(url: URL, options: { readonly connections: number; readonly timeoutMs: number }) {
     this.#origin = url.origin;
-    this.#connections = options.connections;
     this.#path = `${url.pathname}${url.search}`;
     this.#timeoutMs = options.timeoutMs;
+    this.#connections = options.connections;
   }
 
   /**

@@ -50,3 +50,24 @@ describe('WebhookSigner', () => {
     );
   });
 });
+
+describe('WebhookSigner and the standardwebhooks package', () => {
+  it('writes the very signature the package writes, for every kind of key and body', () => {
+    const sentAt = new Date('2026-11-30T10:00:00.000Z');
+    const bodies = ['{}', '{"text":"Grüße, नमस्ते 👋"}', 'x'.repeat(5_000)];
+    const keys = [
+      { key: { kind: 'whsec', secret: OLD } as const, webhook: new Webhook(OLD) },
+      { key: { kind: 'whsec', secret: NEW } as const, webhook: new Webhook(NEW) },
+      {
+        key: { kind: 'raw', secret: 'legacy-sécret' } as const,
+        webhook: new Webhook('legacy-sécret', { format: 'raw' }),
+      },
+    ];
+    for (const body of bodies) {
+      for (const { key, webhook } of keys) {
+        const headers = new WebhookSigner([key]).headers('msg_01', body, sentAt);
+        expect(headers['webhook-signature']).toBe(webhook.sign('msg_01', sentAt, body));
+      }
+    }
+  });
+});

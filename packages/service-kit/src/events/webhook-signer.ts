@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 /** The Standard Webhooks headers of one POST. */
@@ -13,10 +14,13 @@ export type SigningKey =
   | { readonly kind: 'raw'; readonly secret: string };
 
 /**
- * Signs webhook bodies per the Standard Webhooks specification with the `standardwebhooks`
- * package: `webhook-signature` carries one `v1,<base64>` per key, space-separated, so a
+ * Signs webhook bodies per the Standard Webhooks specification: `webhook-signature` carries one `v1,<base64>` per key, space-separated, so a
  * receiver that knows any one of them verifies the POST — a secret is rotated by adding
  * the new one, moving the receivers over, then removing the old one, with no downtime.
+ *
+ * The signature is `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`, computed with
+ * `node:crypto` (the `standardwebhooks` package, which checks the keys here and verifies
+ * in the tests, hashes in pure JavaScript: 4% of the dispatcher's CPU in a drain, issue 15).
  *
  * `webhook-timestamp` is the REAL time of sending (`new Date()`, never an injected test
  * clock): receivers compare it with their own clock to refuse replays.
@@ -27,28 +31,36 @@ export type SigningKey =
  * // => { 'webhook-id': 'evt_1', 'webhook-timestamp': '1764496800', 'webhook-signature': 'v1,…' }
  */
 export class WebhookSigner {
-  readonly #webhooks: readonly Webhook[];
+  readonly #keys: readonly Buffer[];
 
   constructor(keys: readonly SigningKey[]) {
     if (keys.length === 0) throw new RangeError('WebhookSigner needs at least one key');
-    this.#webhooks = keys.map((key) =>
-      key.kind === 'raw' ? new Webhook(key.secret, { format: 'raw' }) : new Webhook(key.secret),
-    );
+    this.#keys = keys.map((key) => {
+      // The package's constructor refuses what the specification refuses (an empty key).
+      if (key.kind === 'raw') {
+        new Webhook(key.secret, { format: 'raw' });
+        // Its raw key: each character's low byte.
+        return Buffer.from(key.secret, 'latin1');
+      }
+      new Webhook(key.secret);
+      return Buffer.from(key.secret.replace(/^whsec_/, ''), 'base64');
+    });
   }
 
   /** How many signatures each POST carries. */
   get keyCount(): number {
-    return this.#webhooks.length;
+    return this.#keys.length;
   }
 
   /** Headers for one POST of `body`; `sentAt` defaults to the real time now (see above). */
   // eslint-disable-next-line no-restricted-syntax -- receivers compare it with their real clock (SPEC §7)
   headers(id: string, body: string, sentAt: Date = new Date()): StandardWebhookHeaders {
-    const signatures = this.#webhooks.map((webhook) => webhook.sign(id, sentAt, body));
-    return {
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1_000)),
-      'webhook-signature': signatures.join(' '),
-    };
+    const timestamp = String(Math.floor(sentAt.getTime() / 1_000));
+    let signatures = '';
+    for (const key of this.#keys) {
+      const mac = createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body);
+      signatures += `${signatures === '' ? '' : ' '}v1,${mac.digest('base64')}`;
+    }
+    return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures };
   }
 }

@@ -27,3 +27,21 @@ export function decodeCursor<K extends string>(
     { field: 'cursor', message: 'is not a cursor this API issued' },
   ]);
 }
+
+/**
+ * One page of a keyset listing that read `limit + 1` rows: the first `limit` as `view`
+ * shows them, and the cursor after the last of them (its `position`) when there were more.
+ */
+export function keysetPage<R, V>(
+  rows: readonly R[],
+  limit: number,
+  view: (row: R) => V,
+  position: (last: R) => Readonly<Record<string, string | number>>,
+): { items: V[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(view),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null,
+  };
+}

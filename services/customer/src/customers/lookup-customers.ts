@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import {
-  findStoredByIds,
-  findStoredByNameKeys,
-  findStoredByPhoneKeys,
+  findStoredBy,
   type StoredCustomer,
   walkCustomers,
-} from '../db/customer-repository.ts';
+} from '../db/stored-customer-repository.ts';
 import type { Database } from '../db/database.ts';
 import { nameKey } from '../domain/customer-name.ts';
 import { phoneKey } from '../domain/phone-key.ts';
@@ -38,9 +36,9 @@ export async function lookupCustomers(
   const keys = [...new Set(names.map(nameKey).filter((key) => key !== ''))];
   const phoneKeys = [...new Set(phones.map(phoneKey).filter((key) => key !== ''))];
   const [byId, byName, byPhone] = await Promise.all([
-    findStoredByIds(db, ids),
-    findStoredByNameKeys(db, keys),
-    findStoredByPhoneKeys(db, phoneKeys),
+    findStoredBy(db, 'id', ids),
+    findStoredBy(db, 'name_key', keys),
+    findStoredBy(db, 'phone_key', phoneKeys),
   ]);
   const foundIds = new Set(byId.map((c) => c.id));
   const foundKeys = new Set(byName.map((c) => c.nameKey));

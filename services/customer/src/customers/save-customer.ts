@@ -7,9 +7,9 @@ import {
   findCustomer,
   findCustomerForUpdate,
   insertCustomer,
-  setMarketingConsent,
   updateCustomer as updateRow,
 } from '../db/customer-repository.ts';
+import { setMarketingConsent } from '../db/consent-repository.ts';
 import type { Customer } from '../domain/customer.ts';
 import { validateCustomerPatch, validateNewCustomer } from '../domain/customer-input.ts';
 import type { CustomerPatchSchema, NewCustomerSchema } from '../schemas/customer.ts';

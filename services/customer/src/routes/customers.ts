@@ -1,7 +1,7 @@
 import {
   type App,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
@@ -87,15 +87,14 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
         nameKey: exact === '' ? undefined : exact,
         nameKeyPrefix: prefix === '' ? undefined : prefix,
       });
-      const page = found.slice(0, limit);
-      const last = page.at(-1);
       const now = clock.now();
       const businessCalendar = await calendar();
-      return {
-        items: page.map((customer) => customerView(customer, businessCalendar, now)),
-        nextCursor:
-          found.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null,
-      };
+      return keysetPage(
+        found,
+        limit,
+        (customer) => customerView(customer, businessCalendar, now),
+        (last) => ({ id: last.id }),
+      );
     },
   );
 

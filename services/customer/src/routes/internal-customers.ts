@@ -2,7 +2,7 @@ import { type App, errorResponses } from '@screenmagic/service-kit';
 import type { FastifyReply } from 'fastify';
 import type { CustomerDeps } from '../customers/customer-deps.ts';
 import { lookupCustomers, walkPage } from '../customers/lookup-customers.ts';
-import type { StoredCustomer } from '../db/customer-repository.ts';
+import type { StoredCustomer } from '../db/stored-customer-repository.ts';
 import { setConsent } from '../customers/save-customer.ts';
 import { CustomerIdParamsSchema } from '../schemas/customer.ts';
 import {

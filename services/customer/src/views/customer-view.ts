@@ -1,5 +1,5 @@
 import { formatLocal, type Interval, type Schedule } from '@screenmagic/hours-window';
-import type { StoredCustomer } from '../db/customer-repository.ts';
+import type { StoredCustomer } from '../db/stored-customer-repository.ts';
 import type { Customer } from '../domain/customer.ts';
 import { planDelivery } from '../domain/delivery-plan.ts';
 import type { WindowSide } from '../domain/window-sides.ts';

@@ -1,7 +1,7 @@
 import {
   type App,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   errorResponses,
   AppError,
   validationFailed,
@@ -96,13 +96,7 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
         ...(after === undefined ? {} : { afterSeq: after }),
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toOrderView),
-        nextCursor:
-          rows.length > limit && last !== undefined ? encodeCursor({ seq: last.seq }) : null,
-      };
+      return keysetPage(rows, limit, toOrderView, (last) => ({ seq: last.seq }));
     },
   );
 }

@@ -33,12 +33,13 @@ export class WebhookChannel implements Channel {
   async deliver(delivery: Delivery): Promise<void> {
     const body = deliveryBody(delivery);
     const { secret, signer } = this.#options;
+    // Built in place (no spread of per-message temporaries: this runs once per delivery).
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'x-message-id': delivery.messageId,
-      ...(secret === undefined ? {} : { 'x-signature': signBody(body, secret) }),
-      ...signer?.headers(delivery.messageId, body),
     };
+    if (secret !== undefined) headers['x-signature'] = signBody(body, secret);
+    if (signer !== undefined) Object.assign(headers, signer.headers(delivery.messageId, body));
     injectTraceHeaders(headers);
     let status: number;
     try {

@@ -1,5 +1,6 @@
 import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { BroadcastTable } from './broadcast.table.ts';
+import type { DispatchBatchTable } from './dispatch-batch.table.ts';
 import type { DispatchRateTable } from './dispatch-rate.table.ts';
 import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
 import type { MessageEventTable } from './message-event.table.ts';
@@ -12,5 +13,6 @@ export interface Database {
   message_event: MessageEventTable;
   idempotency_key: IdempotencyKeyTable;
   dispatch_rate: DispatchRateTable;
+  dispatch_batch: DispatchBatchTable;
   event_outbox: EventOutboxTable;
 }

@@ -24,7 +24,7 @@ export async function suppressQueuedMarketing(
         .where('customer_id', '=', customerId)
         .where('category', '=', 'marketing')
         .where('status', 'in', UNSENT_STATUSES)
-        .where('locked_by', 'is', null)
+        .where('batch_id', 'is', null)
         .forUpdate()
         .execute();
       return rows.map((row) => row.id);

@@ -3,41 +3,61 @@ import type { Database } from './database.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
-import { heldBy, messageQueue } from './message-queue.ts';
-import { changeRecorded, endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
+import { endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
+import { finishHeld, heldBy, type MessageUpdate, releaseMessages } from './message-queue.ts';
 
 /*
  * How a dispatcher ends its claims: every status change is written together with the
- * history entry that explains it (SPEC §5), in one transaction.
+ * history entry that explains it (SPEC §5), in one transaction. `batch` is the claimed
+ * batch (`dispatch_batch.id`) that holds the messages: only rows still pointing to it change.
  */
 
+/** Some of the messages were no longer the batch's: the optimistic completion is undone. */
+class TakenOver extends Error {}
+
 /**
- * Finishes `owner`'s claims on `ids` with `set` and records `copy` in their history, in one
- * transaction: the rows it still holds are locked first, so only those change and get an
- * entry (a claim taken over by another worker is that worker's to record).
+ * Finishes `batch`'s claims on `ids` with `set` and records `copy` in their history, in one
+ * transaction. Usually every message is still the batch's (its lease is renewed while it
+ * runs), so the completion is one `UPDATE … WHERE batch_id = :batch` and the history
+ * insert — no locking read first. If that changed fewer rows (the lease had expired and
+ * another dispatcher took some), the transaction is rolled back and done again the careful
+ * way: the rows still held are locked first, and only those change and get an entry (a
+ * claim taken over is the other dispatcher's to record).
  */
 async function finishRecorded(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   ids: readonly string[],
-  set: Parameters<typeof messageQueue.finish>[3],
+  set: MessageUpdate,
   copy: HistoryCopy,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const finished = await changeRecorded(db, history, {
-    lock: (trx) => heldBy(trx, owner, ids),
-    apply: (trx, held) => messageQueue.finish(trx, owner, held, set),
-    copy,
-  });
-  return finished.length;
+  const recorded = (careful: boolean) =>
+    db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (trx) => {
+        const ours = careful ? await heldBy(trx, batch, ids) : ids;
+        if (ours.length === 0) return 0;
+        const changed = await finishHeld(trx, batch, ours, set);
+        if (changed !== ours.length) throw new TakenOver();
+        await history.record(trx, { ids: ours }, copy);
+        return changed;
+      });
+  try {
+    return await recorded(false);
+  } catch (error) {
+    if (!(error instanceof TakenOver)) throw error;
+    return recorded(true);
+  }
 }
 
 /** Marks messages delivered at their own attempt instants (history: `delivered`). Returns how many. */
 export function markDelivered(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   items: readonly { id: string; at: Date }[],
 ): Promise<number> {
   const [first] = items;
@@ -52,7 +72,7 @@ export function markDelivered(
   return finishRecorded(
     db,
     history,
-    owner,
+    batch,
     items.map((item) => item.id),
     {
       status: 'delivered',
@@ -77,7 +97,7 @@ export function markDelivered(
 export function finishWithoutAttempt(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   ids: readonly string[],
   outcome: {
     status: Extract<MessageStatus, 'cancelled' | 'expired' | 'unreachable' | 'suppressed'>;
@@ -89,7 +109,7 @@ export function finishWithoutAttempt(
   return finishRecorded(
     db,
     history,
-    owner,
+    batch,
     ids,
     givingBackAttempt(
       endedColumns({
@@ -111,14 +131,14 @@ export function finishWithoutAttempt(
 export function rescheduleMessages(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   ids: readonly string[],
   change: { at: Date; timeZone: string; now: Date; reason: HistoryReason; detail: string | null },
 ): Promise<number> {
   return finishRecorded(
     db,
     history,
-    owner,
+    batch,
     ids,
     givingBackAttempt({
       status: 'scheduled',
@@ -141,7 +161,7 @@ export function rescheduleMessages(
 export function recordFailedAttempt(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   id: string,
   outcome: { retryAt: Date | null; error: string; at: Date },
 ): Promise<number> {
@@ -150,7 +170,7 @@ export function recordFailedAttempt(
   return finishRecorded(
     db,
     history,
-    owner,
+    batch,
     [id],
     retry
       ? {
@@ -177,7 +197,7 @@ export function recordFailedAttempt(
 }
 
 /**
- * Gives `owner`'s claims back untouched (still due as before, the attempt given back)
+ * Gives `batch`'s claims back untouched (still due as before, the attempt given back)
  * because they must wait for `reason` (the customer service cannot answer): the history
  * gets one `deferred` entry per wait — messages already waiting for the same reason get
  * none, however many polls the wait lasts.
@@ -185,7 +205,7 @@ export function recordFailedAttempt(
 export function deferMessages(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   ids: readonly string[],
   wait: { reason: HistoryReason; at: Date; detail: string },
 ): Promise<number> {
@@ -194,14 +214,14 @@ export function deferMessages(
     .transaction()
     .setIsolationLevel('read committed')
     .execute(async (trx) => {
-      const held = await heldBy(trx, owner, ids);
+      const held = await heldBy(trx, batch, ids);
       const fresh = await markDeferred(trx, held, wait);
       await history.record(
         trx,
         { ids: fresh },
         { event: 'deferred', detail: { text: wait.detail } },
       );
-      return messageQueue.release(trx, owner, held);
+      return releaseMessages(trx, batch, held);
     });
 }
 
@@ -249,7 +269,7 @@ export function deferHeldByRate(
         .selectFrom('message')
         .select(['id', 'due_at'])
         .where('due_at', '<=', wait.now)
-        .where('locked_by', 'is', null)
+        .where('batch_id', 'is', null)
         .where((eb) =>
           eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', 'RATE_LIMITED')]),
         );

@@ -45,7 +45,7 @@ export async function queuedPage(
       'b.send_at',
     ])
     .where('m.hold_to_window', '=', 1)
-    .where('m.locked_by', 'is', null)
+    .where('m.batch_id', 'is', null)
     .where((eb) => eb.or([eb('m.broadcast_id', 'is', null), eb('b.cancelled_at', 'is', null)]))
     .where((eb) =>
       eb.or([

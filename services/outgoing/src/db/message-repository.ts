@@ -141,7 +141,7 @@ export async function cancelUnsentMessages(
     )
     .where('broadcast_id', '=', broadcastId)
     .where('status', 'in', UNSENT_STATUSES)
-    .where('locked_by', 'is', null)
+    .where('batch_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

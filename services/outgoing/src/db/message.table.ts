@@ -7,8 +7,8 @@ import type { MessageKind } from '../domain/message-status.ts';
 /**
  * One delivery: a broadcast recipient or an order confirmation. `due_at` is the queue:
  * the instant a dispatcher should next pick the message up (its scheduled time, a retry's
- * time, or its expiry, whichever comes first), NULL once final. A claim sets
- * `locked_by`/`locked_at` (real time, from the database server) and leaves `due_at`.
+ * time, or its expiry, whichever comes first), NULL once final. A claim points the row to
+ * its batch (`batch_id`: the `dispatch_batch` row that holds the lease) and leaves `due_at`.
  */
 export interface MessageTable {
   id: string;
@@ -33,8 +33,8 @@ export interface MessageTable {
   last_error: string | null;
   delivered_at: Date | null;
   finished_at: Date | null;
-  locked_by: string | null;
-  locked_at: Date | null;
+  /** The claimed batch holding the message (`dispatch_batch.id`); NULL when nobody holds it. */
+  batch_id: string | null;
   created_at: Date;
   updated_at: Date;
   /** Order updates: the n-th correction of the order (0 for everything else). */

@@ -76,7 +76,7 @@ export function lockUnclaimed(
   return idsAmong(
     trx,
     ids,
-    (eb) => eb.and([eb('locked_by', 'is', null), eb('status', 'in', statuses)]),
+    (eb) => eb.and([eb('batch_id', 'is', null), eb('status', 'in', statuses)]),
     { forUpdate: true },
   );
 }

@@ -80,7 +80,7 @@ async function replaceUnsentText(db: Kysely<Database>, input: OrderUpdateInput, 
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('message')
-      .select(['id', 'status', 'scheduled_for', 'locked_by', 'revision'])
+      .select(['id', 'status', 'scheduled_for', 'batch_id', 'revision'])
       .where('kind', '=', 'order-update')
       .where('order_id', '=', input.orderId)
       .orderBy('revision', 'desc')
@@ -88,7 +88,7 @@ async function replaceUnsentText(db: Kysely<Database>, input: OrderUpdateInput, 
       .forUpdate()
       .executeTakeFirst();
     const unsent = ['scheduled', 'unreachable', 'sending'].includes(last?.status ?? '');
-    if (last === undefined || !unsent || last.locked_by !== null) return null;
+    if (last === undefined || !unsent || last.batch_id !== null) return null;
     await trx
       .updateTable('message')
       .set({ text: input.text, updated_at: now })

@@ -13,6 +13,8 @@ export type RescheduleReason = 'window-closed' | 'delivery-failed';
 /** What the dispatcher reports as it works. */
 export interface DispatchMetrics {
   attempt(outcome: DeliveryOutcome, seconds: number): void;
+  /** A batch's deliveries, each one's seconds: one counter step for all of them. */
+  delivered(seconds: readonly number[]): void;
   rescheduled(reason: RescheduleReason, count: number): void;
 }
 
@@ -103,6 +105,11 @@ export function registerOutgoingMetrics(
     attempt(outcome, seconds) {
       byOutcome[outcome].inc();
       duration.observe(seconds);
+    },
+    delivered(seconds) {
+      if (seconds.length === 0) return;
+      byOutcome.delivered.inc(seconds.length);
+      for (const value of seconds) duration.observe(value);
     },
     rescheduled(reason, count) {
       if (count > 0) reschedules.labels({ reason }).inc(count);

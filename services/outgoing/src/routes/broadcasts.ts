@@ -1,14 +1,14 @@
 import {
   type App,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
 import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
 import { previewBroadcast } from '../broadcasts/preview-broadcast.ts';
-import type { OutgoingContext } from './context.ts';
+import { messageDeps, type OutgoingContext, planningDeps } from './context.ts';
 import {
   countMessagesByStatus,
   countMessagesByStatusOf,
@@ -63,15 +63,9 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     app.post(url, options, async (request, reply) => {
       const answer = await acceptBroadcast(
         {
-          db: context.db,
-          clock: context.clock,
-          calendar: context.calendar,
-          directory: context.directory,
-          schedules: context.schedules,
+          ...messageDeps(context),
           marketingCapPerDay: context.config.marketingCapPerDay,
-          history: context.history,
           pageSize: context.config.recipientsPageSize,
-          onDueNow: () => context.dispatcher.wake(),
         },
         {
           body: request.body,
@@ -104,11 +98,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     (request) =>
       previewBroadcast(
         {
-          db: context.db,
-          clock: context.clock,
-          calendar: context.calendar,
-          directory: context.directory,
-          schedules: context.schedules,
+          ...planningDeps(context),
           marketingCapPerDay: context.config.marketingCapPerDay,
           pageSize: context.config.recipientsPageSize,
           ratePerSecond: context.config.dispatcher.ratePerSecond,
@@ -134,16 +124,16 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
       const { cursor, limit = 20 } = request.query;
       const beforeId = cursor ? String(decodeCursor(cursor, ['id']).id) : undefined;
       const rows = await listBroadcasts(context.db, { beforeId, limit: limit + 1 });
-      const items = rows.slice(0, limit);
       const counts = await countMessagesByStatusOf(
         context.db,
-        items.map((row) => row.id),
+        rows.slice(0, limit).map((row) => row.id),
       );
-      const last = items.at(-1);
-      return {
-        items: items.map((row) => broadcastView(row, counts.get(row.id) ?? statusCounts([]))),
-        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
-      };
+      return keysetPage(
+        rows,
+        limit,
+        (row) => broadcastView(row, counts.get(row.id) ?? statusCounts([])),
+        (last) => ({ id: last.id }),
+      );
     },
   );
 
@@ -189,12 +179,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
         limit: limit + 1,
         status: request.query.status,
       });
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(recipientView),
-        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
-      };
+      return keysetPage(rows, limit, recipientView, (last) => ({ id: last.id }));
     },
   );
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Dispatcher } from '../workers/dispatcher.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
+import type { OrderConfirmationDeps } from '../messages/create-order-confirmation.ts';
 
 /** What the routes work with, built once in `buildApp`. */
 export interface OutgoingContext {
@@ -19,4 +20,27 @@ export interface OutgoingContext {
   readonly dispatcher: Dispatcher;
   /** Records every message's history (SPEC §5) in the transaction that changes it. */
   readonly history: MessageHistory;
+}
+
+/**
+ * What a single message's use cases (order messages, replies, a retry) work with; built
+ * per request, so `calendar` is the one in force now.
+ */
+export function messageDeps(context: OutgoingContext): OrderConfirmationDeps {
+  return {
+    ...planningDeps(context),
+    history: context.history,
+    onDueNow: () => context.dispatcher.wake(),
+  };
+}
+
+/** What planning recipients reads (a broadcast, its preview, a single message); per request. */
+export function planningDeps(context: OutgoingContext) {
+  return {
+    db: context.db,
+    clock: context.clock,
+    calendar: context.calendar,
+    directory: context.directory,
+    schedules: context.schedules,
+  };
 }

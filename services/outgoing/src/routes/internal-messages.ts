@@ -1,5 +1,5 @@
 import type { App } from '@screenmagic/service-kit';
-import type { OutgoingContext } from './context.ts';
+import { messageDeps, type OutgoingContext } from './context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
 import { createOrderUpdate } from '../messages/create-order-update.ts';
 import { createReply } from '../messages/create-reply.ts';
@@ -28,16 +28,7 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       },
     },
     async (request, reply) => {
-      const deps = {
-        db: context.db,
-        clock: context.clock,
-        // Read per request: the calendar in force now.
-        calendar: context.calendar,
-        directory: context.directory,
-        schedules: context.schedules,
-        history: context.history,
-        onDueNow: () => context.dispatcher.wake(),
-      };
+      const deps = messageDeps(context);
       const body = request.body;
       const result =
         body.kind === 'reply'

@@ -1,11 +1,11 @@
 import {
   type App,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
-import type { OutgoingContext } from './context.ts';
+import { messageDeps, type OutgoingContext } from './context.ts';
 import { findBroadcast } from '../db/broadcast-repository.ts';
 import { listHistory } from '../db/message-history-repository.ts';
 import { findMessage, listMessages } from '../db/message-repository.ts';
@@ -68,12 +68,7 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
         { status, broadcastId, customerId },
         { beforeId, limit: limit + 1 },
       );
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(messageSummaryView),
-        nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
-      };
+      return keysetPage(rows, limit, messageSummaryView, (last) => ({ id: last.id }));
     },
   );
 
@@ -89,19 +84,7 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
       },
     },
     async (request) => {
-      await retryMessage(
-        {
-          db: context.db,
-          clock: context.clock,
-          calendar: context.calendar,
-          directory: context.directory,
-          schedules: context.schedules,
-          history: context.history,
-          onDueNow: () => context.dispatcher.wake(),
-        },
-        request.params.id,
-        String(request.id),
-      );
+      await retryMessage(messageDeps(context), request.params.id, String(request.id));
       return show(request.params.id);
     },
   );

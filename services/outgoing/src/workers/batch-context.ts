@@ -14,17 +14,21 @@ import type { RateDeferrals } from './rate-deferrals.ts';
 
 export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 
-/** What every step of a batch works with: the dispatcher's dependencies and its state. */
-export interface BatchContext {
+/** What the workers that move queued messages (the dispatcher, the re-planner) work with. */
+export interface QueueWorkerDeps {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
   /** The business calendar in force (it may change between batches). */
   readonly calendar: () => Schedule;
   readonly directory: CustomerDirectory;
-  readonly channel: Channel;
   readonly schedules: ScheduleCache;
-  /** Every outcome is recorded in the message's history, in the same transaction. */
+  /** Every change is recorded in the message's history (and its status event), in the same transaction. */
   readonly history: MessageHistory;
+}
+
+/** What every step of a batch works with: the dispatcher's dependencies and its state. */
+export interface BatchContext extends QueueWorkerDeps {
+  readonly channel: Channel;
   readonly config: DispatcherConfig;
   readonly logger?: DispatchLogger | undefined;
   /** Delivery outcomes and reschedules are counted here (Prometheus). */

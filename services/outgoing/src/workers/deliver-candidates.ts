@@ -17,7 +17,7 @@ import { Outcomes, recordOutcomes } from './record-outcomes.ts';
  */
 export async function deliverCandidates(
   context: BatchContext,
-  owner: string,
+  batch: string,
   now: Date,
   candidates: readonly Candidate[],
   counts: DispatchCounts,
@@ -26,6 +26,7 @@ export async function deliverCandidates(
   let started = performance.now();
   const { channel, clock, db, config, logger, metrics } = context;
   const delivered: { id: string; at: Date }[] = [];
+  const deliveredSeconds: number[] = [];
   const late = new Outcomes();
   const notStarted: string[] = [];
   const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
@@ -60,7 +61,7 @@ export async function deliverCandidates(
         () => channel.deliver(toDelivery(candidate, sentAt)),
       );
       delivered.push({ id: candidate.message.id, at: sentAt });
-      metrics?.attempt('delivered', (performance.now() - attemptStarted) / 1_000);
+      deliveredSeconds.push((performance.now() - attemptStarted) / 1_000);
     } catch (error) {
       failures.push({
         message: candidate.message,
@@ -73,18 +74,19 @@ export async function deliverCandidates(
   await Promise.all(candidates.map((candidate) => context.slots.run(() => attempt(candidate))));
 
   timings.deliverMs = performance.now() - started;
+  metrics?.delivered(deliveredSeconds);
   started = performance.now();
-  const marked = await markDelivered(db, context.history, owner, delivered);
+  const marked = await markDelivered(db, context.history, batch, delivered);
   counts.delivered += delivered.length;
   if (marked < delivered.length) {
     logger?.warn(
-      { owner, lost: delivered.length - marked },
+      { batch, lost: delivered.length - marked },
       'delivered messages whose claim had been released as stale (they may be delivered twice)',
     );
   }
   for (const failure of failures) {
     const next = afterFailedAttempt(failure.message.attempts, config.maxAttempts, failure.at);
-    await recordFailedAttempt(db, context.history, owner, failure.message.id, {
+    await recordFailedAttempt(db, context.history, batch, failure.message.id, {
       retryAt: next.outcome === 'retry' ? next.at : null,
       error: failure.error.message,
       at: failure.at,
@@ -95,7 +97,7 @@ export async function deliverCandidates(
     if (next.outcome === 'retry') metrics?.rescheduled('delivery-failed', 1);
     logger?.warn(
       {
-        owner,
+        batch,
         messageId: failure.message.id,
         attempts: failure.message.attempts,
         err: failure.error,
@@ -103,8 +105,8 @@ export async function deliverCandidates(
       next.outcome === 'retry' ? 'delivery failed; will retry' : 'delivery failed for good',
     );
   }
-  await releaseMessages(db, owner, notStarted);
-  await recordOutcomes(db, context.history, owner, now, late, counts, metrics);
+  await releaseMessages(db, batch, notStarted);
+  await recordOutcomes(db, context.history, batch, now, late, counts, metrics);
   timings.recordMs += performance.now() - started;
 }
 

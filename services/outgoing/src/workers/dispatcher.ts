@@ -15,7 +15,7 @@ export interface DispatcherOptions extends Omit<
 > {
   /** Whether the database is migrated (batches wait until it is). */
   readonly isReady: () => boolean;
-  /** Identifies this process in `locked_by`; a random one by default. */
+  /** Identifies this process in `dispatch_batch.owner`; a random one by default. */
   readonly instanceId?: string;
 }
 
@@ -24,8 +24,9 @@ export interface DispatcherOptions extends Omit<
  * that each run batches ({@link runOneBatch}: claim due messages, re-check each against
  * its recipient's current delivery window, deliver through the channel, record the
  * outcome), plus a timer that releases stale claims. Safe with any number of replicas:
- * claims use `FOR UPDATE SKIP LOCKED`, leases are on the database's clock, and every
- * completion is conditional on `locked_by` still being this worker.
+ * claims use `FOR UPDATE SKIP LOCKED`, each claimed batch holds one lease on the
+ * database's clock, and every completion is conditional on the message still pointing
+ * to the worker's batch.
  */
 export class Dispatcher {
   readonly #options: DispatcherOptions;
@@ -65,9 +66,10 @@ export class Dispatcher {
     this.#started = true;
     this.#stopping = false;
     for (const loop of this.#loops) loop.start();
-    // Claims already take over expired leases at the next poll; the sweep only reports
-    // them (and prunes the rate table), so once per lease is enough: it reads every queued
-    // row, which a 100,000-message backlog makes worth not doing every few seconds.
+    // Claims already take over expired batches at the next poll; the sweep only reports
+    // them, deletes the dead batches (and prunes the rate table), so once per lease is
+    // enough: with a dead batch it reads every queued row, which a 100,000-message backlog
+    // makes worth not doing every few seconds (with none, it reads the batch table only).
     const sweepEvery = Math.max(500, this.#options.config.lockTimeoutMs);
     this.#sweeper = setInterval(() => void this.#sweep(), sweepEvery);
     this.#sweeper.unref();
@@ -112,7 +114,7 @@ export class Dispatcher {
   }
 
   async #drain(): Promise<void> {
-    await releaseStaleLocks(this.#options.db, this.#options.config.lockTimeoutMs);
+    await releaseStaleLocks(this.#options.db);
     const [first] = this.#loops;
     for (;;) {
       let handled = 0;
@@ -159,7 +161,7 @@ export class Dispatcher {
     if (!this.#options.isReady() || this.#stopping) return;
     const { db, config, logger } = this.#options;
     try {
-      const released = await releaseStaleLocks(db, config.lockTimeoutMs);
+      const released = await releaseStaleLocks(db);
       if (released > 0) logger?.warn({ released }, 'released stale message claims');
       if (config.ratePerSecond !== undefined) await pruneDispatchRate(db);
       if (released > 0) this.wake();

@@ -7,6 +7,8 @@ import { anyDueMessages, type ClaimedMessage, claimDueMessages } from '../db/mes
 
 /** A claim's result: the messages, or how long to wait for the rate limit's next second. */
 export interface ClaimResult {
+  /** The batch (`dispatch_batch.id`, one lease) holding the messages; null when none. */
+  readonly batch: string | null;
   readonly messages: ClaimedMessage[];
   readonly retryInMs: number;
   /**
@@ -30,30 +32,29 @@ export async function claimWithinRate(
 ): Promise<ClaimResult> {
   const claim = { owner, now, leaseMs: config.lockTimeoutMs };
   // An idle queue costs one plain read per poll, not a locking transaction (issue 15).
-  if (!(await anyDueMessages(db, claim))) return { messages: [], retryInMs: 0, capped: false };
+  if (!(await anyDueMessages(db, claim)))
+    return { batch: null, messages: [], retryInMs: 0, capped: false };
   try {
     return await db
       .transaction()
       .setIsolationLevel('read committed')
       .execute(async (trx) => {
         if (config.ratePerSecond === undefined) {
-          return {
-            messages: await claimDueMessages(trx, { ...claim, limit: config.batchSize }),
-            retryInMs: 0,
-            capped: false,
-          };
+          const claimed = await claimDueMessages(trx, { ...claim, limit: config.batchSize });
+          return { ...claimed, retryInMs: 0, capped: false };
         }
         const tokens = await takeDispatchTokens(trx, config.ratePerSecond, config.batchSize);
         if (tokens.granted === 0) {
-          return { messages: [], retryInMs: tokens.msToNextSecond, capped: true };
+          return { batch: null, messages: [], retryInMs: tokens.msToNextSecond, capped: true };
         }
-        const messages = await claimDueMessages(trx, { ...claim, limit: tokens.granted });
-        await tokens.giveBack(tokens.granted - messages.length);
-        const capped = messages.length === tokens.granted && tokens.granted < config.batchSize;
-        return { messages, retryInMs: 0, capped };
+        const claimed = await claimDueMessages(trx, { ...claim, limit: tokens.granted });
+        const taken = claimed.messages.length;
+        await tokens.giveBack(tokens.granted - taken);
+        const capped = taken === tokens.granted && tokens.granted < config.batchSize;
+        return { ...claimed, retryInMs: 0, capped };
       });
   } catch (error) {
-    if (isDeadlock(error)) return { messages: [], retryInMs: 20, capped: false };
+    if (isDeadlock(error)) return { batch: null, messages: [], retryInMs: 20, capped: false };
     throw error;
   }
 }

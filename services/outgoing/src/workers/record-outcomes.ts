@@ -61,18 +61,18 @@ export class Outcomes {
   }
 }
 
-/** Writes the outcomes that are not deliveries (grouped: one statement per kind/time). */
+/** Writes the outcomes that are not deliveries of `batch`'s messages (grouped: one statement per kind/time). */
 export async function recordOutcomes(
   db: Kysely<Database>,
   history: MessageHistory,
-  owner: string,
+  batch: string,
   now: Date,
   outcomes: Outcomes,
   counts: DispatchCounts,
   metrics?: DispatchMetrics,
 ): Promise<void> {
   const end = (ids: readonly string[], outcome: Parameters<typeof finishWithoutAttempt>[4]) =>
-    finishWithoutAttempt(db, history, owner, ids, outcome);
+    finishWithoutAttempt(db, history, batch, ids, outcome);
   await end(outcomes.cancelled, {
     status: 'cancelled',
     reason: 'CANCELLED',
@@ -89,7 +89,7 @@ export async function recordOutcomes(
   await end(outcomes.unreachable, { status: 'unreachable', reason: 'NO_OVERLAP', at: now });
   await end(outcomes.suppressed, { status: 'suppressed', reason: 'OPTED_OUT', at: now });
   for (const group of outcomes.rescheduled.values()) {
-    await rescheduleMessages(db, history, owner, group.ids, {
+    await rescheduleMessages(db, history, batch, group.ids, {
       at: group.at,
       timeZone: group.timeZone,
       now,

@@ -1,10 +1,5 @@
-import type { Schedule } from '@screenmagic/hours-window';
-import type { Clock } from '@screenmagic/service-kit';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
-import type { Database } from '../db/database.ts';
-import type { MessageHistory } from '../db/message-history-repository.ts';
+import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import {
   markQueuedUnreachable,
   queuedPage,
@@ -13,7 +8,7 @@ import {
 } from '../db/message-replan-repository.ts';
 import { decideDelivery, type DeliveryDecision } from '../domain/delivery-decision.ts';
 import { replanFrom, replanWithDecision } from '../domain/replan.ts';
-import type { ScheduleCache } from '../domain/schedule-cache.ts';
+import type { QueueWorkerDeps } from './batch-context.ts';
 
 /** Why messages were re-planned (SPEC §5 reason codes, for their history). */
 export type ReplanReason = 'CALENDAR_CHANGED' | 'HOURS_CHANGED';
@@ -47,14 +42,7 @@ interface LoadedPage {
   readonly last: boolean;
 }
 
-export interface ReplannerDeps {
-  readonly db: Kysely<Database>;
-  readonly clock: Clock;
-  readonly calendar: () => Schedule;
-  readonly directory: CustomerDirectory;
-  readonly schedules: ScheduleCache;
-  /** Every re-plan is recorded in the message's history (and its status event). */
-  readonly history: MessageHistory;
+export interface ReplannerDeps extends QueueWorkerDeps {
   readonly logger?: Pick<Logger, 'info' | 'warn'> | undefined;
   readonly onReplanned?: ReplannedHook | undefined;
   /** Rows per page (default 1,000: one customer lookup per page, the service's maximum). */

@@ -1,5 +1,5 @@
 import { heartbeatIntervalMs, startHeartbeat } from '@screenmagic/service-kit';
-import { type ClaimedMessage, renewClaims } from '../db/message-queue.ts';
+import { type ClaimedMessage, closeBatch, renewBatch } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import { type BatchTimings, roundTimings } from './batch-timings.ts';
 import { type Candidate, loadCandidates, planCandidate } from './dispatch-candidates.ts';
@@ -11,7 +11,8 @@ import { Outcomes, recordOutcomes } from './record-outcomes.ts';
 /**
  * One batch for one worker: claim what is due at the clock's instant, re-check each
  * message against its recipient's current window, deliver, record — with a heartbeat
- * renewing the batch's leases while it runs. Returns how many messages it claimed
+ * renewing the batch's one lease (its `dispatch_batch` row) while it runs; the row is
+ * deleted when the batch is done. Returns how many messages it claimed
  * (positive also after waiting out the rate limit: more may be due). `counts` is filled
  * in as the batch goes, so a batch that fails midway still reports what it did.
  */
@@ -32,41 +33,51 @@ export async function runBatch(
   if (context.config.ratePerSecond !== undefined) {
     await recordRateWait(context, claim.capped, now);
   }
-  if (claim.messages.length === 0) {
+  const { batch } = claim;
+  if (batch === null || claim.messages.length === 0) {
     if (claim.retryInMs > 0) {
       await sleep(claim.retryInMs);
       return 1;
     }
     return 0;
   }
-  const held = claim.messages.map((m) => m.id);
+  const { db, config, logger } = context;
   const stopHeartbeat = startHeartbeat({
-    everyMs: heartbeatIntervalMs(context.config.lockTimeoutMs),
-    beat: () => renewClaims(context.db, owner, held),
-    onError: (err) => context.logger?.warn({ err, owner }, 'could not renew claims'),
+    everyMs: heartbeatIntervalMs(config.lockTimeoutMs),
+    beat: async () => {
+      if (!(await renewBatch(db, batch, config.lockTimeoutMs))) {
+        logger?.warn({ owner, batch }, 'the batch lease expired: its messages may be taken over');
+      }
+    },
+    onError: (err) => logger?.warn({ err, owner, batch }, 'could not renew the batch lease'),
   });
   try {
-    await processClaimed(context, owner, now, claim.messages, counts, timings);
+    await processClaimed(context, batch, now, claim.messages, counts, timings);
+    // Every message was finished, given back or taken over: nothing points to the batch.
+    // (After a failure the row stays, and expires: what is left comes back then.)
+    await closeBatch(db, batch);
   } finally {
     stopHeartbeat();
   }
-  context.logger?.debug(
-    { owner, claimed: claim.messages.length, ...counts, ...roundTimings(timings) },
+  logger?.debug(
+    { owner, batch, claimed: claim.messages.length, ...counts, ...roundTimings(timings) },
     'dispatched batch',
   );
   return claim.messages.length;
 }
 
+/** The claimed messages of `batch`: re-check, record what is not a delivery, deliver. */
 async function processClaimed(
   context: BatchContext,
-  owner: string,
+  batch: string,
   now: Date,
   messages: readonly ClaimedMessage[],
   counts: DispatchCounts,
   timings: BatchTimings,
 ): Promise<void> {
   let started = performance.now();
-  const candidates = await loadCandidates(context, owner, messages, counts);
+  // `loadCandidates` gives the batch back when the look-up fails: it holds the messages.
+  const candidates = await loadCandidates(context, batch, messages, counts);
   timings.lookupMs = performance.now() - started;
   const toDeliver: Candidate[] = [];
   const outcomes = new Outcomes();
@@ -76,9 +87,9 @@ async function processClaimed(
     else outcomes.add(candidate, action);
   }
   started = performance.now();
-  await recordOutcomes(context.db, context.history, owner, now, outcomes, counts, context.metrics);
+  await recordOutcomes(context.db, context.history, batch, now, outcomes, counts, context.metrics);
   timings.recordMs = performance.now() - started;
-  await deliverCandidates(context, owner, now, toDeliver, counts, timings);
+  await deliverCandidates(context, batch, now, toDeliver, counts, timings);
 }
 
 /** History: the cap held due messages back (once per wait), or held none back. */
