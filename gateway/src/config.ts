@@ -3,6 +3,7 @@ import {
   ConfigError,
   DEFAULT_PORTS,
   envBoolean,
+  envCallTimeoutMs,
   envInteger,
   envInternalToken,
   envPort,
@@ -74,9 +75,8 @@ export function readGatewayConfig(env: Env): GatewayConfig {
       min: 1,
       max: 10_000_000,
     }),
-    upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {
+    upstreamTimeoutMs: envCallTimeoutMs(env, 'UPSTREAM_TIMEOUT_MS', {
       fallback: 30_000,
-      min: 100,
       max: 600_000,
     }),
     testClock,

@@ -28,15 +28,26 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import {
+  GATEWAY,
+  SERVICE_NAMES,
+  SERVICES,
+  type ServiceName,
+} from '../../packages/service-kit/src/contracts/services.ts';
 
-export const DEPLOYABLES = {
-  customer: 'services/customer',
-  outgoing: 'services/outgoing',
-  incoming: 'services/incoming',
-  gateway: 'gateway',
-} as const;
+export type Deployable = ServiceName | 'gateway';
 
-export type Deployable = keyof typeof DEPLOYABLES;
+/**
+ * Where each deployable lives: the services and the gateway of the one list of the
+ * stack's components (contracts/services.ts, read by path: this runs before any install).
+ */
+export const DEPLOYABLES: Readonly<Record<Deployable, string>> = Object.freeze({
+  ...(Object.fromEntries(SERVICE_NAMES.map((name) => [name, SERVICES[name].dir])) as Record<
+    ServiceName,
+    string
+  >),
+  gateway: GATEWAY.dir,
+});
 
 interface Manifest {
   readonly name: string;

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bundle } from '../build/bundle.ts';
-import { prune } from '../docker/prune.ts';
+import { type Deployable, prune } from '../docker/prune.ts';
 import { parseDockerfile, readDockerfile } from './dockerfile.ts';
 import { REPO_ROOT } from './kubernetes.ts';
 
 const run = promisify(execFile);
 
-export type Deployable = 'customer' | 'outgoing' | 'incoming' | 'gateway';
+export type { Deployable };
 
 /** The Dockerfile's `pnpm install …` command (deps stage), without its throw-away store. */
 export function dockerfileInstallCommand(): string {

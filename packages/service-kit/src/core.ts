@@ -32,10 +32,13 @@ export { loggerOptions } from './logging.ts';
 export { ConfigError } from './config/config-error.ts';
 export {
   envBoolean,
+  envCallTimeoutMs,
   envInteger,
+  envLeaseMs,
   envOptionalPositiveNumber,
   envOptionalString,
   envOptionalUrl,
+  envPollIntervalMs,
   envPort,
   envString,
   envUrl,
@@ -89,6 +92,7 @@ export {
   type ServiceCallOptions,
   type ServiceResponse,
 } from './clients/service-client.ts';
+export { WebhookTarget } from './clients/webhook-target.ts';
 export { runService, type RunServiceOptions } from './server/run-service.ts';
 export { cachedReading } from './metrics/cached-reading.ts';
 export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.ts';

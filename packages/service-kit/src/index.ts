@@ -13,6 +13,11 @@ export {
   type TimeRulesListener,
 } from './calendar/calendar-source.ts';
 export {
+  type BackgroundPart,
+  followCalendar,
+  runCalendarService,
+} from './calendar/calendar-service.ts';
+export {
   createSyncStateTable,
   SYNC_STATE_TABLE,
   type SyncState,
@@ -31,6 +36,7 @@ export {
 } from './db/managed-database.ts';
 export { mysqlOptions, quoteIdentifier } from './db/mysql-options.ts';
 export { useDatabase } from './db/use-database.ts';
+export { createServiceApp } from './server/service-app.ts';
 
 export { backoffMs, type BackoffPolicy, nominalBackoffMs } from './queue/backoff.ts';
 export { databaseNow } from './queue/database-now.ts';
@@ -58,6 +64,7 @@ export {
   type WithEventOutbox,
 } from './events/event-outbox.ts';
 export { EventPublisher, type EventPublisherOptions, eventBody } from './events/event-publisher.ts';
+export { servicePublisher } from './events/service-events.ts';
 export {
   type EventsWebhookConfig,
   readEventsWebhook,

@@ -2,12 +2,10 @@ import {
   type App,
   type Clock,
   clockFor,
-  createApp,
+  createServiceApp,
   type CreateAppOptions,
-  ManagedDatabase,
   registerTestClockRoutes,
   SettableClock,
-  useDatabase,
 } from '@screenmagic/service-kit';
 import type { CustomerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -40,22 +38,13 @@ export async function buildApp(
   deps: CustomerAppDeps = {},
 ): Promise<App> {
   const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
-  const app = await createApp({
-    logger,
-    internalToken: config.internalToken,
+  const { app, database } = await createServiceApp<Database>(config, logger, {
     openapi: {
       title: 'screenmagic customer service',
       description: 'Customers, their working hours and delivery windows; the business calendar.',
     },
-  });
-  const database = new ManagedDatabase<Database>({
-    serverUrl: config.mysqlUrl,
-    database: config.databaseName,
-    poolSize: config.databasePoolSize,
     migrations,
-    ...(logger ? { logger } : {}),
   });
-  useDatabase(app, database);
 
   const store = new BusinessCalendarStore({
     db: database.db,

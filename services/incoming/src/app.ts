@@ -1,20 +1,18 @@
 import {
   type App,
-  CalendarSource,
   type Clock,
   clockFor,
-  createApp,
+  createServiceApp,
+  followCalendar,
   type CreateAppOptions,
-  EventPublisher,
-  ManagedDatabase,
   newWorkerId,
   PollLoop,
   registerTestClockRoutes,
+  runCalendarService,
+  servicePublisher,
   SettableClock,
   ServiceClient,
   syncForTestClock,
-  syncStateStore,
-  useDatabase,
 } from '@screenmagic/service-kit';
 import { CustomerDirectory, OutgoingMessages } from '@screenmagic/service-kit/contracts';
 import type { Kysely } from 'kysely';
@@ -64,24 +62,15 @@ export async function buildApp(
   logger: CreateAppOptions['logger'],
   deps: IncomingDeps = {},
 ): Promise<App> {
-  const app = await createApp({
-    logger,
-    internalToken: config.internalToken,
+  const { app, database } = await createServiceApp<Database>(config, logger, {
     openapi: {
       title: 'screenmagic incoming',
       description:
         'Orders: confirmed while the business is open, pending until it opens otherwise.',
     },
+    migrations,
   });
   const log = logger === false ? undefined : logger;
-  const database = new ManagedDatabase<Database>({
-    serverUrl: config.mysqlUrl,
-    database: config.databaseName,
-    poolSize: config.databasePoolSize,
-    migrations,
-    ...(log === undefined ? {} : { logger: log }),
-  });
-  useDatabase(app, database);
 
   const clock = clockFor(config.testClock, config.testClockStart);
   registerIncomingMetrics(app.metrics, {
@@ -102,17 +91,7 @@ export async function buildApp(
   const customers = new CustomerDirectory(customerClient);
 
   const events = new OrderEvents({ enabled: config.events !== undefined });
-  const publisher = config.events
-    ? new EventPublisher({
-        db: database.db as unknown as Kysely<unknown>,
-        webhook: config.events,
-        isReady: () => database.isReady,
-        logger: log,
-      })
-    : undefined;
-  if (config.events && config.events.signer === undefined) {
-    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: order events are sent unsigned');
-  }
+  const publisher = servicePublisher(config.events, database, log, 'order events');
   const worker = new OrderWorker({
     db: database.db,
     events,
@@ -151,14 +130,9 @@ export async function buildApp(
     events,
     logger: log,
   });
-  const calendarSource = new CalendarSource({
-    client: customerClient,
-    state: syncStateStore(database.db),
-    logger: log,
-    listener: {
-      calendarChanged: async () => {
-        await replanner.replanAll();
-      },
+  const calendarSource = followCalendar(customerClient, database.db, log, {
+    calendarChanged: async () => {
+      await replanner.replanAll();
     },
   });
 
@@ -195,19 +169,13 @@ export async function buildApp(
     });
   }
 
-  app.addHook('onReady', async () => {
-    // One read before serving; if the customer service is not up yet, the poll loop keeps
-    // trying (readiness waits for it).
-    if (database.isReady) await calendarSource.sync().catch(() => undefined);
-    calendarSource.start();
+  runCalendarService(app, {
+    database,
+    calendarSource,
+    workers: [loop],
     // ORDER_WORKER=off: API only; another deployment runs the worker.
-    if (deps.runWorker !== false && config.worker.mode !== 'off') loop.start();
-    publisher?.start();
-  });
-  // Stop claiming before requests drain; the batch in flight finishes first.
-  app.addHook('preClose', async () => {
-    await Promise.all([loop.stop(), calendarSource.stop()]);
-    await publisher?.stop();
+    startWorkers: deps.runWorker !== false && config.worker.mode !== 'off',
+    publisher,
   });
   app.addHook('onClose', async () => {
     await Promise.all([customerClient.close(), outgoingClient.close()]);

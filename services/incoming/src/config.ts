@@ -1,4 +1,6 @@
 import {
+  envLeaseMs,
+  envPollIntervalMs,
   type Env,
   envInteger,
   envWorkerMode,
@@ -52,18 +54,10 @@ export function readConfig(env: Env): IncomingConfig {
     events: readEventsWebhook(env),
     worker: Object.freeze({
       mode: envWorkerMode(env, 'ORDER_WORKER'),
-      pollIntervalMs: envInteger(env, 'ORDER_WORKER_POLL_INTERVAL_MS', {
-        fallback: 1_000,
-        min: 10,
-        max: 600_000,
-      }),
+      pollIntervalMs: envPollIntervalMs(env, 'ORDER_WORKER_POLL_INTERVAL_MS', 600_000),
       batchSize: envInteger(env, 'ORDER_WORKER_BATCH_SIZE', { fallback: 200, min: 1, max: 5_000 }),
       concurrency: envInteger(env, 'ORDER_WORKER_CONCURRENCY', { fallback: 32, min: 1, max: 256 }),
-      lockTimeoutMs: envInteger(env, 'ORDER_WORKER_LOCK_TIMEOUT_MS', {
-        fallback: 30_000,
-        min: 1_000,
-        max: 86_400_000,
-      }),
+      lockTimeoutMs: envLeaseMs(env, 'ORDER_WORKER_LOCK_TIMEOUT_MS'),
       retryBaseMs,
       retryMaxMs: envInteger(env, 'ORDER_WORKER_RETRY_MAX_MS', {
         fallback: 300_000,

@@ -1,20 +1,17 @@
 import {
   type App,
-  CalendarSource,
   type Clock,
   clockFor,
-  createApp,
-  EventPublisher,
-  ManagedDatabase,
+  createServiceApp,
+  followCalendar,
   registerTestClockRoutes,
+  runCalendarService,
+  servicePublisher,
   ServiceClient,
   SettableClock,
   syncForTestClock,
-  syncStateStore,
-  useDatabase,
 } from '@screenmagic/service-kit';
 import { CustomerDirectory } from '@screenmagic/service-kit/contracts';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from './clients/channel.ts';
 import { LogChannel } from './clients/log-channel.ts';
@@ -66,23 +63,14 @@ export async function buildApp(
   deps: OutgoingDeps = {},
 ): Promise<App> {
   const clock = deps.clock ?? clockFor(config.testClock, config.testClockStart);
-  const app = await createApp({
-    logger,
-    internalToken: config.internalToken,
+  const { app, database } = await createServiceApp<Database>(config, logger, {
     openapi: {
       title: 'screenmagic outgoing',
       description: 'Broadcasts, the message queue, delivery to customers inside their windows',
     },
+    migrations,
   });
   const log = logger === false ? undefined : logger;
-  const database = new ManagedDatabase<Database>({
-    serverUrl: config.mysqlUrl,
-    database: config.databaseName,
-    poolSize: config.databasePoolSize,
-    migrations,
-    ...(log ? { logger: log } : {}),
-  });
-  useDatabase(app, database);
 
   const customerClient = new ServiceClient('customer', config.serviceUrls.customer, {
     timeoutMs: config.upstreamTimeoutMs,
@@ -107,31 +95,16 @@ export async function buildApp(
   }
   const schedules = new ScheduleCache();
   const history = new MessageHistory({ events: config.events !== undefined });
-  const events = config.events
-    ? new EventPublisher({
-        db: database.db as unknown as Kysely<unknown>,
-        webhook: config.events,
-        isReady: () => database.isReady,
-        logger: log,
-      })
-    : undefined;
-  if (config.events && config.events.signer === undefined) {
-    log?.warn('EVENTS_WEBHOOK_SECRETS is not set: status events are sent unsigned');
-  }
+  const events = servicePublisher(config.events, database, log, 'status events');
   // The business calendar comes from the customer service (it is data there), polled
   // every second; a new version re-plans every queued message (docs/decisions.md).
-  const calendarSource = new CalendarSource({
-    client: customerClient,
-    state: syncStateStore(database.db),
-    logger: log,
-    listener: {
-      calendarChanged: async () => {
-        await replanner.replanAll();
-      },
-      customersChanged: async (ids) => {
-        await replanner.replanCustomers(ids);
-        await suppressOptedOut({ db: database.db, clock, directory, history }, ids);
-      },
+  const calendarSource = followCalendar(customerClient, database.db, log, {
+    calendarChanged: async () => {
+      await replanner.replanAll();
+    },
+    customersChanged: async (ids) => {
+      await replanner.replanCustomers(ids);
+      await suppressOptedOut({ db: database.db, clock, directory, history }, ids);
     },
   });
   const calendar = () => calendarSource.calendar;
@@ -198,18 +171,12 @@ export async function buildApp(
     });
   }
 
-  app.addHook('onReady', async () => {
-    // One read before serving, so a healthy stack answers at once; if the customer
-    // service is not up yet, the poll loop keeps trying (readiness waits for it).
-    if (database.isReady) await calendarSource.sync().catch(() => undefined);
-    calendarSource.start();
-    if (config.dispatcher.mode !== 'off') dispatcher.start();
-    events?.start();
-  });
-  // preClose runs before the database closes (onClose): stop claiming, finish or give back.
-  app.addHook('preClose', async () => {
-    await Promise.all([dispatcher.stop(), calendarSource.stop()]);
-    await events?.stop();
+  runCalendarService(app, {
+    database,
+    calendarSource,
+    workers: [dispatcher],
+    startWorkers: config.dispatcher.mode !== 'off',
+    publisher: events,
   });
   app.addHook('onClose', async () => {
     await Promise.allSettled([channel.close(), customerClient.close()]);

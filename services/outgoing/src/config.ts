@@ -1,4 +1,7 @@
 import {
+  envCallTimeoutMs,
+  envLeaseMs,
+  envPollIntervalMs,
   ConfigError,
   envInteger,
   envOptionalPositiveNumber,
@@ -105,16 +108,8 @@ export function readConfig(env: Env): OutgoingConfig {
       workers: envInteger(env, 'DISPATCHER_WORKERS', { fallback: 2, min: 1, max: 32 }),
       batchSize: envInteger(env, 'DISPATCH_BATCH_SIZE', { fallback: 1_000, min: 1, max: 1_000 }),
       concurrency: envInteger(env, 'DISPATCH_CONCURRENCY', { fallback: 32, min: 1, max: 512 }),
-      pollIntervalMs: envInteger(env, 'DISPATCH_POLL_INTERVAL_MS', {
-        fallback: 1_000,
-        min: 10,
-        max: 60_000,
-      }),
-      lockTimeoutMs: envInteger(env, 'DISPATCH_LOCK_TIMEOUT_MS', {
-        fallback: 30_000,
-        min: 1_000,
-        max: 86_400_000,
-      }),
+      pollIntervalMs: envPollIntervalMs(env, 'DISPATCH_POLL_INTERVAL_MS'),
+      lockTimeoutMs: envLeaseMs(env, 'DISPATCH_LOCK_TIMEOUT_MS'),
       maxAttempts: envInteger(env, 'DISPATCH_MAX_ATTEMPTS', { fallback: 10, min: 1, max: 100 }),
       ratePerSecond:
         ratePerSecond === undefined ? undefined : Math.max(1, Math.floor(ratePerSecond)),
@@ -124,9 +119,8 @@ export function readConfig(env: Env): OutgoingConfig {
           url: webhookUrl,
           secret: secret ?? (secrets ? undefined : ''),
           signer,
-          timeoutMs: envInteger(env, 'DELIVERY_WEBHOOK_TIMEOUT_MS', {
+          timeoutMs: envCallTimeoutMs(env, 'DELIVERY_WEBHOOK_TIMEOUT_MS', {
             fallback: 10_000,
-            min: 100,
             max: 120_000,
           }),
         })

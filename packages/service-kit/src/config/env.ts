@@ -147,3 +147,25 @@ export function envTestClockStart(env: Env, testClock: boolean): Date | undefine
 export function envShutdownTimeoutMs(env: Env): number {
   return envInteger(env, 'SHUTDOWN_TIMEOUT_MS', { fallback: 25_000, min: 0, max: 600_000 });
 }
+
+/** A poll interval in ms: how long a background loop sleeps when idle (10 ms to `max`; default 1 s). */
+export function envPollIntervalMs(env: Env, name: string, max = 60_000): number {
+  return envInteger(env, name, { fallback: 1_000, min: 10, max });
+}
+
+/**
+ * A claim's lease in ms: a claim not renewed for this long is taken over by another
+ * worker (1 s to a day; default 30 s).
+ */
+export function envLeaseMs(env: Env, name: string): number {
+  return envInteger(env, name, { fallback: 30_000, min: 1_000, max: 86_400_000 });
+}
+
+/** How long a call to another party may take, in ms (at least 100 ms). */
+export function envCallTimeoutMs(
+  env: Env,
+  name: string,
+  range: { readonly fallback: number; readonly max: number },
+): number {
+  return envInteger(env, name, { fallback: range.fallback, min: 100, max: range.max });
+}

@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.ts';
 import {
+  envCallTimeoutMs,
   envInteger,
   envPort,
   envShutdownTimeoutMs,
@@ -64,9 +65,8 @@ export function readServiceConfig(service: ServiceName, env: Env): ServiceConfig
     testClockStart: envTestClockStart(env, testClock),
     serviceUrls: readServiceUrls(env),
     internalToken: envInternalToken(env, { requiredInProduction: true }),
-    upstreamTimeoutMs: envInteger(env, 'UPSTREAM_TIMEOUT_MS', {
+    upstreamTimeoutMs: envCallTimeoutMs(env, 'UPSTREAM_TIMEOUT_MS', {
       fallback: 5_000,
-      min: 100,
       max: 120_000,
     }),
     shutdownTimeoutMs: envShutdownTimeoutMs(env),

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import { Pool } from 'undici';
+import { WebhookTarget } from '../clients/webhook-target.ts';
 import { toError } from '../errors.ts';
 import { type BackoffPolicy, backoffMs } from '../queue/backoff.ts';
 import { heartbeatIntervalMs, startHeartbeat } from '../queue/heartbeat.ts';
@@ -50,8 +50,7 @@ interface ClaimedEvent {
  */
 export class EventPublisher {
   readonly #options: EventPublisherOptions;
-  readonly #pool: Pool;
-  readonly #path: string;
+  readonly #target: WebhookTarget;
   readonly #owner = `${newWorkerId()}/events`;
   readonly #loop: PollLoop;
   readonly #batchSize: number;
@@ -62,16 +61,11 @@ export class EventPublisher {
   constructor(options: EventPublisherOptions) {
     this.#options = options;
     const { url, timeoutMs } = options.webhook;
-    this.#path = `${url.pathname}${url.search}`;
     this.#batchSize = options.batchSize ?? 200;
     this.#concurrency = options.concurrency ?? 16;
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#retry = options.webhook.retry;
-    this.#pool = new Pool(url.origin, {
-      connections: this.#concurrency,
-      connectTimeout: Math.min(timeoutMs, 5_000),
-      keepAliveTimeout: 10_000,
-    });
+    this.#target = new WebhookTarget(url, { connections: this.#concurrency, timeoutMs });
     const poll = options.webhook.pollIntervalMs;
     this.#loop = new PollLoop({
       name: 'events publisher',
@@ -94,7 +88,7 @@ export class EventPublisher {
   /** Stops claiming; the POSTs in flight finish and are recorded. */
   async stop(): Promise<void> {
     await this.#loop.stop();
-    await this.#pool.close();
+    await this.#target.close();
   }
 
   /** One batch: claim due heads, POST them, record the outcomes. Returns how many it claimed. */
@@ -169,16 +163,7 @@ export class EventPublisher {
       ...this.#options.webhook.signer?.headers(event.event_id, body),
     };
     try {
-      const response = await this.#pool.request({
-        method: 'POST',
-        path: this.#path,
-        headers,
-        body,
-        headersTimeout: this.#options.webhook.timeoutMs,
-        bodyTimeout: this.#options.webhook.timeoutMs,
-      });
-      await response.body.dump();
-      const status = response.statusCode;
+      const status = await this.#target.post(headers, body);
       return status >= 200 && status < 300 ? null : `events webhook answered ${status}`;
     } catch (error) {
       return `events webhook unreachable: ${toError(error).message}`;

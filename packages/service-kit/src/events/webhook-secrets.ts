@@ -1,7 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { ConfigError } from '../config/config-error.ts';
 import type { BackoffPolicy } from '../queue/backoff.ts';
-import { type Env, envInteger, envOptionalUrl } from '../config/env.ts';
+import {
+  type Env,
+  envCallTimeoutMs,
+  envInteger,
+  envOptionalUrl,
+  envPollIntervalMs,
+} from '../config/env.ts';
 import { type SigningKey, WebhookSigner } from './webhook-signer.ts';
 
 /**
@@ -71,16 +77,11 @@ export function readEventsWebhook(env: Env): EventsWebhookConfig | undefined {
   return Object.freeze({
     url,
     signer: keys === undefined ? undefined : new WebhookSigner(keys),
-    timeoutMs: envInteger(env, 'EVENTS_WEBHOOK_TIMEOUT_MS', {
+    timeoutMs: envCallTimeoutMs(env, 'EVENTS_WEBHOOK_TIMEOUT_MS', {
       fallback: 10_000,
-      min: 100,
       max: 120_000,
     }),
-    pollIntervalMs: envInteger(env, 'EVENTS_POLL_INTERVAL_MS', {
-      fallback: 1_000,
-      min: 10,
-      max: 60_000,
-    }),
+    pollIntervalMs: envPollIntervalMs(env, 'EVENTS_POLL_INTERVAL_MS'),
     retry: Object.freeze({
       baseMs: envInteger(env, 'EVENTS_RETRY_BASE_MS', { fallback: 1_000, min: 10, max: 3_600_000 }),
       growth: 2,

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { NewMessageRow } from '../db/message.table.ts';
+import { newMessageRow } from '../db/new-message-row.ts';
 import { type BroadcastSummary, countStatus, emptySummary } from '../domain/preview-tally.ts';
 import type { Category, RecipientPlan, RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
@@ -238,28 +239,17 @@ function recipientRows(
   return customers.map((customer, i): NewMessageRow => {
     const plan = plans[i] as RecipientPlan;
     countStatus(summary, plan.status);
-    return {
+    return newMessageRow({
       id: ids[i] as string,
       kind: 'broadcast',
-      broadcast_id: context.broadcastId,
-      order_id: null,
-      customer_id: customer.id,
-      customer_name: customer.name,
-      time_zone: customer.timeZone,
-      text: null,
-      hold_to_window: 1,
-      status: plan.status,
-      status_reason: plan.reason,
-      status_detail: plan.reasonDetail,
-      scheduled_for: plan.scheduledFor,
-      due_at: plan.dueAt,
-      expires_at: context.expiresAt,
-      attempts: 0,
-      created_at: context.now,
-      updated_at: context.now,
+      broadcastId: context.broadcastId,
+      customer,
+      plan,
+      expiresAt: context.expiresAt,
+      now: context.now,
       category: context.category,
-      local_day: plan.status === 'suppressed' ? null : plan.localDay,
-    };
+      localDay: plan.status === 'suppressed' ? null : plan.localDay,
+    });
   });
 }
 

@@ -1,5 +1,4 @@
-import { injectTraceHeaders, type WebhookSigner } from '@screenmagic/service-kit';
-import { Pool } from 'undici';
+import { injectTraceHeaders, type WebhookSigner, WebhookTarget } from '@screenmagic/service-kit';
 import { type Channel, type Delivery, DeliveryError, deliveryBody } from './channel.ts';
 import { signBody } from './signature.ts';
 
@@ -23,18 +22,12 @@ export interface WebhookChannelOptions {
  */
 export class WebhookChannel implements Channel {
   readonly name = 'webhook';
-  readonly #pool: Pool;
-  readonly #path: string;
+  readonly #target: WebhookTarget;
   readonly #options: WebhookChannelOptions;
 
   constructor(options: WebhookChannelOptions) {
     this.#options = options;
-    this.#path = `${options.url.pathname}${options.url.search}`;
-    this.#pool = new Pool(options.url.origin, {
-      connections: options.connections,
-      connectTimeout: Math.min(options.timeoutMs, 5_000),
-      keepAliveTimeout: 10_000,
-    });
+    this.#target = new WebhookTarget(options.url, options);
   }
 
   async deliver(delivery: Delivery): Promise<void> {
@@ -50,19 +43,7 @@ export class WebhookChannel implements Channel {
     injectTraceHeaders(headers);
     let status: number;
     try {
-      const response = await this.#pool.request({
-        method: 'POST',
-        path: this.#path,
-        headers,
-        body,
-        // undici's own timers bound the wait (connect, headers, body). No AbortSignal.timeout
-        // per request: each would stay alive, with its timer, for the full timeout —
-        // tens of thousands at a time at full speed (measured: most of the GC time).
-        headersTimeout: this.#options.timeoutMs,
-        bodyTimeout: this.#options.timeoutMs,
-      });
-      status = response.statusCode;
-      await response.body.dump();
+      status = await this.#target.post(headers, body);
     } catch (error) {
       throw new DeliveryError(`webhook unreachable: ${(error as Error).message}`, { cause: error });
     }
@@ -70,6 +51,6 @@ export class WebhookChannel implements Channel {
   }
 
   close(): Promise<void> {
-    return this.#pool.close();
+    return this.#target.close();
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
 import type { MessageHistory } from './message-history-repository.ts';
+import { changeRecorded, endedColumns, setColumns } from './recorded-change.ts';
 
 /**
  * An opt-out (SPEC §6): the customer's queued marketing messages become `suppressed` at
@@ -15,35 +16,23 @@ export async function suppressQueuedMarketing(
   customerId: string,
   at: Date,
 ): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('message')
-      .select('id')
-      .where('customer_id', '=', customerId)
-      .where('category', '=', 'marketing')
-      .where('status', 'in', UNSENT_STATUSES)
-      .where('batch_id', 'is', null)
-      .forUpdate()
-      .execute();
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return ids;
-    await trx
-      .updateTable('message')
-      .set({
-        status: 'suppressed',
-        status_reason: 'OPTED_OUT',
-        status_detail: null,
-        deferred_reason: null,
-        due_at: null,
-        finished_at: at,
-        updated_at: at,
-      })
-      .where('id', 'in', ids)
-      .where('status', 'in', UNSENT_STATUSES)
-      .where('batch_id', 'is', null)
-      .execute();
-    await history.record(trx, { ids }, { event: 'suppressed' });
-    return ids;
+  return changeRecorded(db, history, {
+    lock: async (trx) => {
+      const rows = await trx
+        .selectFrom('message')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .where('category', '=', 'marketing')
+        .where('status', 'in', UNSENT_STATUSES)
+        .where('batch_id', 'is', null)
+        .forUpdate()
+        .execute();
+      return rows.map((row) => row.id);
+    },
+    apply: setColumns(
+      endedColumns({ status: 'suppressed', reason: 'OPTED_OUT', detail: null, at }),
+    ),
+    copy: { event: 'suppressed' },
   });
 }
 

@@ -4,6 +4,7 @@ import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
 import { finishHeld, heldBy, type MessageUpdate, releaseMessages } from './message-queue.ts';
+import { changeRecorded, endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
 
 /*
  * How a dispatcher ends its claims: every status change is written together with the
@@ -32,23 +33,24 @@ async function finishRecorded(
   copy: HistoryCopy,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const recorded = (careful: boolean) =>
-    db
-      .transaction()
-      .setIsolationLevel('read committed')
-      .execute(async (trx) => {
-        const ours = careful ? await heldBy(trx, batch, ids) : ids;
-        if (ours.length === 0) return 0;
-        const changed = await finishHeld(trx, batch, ours, set);
-        if (changed !== ours.length) throw new TakenOver();
-        await history.record(trx, { ids: ours }, copy);
-        return changed;
-      });
+  const apply = async (trx: Transaction<Database>, held: readonly string[]) => {
+    if ((await finishHeld(trx, batch, held, set)) !== held.length) throw new TakenOver();
+  };
   try {
-    return await recorded(false);
+    const finished = await changeRecorded(db, history, {
+      lock: () => Promise.resolve([...ids]),
+      apply,
+      copy,
+    });
+    return finished.length;
   } catch (error) {
     if (!(error instanceof TakenOver)) throw error;
-    return recorded(true);
+    const finished = await changeRecorded(db, history, {
+      lock: (trx) => heldBy(trx, batch, ids),
+      apply,
+      copy,
+    });
+    return finished.length;
   }
 }
 
@@ -110,16 +112,14 @@ export function finishWithoutAttempt(
     history,
     batch,
     ids,
-    (eb) => ({
-      status: outcome.status,
-      status_reason: outcome.reason,
-      status_detail: outcome.detail ?? null,
-      deferred_reason: null,
-      attempts: eb('attempts', '-', 1),
-      due_at: null,
-      finished_at: outcome.at,
-      updated_at: outcome.at,
-    }),
+    givingBackAttempt(
+      endedColumns({
+        status: outcome.status,
+        reason: outcome.reason,
+        detail: outcome.detail ?? null,
+        at: outcome.at,
+      }),
+    ),
     { event: outcome.status },
   );
 }
@@ -141,7 +141,7 @@ export function rescheduleMessages(
     history,
     batch,
     ids,
-    (eb) => ({
+    givingBackAttempt({
       status: 'scheduled',
       status_reason: change.reason,
       status_detail: change.detail,
@@ -149,7 +149,6 @@ export function rescheduleMessages(
       scheduled_for: change.at,
       due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND expires_at < ${change.at} THEN expires_at ELSE ${change.at} END`,
       time_zone: change.timeZone,
-      attempts: eb('attempts', '-', 1),
       updated_at: change.now,
     }),
     { event: 'rescheduled' },
@@ -185,15 +184,14 @@ export function recordFailedAttempt(
           updated_at: outcome.at,
         }
       : {
-          status: 'failed',
-          status_reason: 'DELIVERY_FAILED',
-          status_detail: error,
-          deferred_reason: null,
-          due_at: null,
-          finished_at: outcome.at,
+          ...endedColumns({
+            status: 'failed',
+            reason: 'DELIVERY_FAILED',
+            detail: error,
+            at: outcome.at,
+          }),
           last_attempt_at: outcome.at,
           last_error: error,
-          updated_at: outcome.at,
         },
     { event: retry ? 'deferred' : 'failed', detail: 'last_error' },
   );
@@ -237,16 +235,12 @@ export async function markDeferred(
   ids: readonly string[],
   wait: { reason: HistoryReason; at: Date },
 ): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('message')
-    .select('id')
-    .where('id', 'in', ids)
-    .where((eb) =>
-      eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', wait.reason)]),
-    )
-    .execute();
-  const fresh = rows.map((row) => row.id);
+  const fresh = await idsAmong(
+    trx,
+    ids,
+    (eb) => eb.or([eb('deferred_reason', 'is', null), eb('deferred_reason', '!=', wait.reason)]),
+    { forUpdate: false },
+  );
   if (fresh.length > 0) {
     await trx
       .updateTable('message')

@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageRow } from './message.table.ts';
+import { idsAmong } from './recorded-change.ts';
 
 /*
  * The message table as a work queue with one lease per claimed batch (README, "Leases";
@@ -215,19 +216,12 @@ export function releaseMessages(
 }
 
 /** The ids among `ids` that `batch` still holds, locked until the transaction ends. */
-export async function heldBy(
+export function heldBy(
   trx: Transaction<Database>,
   batch: string,
   ids: readonly string[],
 ): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('message')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('batch_id', '=', batch)
-    .forUpdate()
-    .execute();
-  return rows.map((row) => row.id);
+  return idsAmong(trx, ids, (eb) => eb('batch_id', '=', batch), { forUpdate: true });
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { HistoryReason } from '../domain/message-history.ts';
-import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { Database } from './database.ts';
 import type { MessageHistory } from './message-history-repository.ts';
+import { changeRecorded, endedColumns, lockUnclaimed, setColumns } from './recorded-change.ts';
 
 /** A queued message as the re-planner reads it (one page of the walk). */
 export interface ReplanRow {
@@ -81,48 +81,22 @@ export async function rescheduleQueued(
     readonly reason: HistoryReason;
   },
 ): Promise<number> {
-  if (ids.length === 0) return 0;
-  return db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      const mine = await lockQueued(trx, ids, ['scheduled', 'unreachable']);
-      if (mine.length === 0) return 0;
-      await trx
-        .updateTable('message')
-        .set({
-          status: 'scheduled',
-          status_reason: change.reason,
-          status_detail: null,
-          scheduled_for: change.scheduledFor,
-          due_at: change.dueAt,
-          time_zone: change.timeZone,
-          finished_at: null,
-          updated_at: change.now,
-        })
-        .where('id', 'in', mine)
-        .execute();
-      // History (SPEC §5): the promise moved because the rules did.
-      await history.record(trx, { ids: mine }, { event: 'rescheduled' });
-      return mine.length;
-    });
-}
-
-/** The ids among `ids` that no dispatcher holds and are in `statuses`, locked. */
-async function lockQueued(
-  trx: Transaction<Database>,
-  ids: readonly string[],
-  statuses: readonly MessageStatus[],
-): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('message')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('batch_id', 'is', null)
-    .where('status', 'in', statuses)
-    .forUpdate()
-    .execute();
-  return rows.map((row) => row.id);
+  const changed = await changeRecorded(db, history, {
+    lock: (trx) => lockUnclaimed(trx, ids, ['scheduled', 'unreachable']),
+    apply: setColumns({
+      status: 'scheduled',
+      status_reason: change.reason,
+      status_detail: null,
+      scheduled_for: change.scheduledFor,
+      due_at: change.dueAt,
+      time_zone: change.timeZone,
+      finished_at: null,
+      updated_at: change.now,
+    }),
+    // History (SPEC §5): the promise moved because the rules did.
+    copy: { event: 'rescheduled' },
+  });
+  return changed.length;
 }
 
 /** Makes queued messages `unreachable` (no window within 28 days). Returns how many. */
@@ -133,30 +107,21 @@ export async function markQueuedUnreachable(
   now: Date,
   reason: HistoryReason,
 ): Promise<number> {
-  if (ids.length === 0) return 0;
-  return db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      const mine = await lockQueued(trx, ids, ['scheduled']);
-      if (mine.length === 0) return 0;
-      await trx
-        .updateTable('message')
-        .set({
-          status: 'unreachable',
-          status_reason: 'NO_OVERLAP',
-          status_detail:
-            reason === 'CALENDAR_CHANGED'
-              ? 'the business calendar changed'
-              : "the customer's hours changed",
-          scheduled_for: null,
-          due_at: null,
-          finished_at: now,
-          updated_at: now,
-        })
-        .where('id', 'in', mine)
-        .execute();
-      await history.record(trx, { ids: mine }, { event: 'unreachable' });
-      return mine.length;
-    });
+  const changed = await changeRecorded(db, history, {
+    lock: (trx) => lockUnclaimed(trx, ids, ['scheduled']),
+    apply: setColumns({
+      ...endedColumns({
+        status: 'unreachable',
+        reason: 'NO_OVERLAP',
+        detail:
+          reason === 'CALENDAR_CHANGED'
+            ? 'the business calendar changed'
+            : "the customer's hours changed",
+        at: now,
+      }),
+      scheduled_for: null,
+    }),
+    copy: { event: 'unreachable' },
+  });
+  return changed.length;
 }

@@ -4,6 +4,8 @@ import type { Database } from './database.ts';
 import type { MessageRow, NewMessageRow } from './message.table.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
+import type { MessageHistory } from './message-history-repository.ts';
+import { endedColumns } from './recorded-change.ts';
 
 /** Rows per INSERT statement: the measured sweet spot (README, "Benchmarks"). */
 export const INSERT_CHUNK = 1_000;
@@ -70,8 +72,20 @@ export async function executeMessageInsert(
   await sql.raw(statement).execute(trx);
 }
 
-export async function insertMessage(db: Kysely<Database>, row: NewMessageRow): Promise<void> {
-  await db.insertInto('message').values(row).execute();
+/**
+ * Inserts one message and its first history entry (`from-status`) together, in one
+ * transaction. A duplicate key (a concurrent request for the same order or inbound
+ * message) is thrown as the driver's error, for the caller's `insertOnce` or retry.
+ */
+export async function insertRecorded(
+  db: Kysely<Database>,
+  history: MessageHistory,
+  row: NewMessageRow,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('message').values(row).execute();
+    await history.record(trx, { ids: [row.id] }, { event: 'from-status' });
+  });
 }
 
 export async function findMessage(
@@ -117,14 +131,14 @@ export async function cancelUnsentMessages(
 ): Promise<number> {
   const result = await trx
     .updateTable('message')
-    .set({
-      status: 'cancelled',
-      status_reason: 'CANCELLED',
-      status_detail: 'the broadcast was cancelled',
-      due_at: null,
-      finished_at: at,
-      updated_at: at,
-    })
+    .set(
+      endedColumns({
+        status: 'cancelled',
+        reason: 'CANCELLED',
+        detail: 'the broadcast was cancelled',
+        at,
+      }),
+    )
     .where('broadcast_id', '=', broadcastId)
     .where('status', 'in', UNSENT_STATUSES)
     .where('batch_id', 'is', null)

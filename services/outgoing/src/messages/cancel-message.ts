@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
 import { findMessage } from '../db/message-repository.ts';
+import { changeRecorded, endedColumns, lockUnclaimed, setColumns } from '../db/recorded-change.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
 
 /**
@@ -18,30 +19,19 @@ export async function cancelMessage(
   id: string,
 ): Promise<void> {
   const now = deps.clock.now();
-  const cancelled = await deps.db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      const result = await trx
-        .updateTable('message')
-        .set({
-          status: 'cancelled',
-          status_reason: 'CANCELLED',
-          status_detail: 'cancelled on request',
-          deferred_reason: null,
-          due_at: null,
-          finished_at: now,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .where('status', 'in', UNSENT_STATUSES)
-        .where('batch_id', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return false;
-      await deps.history.record(trx, { ids: [id] }, { event: 'cancelled' });
-      return true;
-    });
-  if (cancelled) return;
+  const cancelled = await changeRecorded(deps.db, deps.history, {
+    lock: (trx) => lockUnclaimed(trx, [id], UNSENT_STATUSES),
+    apply: setColumns(
+      endedColumns({
+        status: 'cancelled',
+        reason: 'CANCELLED',
+        detail: 'cancelled on request',
+        at: now,
+      }),
+    ),
+    copy: { event: 'cancelled' },
+  });
+  if (cancelled.length > 0) return;
   const row = await findMessage(deps.db, id);
   if (row === undefined) throw notFound('Message', id);
   if (UNSENT_STATUSES.includes(row.status)) {

@@ -14,9 +14,10 @@ import type {
 } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import type { MessageRow } from '../db/message.table.ts';
-import { RecipientPlanner } from '../domain/recipient-planner.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
-import { findOrderConfirmation, insertMessage } from '../db/message-repository.ts';
+import { findOrderConfirmation, insertRecorded } from '../db/message-repository.ts';
+import { newMessageRow } from '../db/new-message-row.ts';
+import { planFromNow } from './plan-from-now.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
 
 export interface OrderConfirmationDeps {
@@ -76,50 +77,26 @@ export async function createOrderConfirmation(
 
   const customer = await findCustomerOrFail(deps, input.customerId, requestId);
   const now = deps.clock.now();
-  const plan = input.holdToWindow
-    ? new RecipientPlanner({
-        calendar: deps.calendar,
-        send: { kind: 'instant', at: now },
-        now,
-        expiresAt: null,
-        schedules: deps.schedules,
-      }).plan(customer)
-    : {
-        status: 'sending' as const,
-        scheduledFor: now,
-        dueAt: now,
-        reason: 'IN_WINDOW' as const,
-        reasonDetail: 'the business is open: sent at once',
-      };
+  const plan = planFromNow(deps, customer, now, {
+    holdToWindow: input.holdToWindow,
+    expiresAt: null,
+    atOnceDetail: 'the business is open: sent at once',
+  });
   const id = newId('msg');
   // A concurrent call for the same order may win the unique key: answer with its message.
-  // The message and its first history entry are written together.
+  const row = newMessageRow({
+    id,
+    kind: 'order-confirmation',
+    orderId: input.orderId,
+    customer,
+    text: input.text,
+    holdToWindow: input.holdToWindow,
+    plan,
+    now,
+    traceParent: currentTraceparent() ?? null,
+  });
   const result = await insertOnce(
-    () =>
-      deps.db.transaction().execute(async (trx) => {
-        await insertMessage(trx, {
-          id,
-          kind: 'order-confirmation',
-          broadcast_id: null,
-          order_id: input.orderId,
-          customer_id: customer.id,
-          customer_name: customer.name,
-          time_zone: customer.timeZone,
-          text: input.text,
-          hold_to_window: input.holdToWindow ? 1 : 0,
-          status: plan.status,
-          status_reason: plan.reason,
-          status_detail: plan.reasonDetail,
-          scheduled_for: plan.scheduledFor,
-          due_at: plan.dueAt,
-          expires_at: null,
-          attempts: 0,
-          created_at: now,
-          updated_at: now,
-          trace_parent: currentTraceparent() ?? null,
-        });
-        await deps.history.record(trx, { ids: [id] }, { event: 'from-status' });
-      }),
+    () => insertRecorded(deps.db, deps.history, row),
     () => findOrderConfirmation(deps.db, input.orderId),
   );
   if (!result.inserted) return { created: false, message: result.winner };

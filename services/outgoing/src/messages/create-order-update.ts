@@ -1,8 +1,9 @@
 import { currentTraceparent, isDuplicateKey, newId } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { RecipientPlanner } from '../domain/recipient-planner.ts';
-import { insertMessage } from '../db/message-repository.ts';
+import { insertRecorded } from '../db/message-repository.ts';
+import { newMessageRow } from '../db/new-message-row.ts';
+import { planFromNow } from './plan-from-now.ts';
 import type {
   OrderConfirmationDeps,
   OrderConfirmationResult,
@@ -37,42 +38,29 @@ export async function createOrderUpdate(
     const updated = await replaceUnsentText(deps.db, input, now);
     if (updated !== null)
       return { created: false, message: updated.message, revision: updated.revision };
-    const plan = new RecipientPlanner({
-      calendar: deps.calendar,
-      send: { kind: 'instant', at: now },
-      now,
+    const plan = planFromNow(deps, customer, now, {
+      holdToWindow: true,
       expiresAt: null,
-      schedules: deps.schedules,
-    }).plan(customer);
+      atOnceDetail: null,
+    });
     const id = newId('msg');
     const revision = (await lastRevision(deps.db, input.orderId)) + 1;
     try {
-      // The message and its first history entry are written together.
-      await deps.db.transaction().execute(async (trx) => {
-        await insertMessage(trx, {
+      await insertRecorded(
+        deps.db,
+        deps.history,
+        newMessageRow({
           id,
           kind: 'order-update',
-          broadcast_id: null,
-          order_id: input.orderId,
-          customer_id: customer.id,
-          customer_name: customer.name,
-          time_zone: customer.timeZone,
+          orderId: input.orderId,
+          customer,
           text: input.text,
-          hold_to_window: 1,
-          status: plan.status,
-          status_reason: plan.reason,
-          status_detail: plan.reasonDetail,
-          scheduled_for: plan.scheduledFor,
-          due_at: plan.dueAt,
-          expires_at: null,
-          attempts: 0,
+          plan,
+          now,
           revision,
-          created_at: now,
-          updated_at: now,
-          trace_parent: currentTraceparent() ?? null,
-        });
-        await deps.history.record(trx, { ids: [id] }, { event: 'from-status' });
-      });
+          traceParent: currentTraceparent() ?? null,
+        }),
+      );
     } catch (error) {
       // A concurrent correction took this revision: read again (at most twice).
       if (isDuplicateKey(error) && attempt < 2) continue;

@@ -1,6 +1,7 @@
 import { conflict, notFound, unprocessable } from '@screenmagic/service-kit';
 import { findMessage } from '../db/message-repository.ts';
-import { RecipientPlanner } from '../domain/recipient-planner.ts';
+import { changeRecorded, lockUnclaimed, setColumns } from '../db/recorded-change.ts';
+import { planFromNow } from './plan-from-now.ts';
 import type { OrderConfirmationDeps } from './create-order-confirmation.ts';
 
 /**
@@ -34,50 +35,30 @@ export async function retryMessage(
       details: [{ field: 'customerId', message: 'no such customer', value: row.customer_id }],
     });
   }
-  const plan = row.hold_to_window
-    ? new RecipientPlanner({
-        calendar: deps.calendar,
-        send: { kind: 'instant', at: now },
-        now,
-        expiresAt: row.expires_at,
-        schedules: deps.schedules,
-      }).plan(customer)
-    : {
-        status: 'sending' as const,
-        scheduledFor: now,
-        dueAt: now,
-        reason: 'IN_WINDOW' as const,
-        reasonDetail: null,
-      };
+  const plan = planFromNow(deps, customer, now, {
+    holdToWindow: Boolean(row.hold_to_window),
+    expiresAt: row.expires_at,
+    atOnceDetail: null,
+  });
   const detail = plan.reasonDetail
     ? `retried on request; ${plan.reasonDetail}`
     : 'retried on request';
-  const retried = await deps.db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      const result = await trx
-        .updateTable('message')
-        .set({
-          status: plan.status,
-          status_reason: plan.reason,
-          status_detail: detail,
-          deferred_reason: null,
-          scheduled_for: plan.scheduledFor,
-          due_at: plan.dueAt,
-          time_zone: customer.timeZone,
-          attempts: 0,
-          finished_at: plan.status === 'unreachable' ? now : null,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'failed')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return false;
-      const event = plan.status === 'unreachable' ? 'unreachable' : 'rescheduled';
-      await deps.history.record(trx, { ids: [id] }, { event });
-      return true;
-    });
-  if (!retried) throw notFailed('no longer failed');
+  const retried = await changeRecorded(deps.db, deps.history, {
+    lock: (trx) => lockUnclaimed(trx, [id], ['failed']),
+    apply: setColumns({
+      status: plan.status,
+      status_reason: plan.reason,
+      status_detail: detail,
+      deferred_reason: null,
+      scheduled_for: plan.scheduledFor,
+      due_at: plan.dueAt,
+      time_zone: customer.timeZone,
+      attempts: 0,
+      finished_at: plan.status === 'unreachable' ? now : null,
+      updated_at: now,
+    }),
+    copy: { event: plan.status === 'unreachable' ? 'unreachable' : 'rescheduled' },
+  });
+  if (retried.length === 0) throw notFailed('no longer failed');
   if (plan.status === 'sending') deps.onDueNow();
 }
