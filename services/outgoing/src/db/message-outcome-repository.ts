@@ -3,8 +3,8 @@ import type { Database } from './database.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 import type { HistoryCopy, MessageHistory } from './message-history-repository.ts';
-import { endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
 import { finishHeld, heldBy, type MessageUpdate, releaseMessages } from './message-queue.ts';
+import { changeRecorded, endedColumns, givingBackAttempt, idsAmong } from './recorded-change.ts';
 
 /*
  * How a dispatcher ends its claims: every status change is written together with the
@@ -33,23 +33,24 @@ async function finishRecorded(
   copy: HistoryCopy,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const recorded = (careful: boolean) =>
-    db
-      .transaction()
-      .setIsolationLevel('read committed')
-      .execute(async (trx) => {
-        const ours = careful ? await heldBy(trx, batch, ids) : ids;
-        if (ours.length === 0) return 0;
-        const changed = await finishHeld(trx, batch, ours, set);
-        if (changed !== ours.length) throw new TakenOver();
-        await history.record(trx, { ids: ours }, copy);
-        return changed;
-      });
+  const apply = async (trx: Transaction<Database>, held: readonly string[]) => {
+    if ((await finishHeld(trx, batch, held, set)) !== held.length) throw new TakenOver();
+  };
   try {
-    return await recorded(false);
+    const finished = await changeRecorded(db, history, {
+      lock: () => Promise.resolve([...ids]),
+      apply,
+      copy,
+    });
+    return finished.length;
   } catch (error) {
     if (!(error instanceof TakenOver)) throw error;
-    return recorded(true);
+    const finished = await changeRecorded(db, history, {
+      lock: (trx) => heldBy(trx, batch, ids),
+      apply,
+      copy,
+    });
+    return finished.length;
   }
 }
 
