@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Schemas } from '@screenmagic/client';
 import { api, unwrap } from '../api.ts';
 import { ErrorView } from '../components/ErrorView.tsx';
-import { Field } from '../components/Field.tsx';
+import { Field, Fields, type FieldSpec } from '../components/Field.tsx';
 import type { Schedule } from './Calendar.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -101,6 +101,11 @@ export function ClosureForm({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [name, setName] = useState('');
+  const fields: FieldSpec[] = [
+    { label: 'From', type: 'date', name: 'closure-from', required: true, bind: [from, setFrom] },
+    { label: 'To (optional)', type: 'date', name: 'closure-to', bind: [to, setTo] },
+    { label: 'Name', name: 'closure-name', bind: [name, setName] },
+  ];
   return (
     <form
       class="row"
@@ -110,24 +115,7 @@ export function ClosureForm({
         onAdd({ from, to: to || from, ...(name.trim() ? { name: name.trim() } : {}) });
       }}
     >
-      <Field
-        label="From"
-        type="date"
-        name="closure-from"
-        required
-        disabled={disabled}
-        value={from}
-        onValue={setFrom}
-      />
-      <Field
-        label="To (optional)"
-        type="date"
-        name="closure-to"
-        disabled={disabled}
-        value={to}
-        onValue={setTo}
-      />
-      <Field label="Name" name="closure-name" disabled={disabled} value={name} onValue={setName} />
+      <Fields disabled={disabled} fields={fields} />
       <button type="submit" disabled={disabled}>
         Add closure
       </button>
@@ -145,6 +133,16 @@ export function OverrideForm({
   const [date, setDate] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const fields: FieldSpec[] = [
+    { label: 'Date', type: 'date', name: 'override-date', required: true, bind: [date, setDate] },
+    {
+      label: 'Opens (blank: closed)',
+      type: 'time',
+      name: 'override-start',
+      bind: [start, setStart],
+    },
+    { label: 'Closes', type: 'time', name: 'override-end', bind: [end, setEnd] },
+  ];
   return (
     <form
       class="row"
@@ -154,31 +152,7 @@ export function OverrideForm({
         onAdd(date, start && end ? [{ start, end }] : []);
       }}
     >
-      <Field
-        label="Date"
-        type="date"
-        name="override-date"
-        required
-        disabled={disabled}
-        value={date}
-        onValue={setDate}
-      />
-      <Field
-        label="Opens (blank: closed)"
-        type="time"
-        name="override-start"
-        disabled={disabled}
-        value={start}
-        onValue={setStart}
-      />
-      <Field
-        label="Closes"
-        type="time"
-        name="override-end"
-        disabled={disabled}
-        value={end}
-        onValue={setEnd}
-      />
+      <Fields disabled={disabled} fields={fields} />
       <button type="submit" disabled={disabled}>
         Save special hours
       </button>
