@@ -16,16 +16,11 @@ const DAY_NAMES = {
   sun: 'Sunday',
 };
 
+/** A form that edits the business calendar's schedule and saves it whole. */
+type ScheduleFormProps = { schedule: Schedule; disabled: boolean; onSave: (s: Schedule) => void };
+
 /** One interval per day (closed when blank); days with several intervals are shown, not edited. */
-export function WeeklyForm({
-  schedule,
-  disabled,
-  onSave,
-}: {
-  schedule: Schedule;
-  disabled: boolean;
-  onSave: (s: Schedule) => void;
-}) {
+export function WeeklyForm({ schedule, disabled, onSave }: ScheduleFormProps) {
   const [rows, setRows] = useState(() =>
     Object.fromEntries(
       DAYS.map((d) => [
@@ -160,15 +155,7 @@ export function OverrideForm({
   );
 }
 
-export function HolidaysForm({
-  schedule,
-  disabled,
-  onSave,
-}: {
-  schedule: Schedule;
-  disabled: boolean;
-  onSave: (s: Schedule) => void;
-}) {
+export function HolidaysForm({ schedule, disabled, onSave }: ScheduleFormProps) {
   const [country, setCountry] = useState(schedule.holidays?.country ?? '');
   const [region, setRegion] = useState(schedule.holidays?.region ?? '');
   return (
