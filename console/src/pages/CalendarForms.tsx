@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Schemas } from '@screenmagic/client';
 import { api, unwrap } from '../api.ts';
 import { ErrorView } from '../components/ErrorView.tsx';
-import { Field } from '../components/Field.tsx';
+import { Field, Fields, type FieldSpec } from '../components/Field.tsx';
 import type { Schedule } from './Calendar.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -16,16 +16,11 @@ const DAY_NAMES = {
   sun: 'Sunday',
 };
 
+/** A form that edits the business calendar's schedule and saves it whole. */
+type ScheduleFormProps = { schedule: Schedule; disabled: boolean; onSave: (s: Schedule) => void };
+
 /** One interval per day (closed when blank); days with several intervals are shown, not edited. */
-export function WeeklyForm({
-  schedule,
-  disabled,
-  onSave,
-}: {
-  schedule: Schedule;
-  disabled: boolean;
-  onSave: (s: Schedule) => void;
-}) {
+export function WeeklyForm({ schedule, disabled, onSave }: ScheduleFormProps) {
   const [rows, setRows] = useState(() =>
     Object.fromEntries(
       DAYS.map((d) => [
@@ -101,6 +96,11 @@ export function ClosureForm({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [name, setName] = useState('');
+  const fields: FieldSpec[] = [
+    { label: 'From', type: 'date', name: 'closure-from', required: true, bind: [from, setFrom] },
+    { label: 'To (optional)', type: 'date', name: 'closure-to', bind: [to, setTo] },
+    { label: 'Name', name: 'closure-name', bind: [name, setName] },
+  ];
   return (
     <form
       class="row"
@@ -110,24 +110,7 @@ export function ClosureForm({
         onAdd({ from, to: to || from, ...(name.trim() ? { name: name.trim() } : {}) });
       }}
     >
-      <Field
-        label="From"
-        type="date"
-        name="closure-from"
-        required
-        disabled={disabled}
-        value={from}
-        onValue={setFrom}
-      />
-      <Field
-        label="To (optional)"
-        type="date"
-        name="closure-to"
-        disabled={disabled}
-        value={to}
-        onValue={setTo}
-      />
-      <Field label="Name" name="closure-name" disabled={disabled} value={name} onValue={setName} />
+      <Fields disabled={disabled} fields={fields} />
       <button type="submit" disabled={disabled}>
         Add closure
       </button>
@@ -145,6 +128,16 @@ export function OverrideForm({
   const [date, setDate] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const fields: FieldSpec[] = [
+    { label: 'Date', type: 'date', name: 'override-date', required: true, bind: [date, setDate] },
+    {
+      label: 'Opens (blank: closed)',
+      type: 'time',
+      name: 'override-start',
+      bind: [start, setStart],
+    },
+    { label: 'Closes', type: 'time', name: 'override-end', bind: [end, setEnd] },
+  ];
   return (
     <form
       class="row"
@@ -154,31 +147,7 @@ export function OverrideForm({
         onAdd(date, start && end ? [{ start, end }] : []);
       }}
     >
-      <Field
-        label="Date"
-        type="date"
-        name="override-date"
-        required
-        disabled={disabled}
-        value={date}
-        onValue={setDate}
-      />
-      <Field
-        label="Opens (blank: closed)"
-        type="time"
-        name="override-start"
-        disabled={disabled}
-        value={start}
-        onValue={setStart}
-      />
-      <Field
-        label="Closes"
-        type="time"
-        name="override-end"
-        disabled={disabled}
-        value={end}
-        onValue={setEnd}
-      />
+      <Fields disabled={disabled} fields={fields} />
       <button type="submit" disabled={disabled}>
         Save special hours
       </button>
@@ -186,15 +155,7 @@ export function OverrideForm({
   );
 }
 
-export function HolidaysForm({
-  schedule,
-  disabled,
-  onSave,
-}: {
-  schedule: Schedule;
-  disabled: boolean;
-  onSave: (s: Schedule) => void;
-}) {
+export function HolidaysForm({ schedule, disabled, onSave }: ScheduleFormProps) {
   const [country, setCountry] = useState(schedule.holidays?.country ?? '');
   const [region, setRegion] = useState(schedule.holidays?.region ?? '');
   return (
