@@ -1,7 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { Env } from '../config/env.ts';
 import { readTracingSettings } from '../config/tracing-settings.ts';
+import { PropagatingTracerProvider } from './propagating-tracer.ts';
 
 /** What {@link startTracing} set up for this process. */
 export interface Tracing {
@@ -22,12 +22,14 @@ export function tracingEnabled(): boolean {
 
 /**
  * Starts tracing for this process, once (later calls answer the first setup): the W3C
- * `traceparent` propagator, an AsyncLocalStorage context manager, and a tracer provider
- * that samples every trace (or follows the caller's sampled flag) — exporting in batches
- * over OTLP/HTTP when an endpoint is configured, exporting nothing otherwise (spans are
- * still made, so ids propagate and log lines carry the trace id). No auto-instrumentation
- * is loaded: the kit makes the spans itself (HTTP server hooks, ServiceClient, the
- * outgoing service's deliveries), which keeps start-up and memory small.
+ * `traceparent` propagator, an AsyncLocalStorage context manager, and a tracer. With an
+ * OTLP endpoint configured, the SDK's tracer provider, sampling every trace (or following
+ * the caller's sampled flag) and exporting in batches over OTLP/HTTP. Without one, a
+ * propagation-only tracer ({@link PropagatingTracer}): spans get ids, so trace context
+ * propagates and log lines carry the trace id, but are not recorded, since nothing would
+ * read them (docs/decisions.md). No auto-instrumentation is loaded: the kit makes the spans
+ * itself (HTTP server hooks, ServiceClient, the outgoing service's deliveries), which keeps
+ * start-up and memory small.
  */
 export async function startTracing(serviceName: string, env: Env): Promise<Tracing> {
   if (current) return current;
@@ -36,38 +38,38 @@ export async function startTracing(serviceName: string, env: Env): Promise<Traci
     current = { enabled: false, exportUrl: undefined, shutdown: () => Promise.resolve() };
     return current;
   }
-  // Loaded only when tracing is on: the SDK is most of its memory (README, Benchmarks).
-  const [
-    { AsyncLocalStorageContextManager },
-    { W3CTraceContextPropagator },
-    { resourceFromAttributes },
-    { BatchSpanProcessor, TracerProvider },
-  ] = await Promise.all([
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }] = await Promise.all([
     import('@opentelemetry/context-async-hooks'),
     import('@opentelemetry/core'),
-    import('@opentelemetry/resources'),
-    import('@opentelemetry/sdk-trace'),
   ]);
-  const spanProcessors: SpanProcessor[] = [];
+  let shutdown = (): Promise<void> => Promise.resolve();
   if (settings.exportUrl) {
-    // Loaded only when used: the exporter and its protobuf/JSON transformer are most of
-    // the SDK's weight.
-    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
-    spanProcessors.push(
-      new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.exportUrl.href }) }),
-    );
+    // Loaded only when spans are exported: the SDK, the exporter and its transformer are
+    // most of tracing's memory (README, Benchmarks).
+    const [
+      { resourceFromAttributes },
+      { BatchSpanProcessor, TracerProvider },
+      { OTLPTraceExporter },
+    ] = await Promise.all([
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+    ]);
+    const provider = new TracerProvider({
+      resource: resourceFromAttributes({ 'service.name': `screenmagic-${serviceName}` }),
+      spanProcessors: [
+        new BatchSpanProcessor({
+          exporter: new OTLPTraceExporter({ url: settings.exportUrl.href }),
+        }),
+      ],
+    });
+    trace.setGlobalTracerProvider(provider);
+    shutdown = () => provider.shutdown();
+  } else {
+    trace.setGlobalTracerProvider(new PropagatingTracerProvider());
   }
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({ 'service.name': `screenmagic-${serviceName}` }),
-    spanProcessors,
-  });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
-  current = {
-    enabled: true,
-    exportUrl: settings.exportUrl,
-    shutdown: () => provider.shutdown(),
-  };
+  current = { enabled: true, exportUrl: settings.exportUrl, shutdown };
   return current;
 }
