@@ -161,10 +161,16 @@ export class ServiceClient {
           });
         },
       );
-      const timer = setTimeout(
-        () => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      // The bound starts when the request gets a connection (as undici's timeouts did): a
+      // call queued behind the agent's busy sockets waits for one of them, each of which is
+      // bounded itself, instead of timing out for the others' slowness.
+      let timer: NodeJS.Timeout | undefined;
+      request.once('socket', () => {
+        timer = setTimeout(
+          () => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
       function fail(error: Error): void {
         clearTimeout(timer);
         reject(error);
