@@ -107,7 +107,7 @@ export const CustomerChangesQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** `GET /internal/customer-changes`: customers whose hours, zone or existence changed, in order. */
+/** `GET /internal/customer-changes`: customers who were created, deleted or changed (hours, zone, consent, phone, name), in commit order. */
 export const CustomerChangesSchema = Type.Object({
   items: Type.Array(Type.Object({ seq: Type.String(), customerId: Type.String() })),
   /** The sequence number to ask after next (the last item's, or `after` when none). */

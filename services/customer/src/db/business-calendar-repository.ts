@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '@screenmagic/service-kit';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 /** A stored version of the business calendar (the schedule as normalized JSON text). */
@@ -48,15 +48,25 @@ export async function insertCalendarVersion(
 }
 
 /**
- * Appends a customer to the change sequence (their hours, zone or existence changed), in
- * the caller's transaction, so the change and its record commit together.
+ * Appends a customer to the change sequence (a field other services read, or its
+ * existence, changed), in the caller's transaction, so the change and its record commit
+ * together. It first locks the writer row until that commit: sequence numbers are then
+ * visible in order, with no later one committed before an earlier one (migration 0200),
+ * so a reader's cursor never skips a change. Call it last in the transaction: the lock
+ * serializes customer writes from here to the commit.
  */
 export async function recordCustomerChange(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   customerId: string,
   at: Date,
 ): Promise<void> {
-  await db
+  await trx
+    .selectFrom('customer_change_writer')
+    .select('id')
+    .where('id', '=', 1)
+    .forUpdate()
+    .execute();
+  await trx
     .insertInto('customer_change')
     .values({ customer_id: customerId, changed_at: at })
     .execute();

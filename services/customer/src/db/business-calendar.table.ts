@@ -7,9 +7,14 @@ export interface BusinessCalendarTable {
   updated_at: Date;
 }
 
-/** One change of a customer's hours, zone or existence, in commit order (`seq`). */
+/** One change of a customer (any field other services read, or its existence), in commit order (`seq`). */
 export interface CustomerChangeTable {
   seq: Generated<string>;
   customer_id: string;
   changed_at: Date;
+}
+
+/** One row, locked by every writer of `customer_change` until it commits (migration 0200). */
+export interface CustomerChangeWriterTable {
+  id: number;
 }
