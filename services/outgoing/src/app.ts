@@ -33,6 +33,7 @@ import { registerMessageExplainRoutes } from './routes/message-explain.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
 import { suppressOptedOut } from './messages/suppress-opted-out.ts';
 import { Replanner } from './workers/replanner.ts';
+import { CustomerReplica } from './workers/customer-replica.ts';
 
 export type { OutgoingConfig } from './config.ts';
 export { readConfig } from './config.ts';
@@ -144,6 +145,16 @@ export async function buildApp(
     history,
     logger: log,
   });
+  // What dispatch knows of the customers: its own replica, fed by the customer service's
+  // change feed; nothing is sent on it once it cannot prove it is fresh (docs/decisions.md).
+  const replica = new CustomerReplica({
+    db: database.db,
+    directory,
+    maxStalenessMs: config.replica.maxStalenessMs,
+    pollIntervalMs: config.replica.pollIntervalMs,
+    logger: log,
+    onCaughtUp: () => dispatcher.wake(),
+  });
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,
@@ -155,13 +166,15 @@ export async function buildApp(
     db: database.db,
     clock,
     calendar,
-    directory,
+    customers: replica,
     channel,
     schedules,
     history,
     config: config.dispatcher,
-    // Nothing is dispatched before the calendar was read (a window needs it).
-    isReady: () => database.isReady && calendarSource.isLoaded,
+    // Nothing is dispatched before the calendar was read and the replica filled (a window
+    // needs both).
+    isReady: () =>
+      database.isReady && calendarSource.isLoaded && replica.isFilled && !replica.awaitingCatchUp,
     logger: log,
     ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
   });
@@ -187,12 +200,19 @@ export async function buildApp(
     registerInternalMessageRoutes(app, context);
   }
   if (config.testClock && clock instanceof SettableClock) {
-    clock.onSet(() => dispatcher.startReport());
+    clock.onSet(() => {
+      replica.clockMoved();
+      dispatcher.startReport();
+    });
     registerTestClockRoutes(app, {
       clock,
       // The latest calendar and customer changes first, re-planning finished (SPEC §4).
       runDue: async () => {
         await syncForTestClock(calendarSource, log);
+        // The replica catches up too; if it cannot, it is unproven and the batch deferred.
+        await replica.sync().catch((error: unknown) => {
+          log?.warn({ err: error }, 'test clock: could not bring the customer replica up to date');
+        });
         return { ...(await dispatcher.runDue()) };
       },
     });
@@ -201,14 +221,18 @@ export async function buildApp(
   app.addHook('onReady', async () => {
     // One read before serving, so a healthy stack answers at once; if the customer
     // service is not up yet, the poll loop keeps trying (readiness waits for it).
-    if (database.isReady) await calendarSource.sync().catch(() => undefined);
+    if (database.isReady) {
+      await calendarSource.sync().catch(() => undefined);
+      await replica.sync().catch(() => undefined);
+    }
     calendarSource.start();
+    if (config.dispatcher.mode !== 'off') replica.start();
     if (config.dispatcher.mode !== 'off') dispatcher.start();
     events?.start();
   });
   // preClose runs before the database closes (onClose): stop claiming, finish or give back.
   app.addHook('preClose', async () => {
-    await Promise.all([dispatcher.stop(), calendarSource.stop()]);
+    await Promise.all([dispatcher.stop(), calendarSource.stop(), replica.stop()]);
     await events?.stop();
   });
   app.addHook('onClose', async () => {

@@ -35,7 +35,8 @@ export async function createCustomer(
   const created = await db.transaction().execute(async (trx) => {
     const inserted = await insertCustomer(trx, { id: newId('cus'), at, ...fields });
     // A new customer is a change too: the other services' replicas learn of it.
-    if (!('nameTaken' in inserted)) await recordCustomerChange(trx, inserted.id, at);
+    // Nothing is queued for a customer yet: the re-plan skips it (`replan = false`).
+    if (!('nameTaken' in inserted)) await recordCustomerChange(trx, inserted.id, at, false);
     return inserted;
   });
   if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
@@ -61,7 +62,7 @@ export async function updateCustomer(
     // outgoing's replica holds (name, phone, consent, hours, zone) is recorded, in this
     // transaction: the replica must not miss it (docs/decisions.md).
     if (replicatedFieldsChanged(current, change.fields)) {
-      await recordCustomerChange(trx, id, now);
+      await recordCustomerChange(trx, id, now, replanNeeded(current, change.fields));
     }
     return {
       customer: {
@@ -118,6 +119,14 @@ function replicatedFieldsChanged(current: Customer, next: Partial<CustomerFields
     (next.marketingConsent !== undefined && next.marketingConsent !== current.consent.marketing) ||
     (next.phone !== undefined && next.phone !== current.phone) ||
     (next.name !== undefined && next.name !== current.name)
+  );
+}
+
+/** Whether queued work depends on what changed: the side of the window or the consent. */
+function replanNeeded(current: Customer, next: Partial<CustomerFields>): boolean {
+  return (
+    (next.schedule !== undefined && !sameSchedule(next.schedule, current.schedule)) ||
+    (next.marketingConsent !== undefined && next.marketingConsent !== current.consent.marketing)
   );
 }
 

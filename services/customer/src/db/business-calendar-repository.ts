@@ -59,6 +59,8 @@ export async function recordCustomerChange(
   trx: Transaction<Database>,
   customerId: string,
   at: Date,
+  /** False for a change queued work does not depend on (a creation, a phone or a name). */
+  replan = true,
 ): Promise<void> {
   await trx
     .selectFrom('customer_change_writer')
@@ -68,7 +70,7 @@ export async function recordCustomerChange(
     .execute();
   await trx
     .insertInto('customer_change')
-    .values({ customer_id: customerId, changed_at: at })
+    .values({ customer_id: customerId, changed_at: at, replan })
     .execute();
 }
 
@@ -76,6 +78,8 @@ export async function recordCustomerChange(
 export interface CustomerChange {
   readonly seq: string;
   readonly customerId: string;
+  /** Whether the re-plan follows it (see migration 0200). */
+  readonly replan: boolean;
 }
 
 /** Changes after `after` in sequence order, at most `limit`. */
@@ -86,12 +90,16 @@ export async function customerChangesAfter(
 ): Promise<CustomerChange[]> {
   const rows = await db
     .selectFrom('customer_change')
-    .select(['seq', 'customer_id'])
+    .select(['seq', 'customer_id', 'replan'])
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ seq: String(row.seq), customerId: row.customer_id }));
+  return rows.map((row) => ({
+    seq: String(row.seq),
+    customerId: row.customer_id,
+    replan: Boolean(row.replan),
+  }));
 }
 
 /** The last sequence number handed out ('0' before the first change). */

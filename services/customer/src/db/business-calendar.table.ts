@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** One version of the business calendar: the normalized schedule as JSON text. */
 export interface BusinessCalendarTable {
@@ -12,6 +12,8 @@ export interface CustomerChangeTable {
   seq: Generated<string>;
   customer_id: string;
   changed_at: Date;
+  /** 1: the change moves queued work (hours, zone, consent, existence); 0: replicas only. */
+  replan: ColumnType<number, boolean | undefined, never>;
 }
 
 /** One row, locked by every writer of `customer_change` until it commits (migration 0200). */

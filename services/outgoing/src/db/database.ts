@@ -1,5 +1,6 @@
 import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { BroadcastTable } from './broadcast.table.ts';
+import type { CustomerReplicaStateTable, CustomerReplicaTable } from './customer-replica.table.ts';
 import type { DispatchRateTable } from './dispatch-rate.table.ts';
 import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
 import type { MessageEventTable } from './message-event.table.ts';
@@ -13,4 +14,6 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
   dispatch_rate: DispatchRateTable;
   event_outbox: EventOutboxTable;
+  customer_replica: CustomerReplicaTable;
+  customer_replica_state: CustomerReplicaStateTable;
 }

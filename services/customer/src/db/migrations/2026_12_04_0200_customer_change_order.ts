@@ -11,6 +11,9 @@ import { type Kysely, sql } from 'kysely';
  *   is handed out only once every smaller one has committed (or rolled back).
  * - An index on `(customer_id, seq)`: a customer's latest change number is one index
  *   lookup, read with the customer's row so a replica can tell newer from older.
+ * - `replan`: whether the change moves what queued work was planned on (hours, zone,
+ *   consent, existence). Creations and phone or name changes are appended for replicas
+ *   with `replan = 0`, and the re-plan feed (`/internal/customer-changes`) skips them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -18,6 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .execute();
   await sql`INSERT INTO customer_change_writer (id) VALUES (1)`.execute(db);
+  await sql`ALTER TABLE customer_change ADD COLUMN replan boolean NOT NULL DEFAULT true`.execute(
+    db,
+  );
   await db.schema
     .createIndex('idx_customer_change_customer_seq')
     .on('customer_change')
