@@ -221,11 +221,10 @@ export async function buildApp(
   app.addHook('onReady', async () => {
     // One read before serving, so a healthy stack answers at once; if the customer
     // service is not up yet, the poll loop keeps trying (readiness waits for it).
-    if (database.isReady) {
-      await calendarSource.sync().catch(() => undefined);
-      await replica.sync().catch(() => undefined);
-    }
+    if (database.isReady) await calendarSource.sync().catch(() => undefined);
     calendarSource.start();
+    // Not awaited: the first poll fills an empty replica (every customer: seconds at
+    // 100,000), and the dispatcher waits for it (woken when it is done), not the start.
     if (config.dispatcher.mode !== 'off') replica.start();
     if (config.dispatcher.mode !== 'off') dispatcher.start();
     events?.start();

@@ -155,4 +155,36 @@ describe('the customer replica at dispatch', () => {
       await stack.closeReplica(fresh);
     }
   });
+
+  it('defers, never cancels, a message whose recipient the replica has not heard of yet', async () => {
+    await stack.setClock('2026-11-30T09:00:00.000Z');
+    const late = await stack.addCustomer({
+      name: 'Not yet replicated',
+      workingHours: NINE_TO_FIVE,
+    });
+    const accepted = await stack.broadcast({
+      message: 'Hello',
+      customers: ['Not yet replicated'],
+      sendAt: DISPATCH_AT,
+    });
+    expect(accepted.statusCode).toBe(202);
+    const messageId = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients[0]
+      ?.messageId;
+    // As if it were created after the replica's last poll: no row, no tombstone.
+    await stack.query('DELETE FROM customer_replica WHERE id = ?', [late.id]);
+    await stack.query("UPDATE customer_replica_state SET applied_seq = '99999999'");
+    // The whole batch waits (with whatever else came due with it); nothing is cancelled.
+    const ran = await stack.advance(DISPATCH_AT);
+    expect(ran).toMatchObject({ delivered: 0, cancelled: 0 });
+    expect(ran.deferred).toBeGreaterThanOrEqual(1);
+    expect(await stack.get<Message>(`/v1/messages/${messageId}`)).toMatchObject({
+      status: 'sending',
+    });
+    // The feed brings it (here: from the start again), and it goes.
+    await stack.query("UPDATE customer_replica_state SET applied_seq = '0'");
+    expect((await stack.runDue()).delivered).toBeGreaterThanOrEqual(1);
+    expect(await stack.get<Message>(`/v1/messages/${messageId}`)).toMatchObject({
+      status: 'delivered',
+    });
+  });
 });

@@ -73,20 +73,28 @@ export async function readReplicaCursor(db: Kysely<Database>): Promise<string | 
   return row === undefined ? undefined : String(row.applied_seq);
 }
 
-/** The live customers among `ids` (one primary-key lookup per batch; tombstones are absent). */
+/**
+ * The customers among `ids` (one primary-key lookup per batch): the live ones, and the ids
+ * the replica knows were deleted (tombstones). An id in neither is one the replica has not
+ * heard of yet.
+ */
 export async function replicaCustomersByIds(
   db: Kysely<Database>,
   ids: readonly string[],
-): Promise<Map<string, DispatchCustomer>> {
+): Promise<{ live: Map<string, DispatchCustomer>; deleted: Set<string> }> {
   const found = new Map<string, DispatchCustomer>();
-  if (ids.length === 0) return found;
+  const deleted = new Set<string>();
+  if (ids.length === 0) return { live: found, deleted };
   const rows = await db
     .selectFrom('customer_replica')
-    .select(['id', 'name', 'phone', 'marketing_consent', 'time_zone', 'working_hours'])
+    .select(['id', 'deleted', 'name', 'phone', 'marketing_consent', 'time_zone', 'working_hours'])
     .where('id', 'in', ids)
-    .where('deleted', '=', 0)
     .execute();
   for (const row of rows) {
+    if (row.deleted) {
+      deleted.add(row.id);
+      continue;
+    }
     found.set(row.id, {
       id: row.id,
       name: row.name,
@@ -96,5 +104,5 @@ export async function replicaCustomersByIds(
       workingHoursJson: row.working_hours,
     });
   }
-  return found;
+  return { live: found, deleted };
 }

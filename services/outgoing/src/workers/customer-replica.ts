@@ -117,9 +117,12 @@ export class CustomerReplica {
   }
 
   /**
-   * The live customers among `ids`, from the replica (one primary-key query).
+   * The live customers among `ids`, from the replica (one primary-key query); an id absent
+   * from the result was deleted (the replica holds its tombstone).
    *
-   * @throws {DependencyUnavailableError} when the replica cannot prove it is fresh.
+   * @throws {DependencyUnavailableError} when the replica cannot prove it is fresh, or has
+   *   not heard of one of `ids` yet (a customer created since its last poll: not deleted,
+   *   not known — the batch waits for the next poll, which this one asks for at once).
    */
   async byIds(ids: readonly string[]): Promise<Map<string, DispatchCustomer>> {
     const freshness = this.freshness();
@@ -133,7 +136,16 @@ export class CustomerReplica {
             } (bound ${this.#options.maxStalenessMs} ms)`,
       );
     }
-    return replicaCustomersByIds(this.#options.db, ids);
+    const { live, deleted } = await replicaCustomersByIds(this.#options.db, ids);
+    const unknown = ids.length - live.size - deleted.size;
+    if (unknown > 0) {
+      this.#loop.wake();
+      throw new DependencyUnavailableError(
+        'customer',
+        `${unknown} recipients are not in the customer replica yet (created since its last poll)`,
+      );
+    }
+    return live;
   }
 
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */
