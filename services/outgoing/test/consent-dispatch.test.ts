@@ -72,17 +72,7 @@ describe('consent at dispatch, replies and message explain', () => {
     const marketing = await firstRecipient({ message: 'Sale', customers: ['Ada'] });
     // The re-plan's cursor moved past every change first: only the dispatch-time check of
     // the replica can stop the message.
-    const setReplanCursor = (value: string) =>
-      stack.query(
-        `INSERT INTO time_rules_state (name, value) VALUES ('customer_change_seq', ?)
-         ON DUPLICATE KEY UPDATE value = VALUES(value)`,
-        [value],
-      );
-    const [saved] = await stack.query<{ value: string }>(
-      "SELECT value FROM time_rules_state WHERE name = 'customer_change_seq'",
-    );
-    await setReplanCursor('99999999');
-    onTestFinished(() => setReplanCursor(saved?.value ?? '0').then(() => undefined));
+    onTestFinished(await stack.withoutReplan());
     await stack.patchCustomer(ada.id, { consent: { marketing: false } });
     const ran = await stack.advance(MONDAY_9);
     expect(ran.suppressed).toBe(1);

@@ -22,23 +22,7 @@ describe('the customer replica at dispatch', () => {
   });
   afterAll(() => stack?.close());
 
-  /**
-   * Moves the re-plan's cursor past every change: what is queued is not re-planned, so only
-   * the dispatch-time check — on the replica — can judge a change.
-   */
-  const withoutReplan = async () => {
-    const cursor = (value: string) =>
-      stack.query(
-        `INSERT INTO time_rules_state (name, value) VALUES ('customer_change_seq', ?)
-         ON DUPLICATE KEY UPDATE value = VALUES(value)`,
-        [value],
-      );
-    const [saved] = await stack.query<{ value: string }>(
-      "SELECT value FROM time_rules_state WHERE name = 'customer_change_seq'",
-    );
-    await cursor('99999999');
-    onTestFinished(() => cursor(saved?.value ?? '0').then(() => undefined));
-  };
+  const withoutReplan = async () => onTestFinished(await stack.withoutReplan());
 
   it('judges a customer who changed hours, zone or consent 1 s before dispatch by the new values', async () => {
     await stack.setClock('2026-11-30T09:00:00.000Z');
