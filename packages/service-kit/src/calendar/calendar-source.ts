@@ -118,14 +118,12 @@ export class CalendarSource {
       let after = saved.customerChangeSeq;
       for (;;) {
         const page = await directory.customerChanges(after, CHANGES_PAGE);
-        if (page.items.length > 0) {
-          await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
-        }
-        if (page.lastSeq === after) break;
+        if (page.items.length === 0) break;
+        await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
         after = page.lastSeq;
         await state.saveCustomerChangeSeq(after);
         applied += page.items.length;
-        if (!page.more) break;
+        if (page.items.length < CHANGES_PAGE) break;
       }
     }
     return applied;
