@@ -10,8 +10,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { tracer } from './trace-context.ts';
-import { propagatedServerContext } from './server-context.ts';
-import { spansExported, tracingEnabled } from './tracing.ts';
+import { tracingEnabled } from './tracing.ts';
 
 const TRACE = Symbol('trace');
 declare module 'fastify' {
@@ -37,23 +36,16 @@ export function requestTraceContext(request: FastifyRequest): Context {
  * handler when reading the body ran outside it, in the socket's events), so that
  * ServiceClient calls propagate it and log lines carry its trace id, and around the
  * `onResponse` hooks (the completion log line). Attributes are set only on a recording span
- * (an exporter is configured); without one, the common `traceparent` skips the generic
- * extract-and-start path ({@link propagatedServerContext}). Registers nothing when tracing is off
+ * (an exporter is configured). Registers nothing when tracing is off
  * (`OTEL_SDK_DISABLED=true`, or not started).
  */
 export const httpTracingPlugin = fp(
   (app: FastifyInstance) => {
     if (!tracingEnabled()) return;
-    const recording = spansExported();
     app.decorateRequest(TRACE, undefined);
     app.addHook('onRequest', (request, _reply, done) => {
       const route = request.routeOptions.url;
       if (route !== undefined && UNTRACED_ROUTES.has(route)) return done();
-      const propagated = recording ? undefined : propagatedServerContext(request.headers);
-      if (propagated !== undefined) {
-        request[TRACE] = propagated;
-        return context.with(propagated, done);
-      }
       const parent = propagation.extract(ROOT_CONTEXT, request.headers);
       const span = tracer.startSpan(
         `${request.method} ${route ?? '(unmatched)'}`,
@@ -79,8 +71,6 @@ export const httpTracingPlugin = fp(
     app.addHook('onResponse', (request, reply, done) => {
       const active = request[TRACE];
       if (active === undefined) return done();
-      // Without an exporter the span is not recording: ending it does nothing.
-      if (!recording) return context.with(active, done);
       const span = trace.getSpan(active);
       if (span?.isRecording() === true) {
         span.setAttribute('http.response.status_code', reply.statusCode);

@@ -29,11 +29,6 @@ function randomHex(bytes: number, invalid: string): string {
   }
 }
 
-/** A new random span id (16 hex digits, never all zeros). */
-export function newSpanId(): string {
-  return randomHex(8, INVALID_SPANID);
-}
-
 /**
  * The tracer when no exporter is configured: every span is a non-recording span with ids
  * of its own — the caller's trace id, a new span id, the caller's sampled flag and
@@ -46,7 +41,7 @@ export function newSpanId(): string {
 export class PropagatingTracer implements Tracer {
   startSpan(_name: string, options?: SpanOptions, parent: Context = context.active()): Span {
     const caller = options?.root === true ? undefined : trace.getSpanContext(parent);
-    const spanId = newSpanId();
+    const spanId = randomHex(8, INVALID_SPANID);
     if (caller !== undefined && isSpanContextValid(caller)) {
       return trace.wrapSpanContext({
         traceId: caller.traceId,

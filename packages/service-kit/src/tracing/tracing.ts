@@ -20,11 +20,6 @@ export function tracingEnabled(): boolean {
   return current?.enabled === true;
 }
 
-/** True when spans are recorded and exported (an OTLP endpoint is configured). */
-export function spansExported(): boolean {
-  return current?.exportUrl !== undefined;
-}
-
 /**
  * Starts tracing for this process, once (later calls answer the first setup): the W3C
  * `traceparent` propagator, an AsyncLocalStorage context manager, and a tracer. With an
