@@ -1,3 +1,4 @@
+import { messageStatusValues } from '@screenmagic/client';
 import { api, availableOperations, rawCall, unwrap } from '../api.ts';
 import { ErrorView, Loading, Unavailable } from '../components/ErrorView.tsx';
 import { Fact, PageTitle } from '../components/Page.tsx';
@@ -5,16 +6,6 @@ import { count, dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { link } from '../router.ts';
 
-const STATUSES = [
-  'scheduled',
-  'sending',
-  'delivered',
-  'failed',
-  'cancelled',
-  'expired',
-  'unreachable',
-  'suppressed',
-];
 const PAGE = 100;
 const HOUR_MS = 3_600_000;
 
@@ -69,7 +60,9 @@ export function TodayPage() {
   const queue = useLoad(async () => {
     if (!(await availableOperations()).has('GET /v1/messages')) return null;
     const now = (await unwrap(api().GET('/v1/business-calendar'))).now;
-    const counts = await Promise.all(STATUSES.map(async (s) => [s, await countStatus(s)] as const));
+    const counts = await Promise.all(
+      messageStatusValues.map(async (s) => [s, await countStatus(s)] as const),
+    );
     return { counts, lastHour: await deliveredSince(new Date(now).getTime() - HOUR_MS) };
   }, []);
   const cal = calendar.data;

@@ -2,6 +2,7 @@ import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetc
 import type { components, paths } from './schema.ts';
 
 export type { components, operations, paths } from './schema.ts';
+export { messageStatusValues } from './schema.ts';
 
 /** The named schemas of the API (`components.schemas` in openapi.json). */
 export type Schemas = components['schemas'];

@@ -3900,3 +3900,286 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1BroadcastsIdRecipientsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/broadcasts/{id}/recipients']['get']['parameters']['query']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const pathsV1MessagesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/messages']['get']['parameters']['query']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const pathsV1OrdersGetParametersQueryStatusAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/orders']['get']['parameters']['query']['status']
+> = ['pending'];
+export const pathsV1OrdersGetParametersQueryStatusAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/orders']['get']['parameters']['query']['status']
+> = ['confirmed'];
+export const scheduleInputAnyOf1DaysValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['ScheduleInput'],
+    {
+      days: unknown;
+    }
+  >['days']
+> = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const customerWindowsBusinessClosuresKindAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['business']['closures']['kind']
+> = ['closure'];
+export const customerWindowsBusinessClosuresKindAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['business']['closures']['kind']
+> = ['holiday'];
+export const customerWindowsBusinessClosuresKindAnyOf2Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['business']['closures']['kind']
+> = ['override'];
+export const customerWindowsCustomerClosuresKindAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['customer']['closures']['kind']
+> = ['closure'];
+export const customerWindowsCustomerClosuresKindAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['customer']['closures']['kind']
+> = ['holiday'];
+export const customerWindowsCustomerClosuresKindAnyOf2Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomerWindows']['customer']['closures']['kind']
+> = ['override'];
+export const businessCalendarUpcomingClosuresKindAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendar']['upcomingClosures']['kind']
+> = ['closure'];
+export const businessCalendarUpcomingClosuresKindAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendar']['upcomingClosures']['kind']
+> = ['holiday'];
+export const businessCalendarUpcomingClosuresKindAnyOf2Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendar']['upcomingClosures']['kind']
+> = ['override'];
+export const businessCalendarInputAnyOf1DaysValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['BusinessCalendarInput'],
+    {
+      days: unknown;
+    }
+  >['days']
+> = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const businessCalendarImportUpcomingClosuresKindAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendarImport']['upcomingClosures']['kind']
+> = ['closure'];
+export const businessCalendarImportUpcomingClosuresKindAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendarImport']['upcomingClosures']['kind']
+> = ['holiday'];
+export const businessCalendarImportUpcomingClosuresKindAnyOf2Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BusinessCalendarImport']['upcomingClosures']['kind']
+> = ['override'];
+export const newBroadcastCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NewBroadcast']['category']
+> = ['marketing', 'transactional'];
+export const newBroadcastOnClosedDayValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NewBroadcast']['onClosedDay']
+> = ['reject', 'queue'];
+export const broadcastAcceptedCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BroadcastAccepted']['category']
+> = ['marketing', 'transactional'];
+export const recipientStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Recipient']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const previewRecipientStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PreviewRecipient']['status']
+> = ['sending', 'scheduled', 'unreachable', 'suppressed'];
+export const previewRecipientReasonAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PreviewRecipient']['reason']
+> = ['OPTED_OUT', 'FREQUENCY_CAP'];
+export const broadcastStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Broadcast']['status']
+> = ['active', 'completed', 'cancelled'];
+export const broadcastCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Broadcast']['category']
+> = ['marketing', 'transactional'];
+export const broadcastOnClosedDayValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Broadcast']['onClosedDay']
+> = ['reject', 'queue'];
+export const messageKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['kind']
+> = ['broadcast', 'order-confirmation', 'order-update', 'reply'];
+export const messageStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const messageCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['category']
+> = ['marketing', 'transactional'];
+export const messageStatusReasonAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['statusReason']
+> = [
+  'IN_WINDOW',
+  'BUSINESS_CLOSED_DAY',
+  'BUSINESS_CLOSURE',
+  'OUTSIDE_BUSINESS_HOURS',
+  'OUTSIDE_CUSTOMER_HOURS',
+  'CUSTOMER_CLOSURE',
+  'NO_OVERLAP',
+  'SEND_AT_LATER',
+  'HOURS_CHANGED',
+  'CALENDAR_CHANGED',
+  'LATE_DISPATCH',
+  'CUSTOMER_SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'DELIVERY_FAILED',
+  'OPTED_OUT',
+  'FREQUENCY_CAP',
+  'EXPIRED',
+  'CANCELLED',
+  'CUSTOMER_DELETED',
+];
+export const messageHistoryEntryEventValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageHistoryEntry']['event']
+> = [
+  'scheduled',
+  'rescheduled',
+  'deferred',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const messageHistoryEntryReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageHistoryEntry']['reason']
+> = [
+  'IN_WINDOW',
+  'BUSINESS_CLOSED_DAY',
+  'BUSINESS_CLOSURE',
+  'OUTSIDE_BUSINESS_HOURS',
+  'OUTSIDE_CUSTOMER_HOURS',
+  'CUSTOMER_CLOSURE',
+  'NO_OVERLAP',
+  'SEND_AT_LATER',
+  'HOURS_CHANGED',
+  'CALENDAR_CHANGED',
+  'LATE_DISPATCH',
+  'CUSTOMER_SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'DELIVERY_FAILED',
+  'OPTED_OUT',
+  'FREQUENCY_CAP',
+  'EXPIRED',
+  'CANCELLED',
+  'CUSTOMER_DELETED',
+];
+export const messageSummaryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageSummary']['kind']
+> = ['broadcast', 'order-confirmation', 'order-update', 'reply'];
+export const messageSummaryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageSummary']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const messageSummaryStatusReasonAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageSummary']['statusReason']
+> = [
+  'IN_WINDOW',
+  'BUSINESS_CLOSED_DAY',
+  'BUSINESS_CLOSURE',
+  'OUTSIDE_BUSINESS_HOURS',
+  'OUTSIDE_CUSTOMER_HOURS',
+  'CUSTOMER_CLOSURE',
+  'NO_OVERLAP',
+  'SEND_AT_LATER',
+  'HOURS_CHANGED',
+  'CALENDAR_CHANGED',
+  'LATE_DISPATCH',
+  'CUSTOMER_SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'DELIVERY_FAILED',
+  'OPTED_OUT',
+  'FREQUENCY_CAP',
+  'EXPIRED',
+  'CANCELLED',
+  'CUSTOMER_DELETED',
+];
+export const messageExplanationMessageKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageExplanation']['message']['kind']
+> = ['broadcast', 'order-confirmation', 'order-update', 'reply'];
+export const messageExplanationMessageCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageExplanation']['message']['category']
+> = ['marketing', 'transactional'];
+export const messageExplanationMessageStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageExplanation']['message']['status']
+> = [
+  'scheduled',
+  'sending',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+  'unreachable',
+  'suppressed',
+];
+export const inboundMessageResultActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InboundMessageResult']['action']
+> = ['opt-out', 'opt-in', 'help', 'none'];
+export const orderStatusAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['status']
+> = ['pending'];
+export const orderStatusAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['status']
+> = ['confirmed'];
+export const orderReasonAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['reason']
+> = ['open'];
+export const orderReasonAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['reason']
+> = ['outside-hours'];
+export const orderReasonAnyOf2Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['reason']
+> = ['closed-day'];
+export const orderProcessingAtHistoryReasonAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['processingAtHistory']['reason']
+> = ['PLACED'];
+export const orderProcessingAtHistoryReasonAnyOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Order']['processingAtHistory']['reason']
+> = ['CALENDAR_CHANGED'];
