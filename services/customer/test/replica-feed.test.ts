@@ -123,7 +123,52 @@ describe('customer replica feed', () => {
     } while (after !== null);
     expect(first?.headSeq).toBe(headSeq);
     expect(seen).toEqual([...seen].sort());
-    expect(seen).toHaveLength(await service.customerCount());
+    expect(new Set(seen).size).toBe(seen.length);
+    // Every live customer, and the deleted ones (the first test deleted one) as tombstones.
+    expect(seen.length).toBeGreaterThan(await service.customerCount());
+  });
+
+  it('walks the deleted customers too, as tombstones at their last change', async () => {
+    const walk = async (limit: number) => {
+      const items: ReplicaSnapshot['items'] = [];
+      let after: string | null = null;
+      do {
+        const page: ReplicaSnapshot = await get<ReplicaSnapshot>(
+          `/internal/customer-replica/snapshot?limit=${limit}${after === null ? '' : `&after=${after}`}`,
+        );
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        items.push(...page.items);
+        after = page.nextAfter;
+      } while (after !== null);
+      return items;
+    };
+    const names = ['Del One', 'Keep Two', 'Del Three', 'Del Four'];
+    const made: Array<{ id: string; name: string }> = [];
+    for (const name of names)
+      made.push(await createCustomer(service.app, { name, workingHours: HOURS }));
+    const deletedIds = made.filter((c) => c.name.startsWith('Del')).map((c) => c.id);
+    for (const id of deletedIds) {
+      const response = await service.app.inject({ method: 'DELETE', url: `/v1/customers/${id}` });
+      expect(response.statusCode).toBe(204);
+    }
+    const headSeq = await head();
+    // Small pages, so tombstones and live customers share pages and page ends.
+    for (const limit of [1, 2, 3, 1_000]) {
+      const items = await walk(limit);
+      const ids = items.map((item) => item.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(items.filter((item) => item.customer !== null)).toHaveLength(
+        await service.customerCount(),
+      );
+      for (const id of deletedIds) {
+        const entry = items.find((item) => item.id === id);
+        expect(entry?.customer).toBeNull();
+        expect(BigInt(entry?.seq ?? '0')).toBeGreaterThan(0n);
+        expect(BigInt(entry?.seq ?? '0')).toBeLessThanOrEqual(BigInt(headSeq));
+      }
+      expect(items.find((item) => item.id === made[1]?.id)?.customer?.name).toBe('Keep Two');
+    }
   });
 
   it('refuses a cursor that is not a sequence number, naming the field', async () => {

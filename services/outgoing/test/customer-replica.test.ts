@@ -140,6 +140,44 @@ describe('the customer replica at dispatch', () => {
     }
   });
 
+  it('cancels, never defers for good, the message of a customer deleted before the replica was filled', async () => {
+    await stack.setClock('2026-11-30T09:00:00.000Z');
+    const gone = await stack.addCustomer({
+      name: 'Gone before the fill',
+      workingHours: NINE_TO_FIVE,
+    });
+    const accepted = await stack.broadcast({
+      message: 'Never filled',
+      customers: ['Gone before the fill'],
+      sendAt: DISPATCH_AT,
+    });
+    expect(accepted.statusCode).toBe(202);
+    const messageId = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients[0]
+      ?.messageId;
+    await withoutReplan();
+    await stack.deleteCustomer(gone.id);
+    // An empty replica, filled after the deletion: only the snapshot can tell it the
+    // customer is gone (the deletion is before the head the fill follows the feed from).
+    await stack.query('DELETE FROM customer_replica');
+    await stack.query('DELETE FROM customer_replica_state');
+    const fresh = await stack.replica({ env: { DISPATCHER: 'off' } });
+    try {
+      await stack.setClock(DISPATCH_AT);
+      await stack.runDue(fresh);
+      await expect
+        .poll(async () => (await stack.get<Message>(`/v1/messages/${messageId}`)).status)
+        .toBe('cancelled');
+      expect(stack.channel.deliveries.map((d) => d.customerId)).not.toContain(gone.id);
+      const [row] = await stack.query<{ deleted: number }>(
+        'SELECT deleted FROM customer_replica WHERE id = ?',
+        [gone.id],
+      );
+      expect(row?.deleted).toBe(1);
+    } finally {
+      await stack.closeReplica(fresh);
+    }
+  });
+
   it('defers, never cancels, a message whose recipient the replica has not heard of yet', async () => {
     await stack.setClock('2026-11-30T09:00:00.000Z');
     const late = await stack.addCustomer({

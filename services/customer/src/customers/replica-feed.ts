@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { customerChangesAfter, lastCustomerChange } from '../db/business-calendar-repository.ts';
 import {
+  deletedReplicaIds,
   type ReplicaRow,
   replicaRowsByIds,
   replicaRowsPage,
@@ -32,16 +33,34 @@ export async function replicaChanges(
 }
 
 /**
- * One page of the snapshot walk. The change head is read before the page, so every change
- * after it is still to come when a replica follows the feed from there.
+ * One page of the snapshot walk: every customer by id, the deleted ones as tombstones
+ * (`customer: null`, their last change). The change head is read before the page, so
+ * every change after it is still to come when a replica follows the feed from there.
+ *
+ * The tombstones make a filled replica what following the feed from its start would have
+ * made it: without them a customer deleted before the fill would be unknown to the
+ * replica for good, and a message queued to it deferred for good, as "not in the replica
+ * yet" (docs/decisions.md, "A snapshot without its deletions").
  */
 export async function replicaSnapshot(
   db: Kysely<Database>,
   after: string | undefined,
   limit: number,
-): Promise<{ items: ReplicaRow[]; nextAfter: string | null; headSeq: string }> {
+): Promise<{ items: FeedEntry[]; nextAfter: string | null; headSeq: string }> {
   const headSeq = await lastCustomerChange(db);
   const rows = await replicaRowsPage(db, after, limit);
-  const items = rows.slice(0, limit);
-  return { items, nextAfter: rows.length > limit ? (items.at(-1)?.id ?? null) : null, headSeq };
+  const live = rows.slice(0, limit);
+  const moreLive = rows.length > limit;
+  // The tombstones among the ids this page of live customers spans (on the last page, all
+  // that follow), merged in by id: ids are ASCII, ordered as the customer table's binary
+  // collation orders them.
+  const upTo = moreLive ? live.at(-1)?.id : undefined;
+  const deleted = await deletedReplicaIds(db, after, upTo, limit);
+  const merged: FeedEntry[] = [
+    ...live,
+    ...deleted.map(({ id, seq }) => ({ id, seq, deleted: true as const })),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const items = merged.slice(0, limit);
+  const more = moreLive || merged.length > limit;
+  return { items, nextAfter: more ? (items.at(-1)?.id ?? null) : null, headSeq };
 }

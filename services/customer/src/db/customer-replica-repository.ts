@@ -71,3 +71,34 @@ export async function replicaRowsPage(
   if (afterId !== undefined) query = query.where('c.id', '>', afterId);
   return (await query.execute()).map(toReplicaRow);
 }
+
+/**
+ * The deleted customers (a change recorded, no row any more) with ids in `(afterId,
+ * upToId]`, in id order, each with its latest change, at most `limit + 1`: the snapshot's
+ * tombstones. Bounded by the page of live customers it is merged with, so a walk reads
+ * each change row about once.
+ */
+export async function deletedReplicaIds(
+  db: Kysely<Database>,
+  afterId: string | undefined,
+  upToId: string | undefined,
+  limit: number,
+): Promise<{ id: string; seq: string }[]> {
+  let query = db
+    .selectFrom('customer_change as cc')
+    .select('cc.customer_id as id')
+    .select((eb) => eb.fn.max('cc.seq').as('seq'))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('customer as c').select('c.id').whereRef('c.id', '=', 'cc.customer_id'),
+        ),
+      ),
+    )
+    .groupBy('cc.customer_id')
+    .orderBy('cc.customer_id')
+    .limit(limit + 1);
+  if (afterId !== undefined) query = query.where('cc.customer_id', '>', afterId);
+  if (upToId !== undefined) query = query.where('cc.customer_id', '<=', upToId);
+  return (await query.execute()).map((row) => ({ id: row.id, seq: String(row.seq) }));
+}
