@@ -23,6 +23,47 @@ describe('the customer replica at dispatch', () => {
   afterAll(() => stack?.close());
 
   const withoutReplan = async () => onTestFinished(await stack.withoutReplan());
+  /** The replica row's tombstone flag (undefined: no row). */
+  const replicaDeleted = async (id: string) => {
+    const [row] = await stack.query<{ deleted: number }>(
+      'SELECT deleted FROM customer_replica WHERE id = ?',
+      [id],
+    );
+    return row?.deleted;
+  };
+  /** A new customer `name` and one broadcast message to them, queued for DISPATCH_AT. */
+  const queuedFor = async (name: string, message: string) => {
+    await stack.setClock('2026-11-30T09:00:00.000Z');
+    const customer = await stack.addCustomer({ name, workingHours: NINE_TO_FIVE });
+    const accepted = await stack.broadcast({ message, customers: [name], sendAt: DISPATCH_AT });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const [recipient] = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients;
+    return { customer, messageId: recipient?.messageId };
+  };
+  /**
+   * Empties the replica (as migration 0200 leaves it), starts a process that fills it and
+   * runs what is due at DISPATCH_AT there; waits until `messageId` has `status` (either
+   * process may have dispatched it), then runs `check` before closing that process.
+   */
+  const dispatchAfterAFill = async (
+    messageId: string | undefined,
+    status: string,
+    check: () => Promise<void>,
+  ) => {
+    await stack.query('DELETE FROM customer_replica');
+    await stack.query('DELETE FROM customer_replica_state');
+    const fresh = await stack.replica({ env: { DISPATCHER: 'off' } });
+    try {
+      await stack.setClock(DISPATCH_AT);
+      await stack.runDue(fresh);
+      await expect
+        .poll(async () => (await stack.get<Message>(`/v1/messages/${messageId}`)).status)
+        .toBe(status);
+      await check();
+    } finally {
+      await stack.closeReplica(fresh);
+    }
+  };
 
   it('judges a customer who changed hours, zone or consent 1 s before dispatch by the new values', async () => {
     await stack.setClock('2026-11-30T09:00:00.000Z');
@@ -82,50 +123,21 @@ describe('the customer replica at dispatch', () => {
   });
 
   it('cancels the message of a customer deleted 1 s before dispatch (the replica keeps a tombstone)', async () => {
-    await stack.setClock('2026-11-30T09:00:00.000Z');
-    const gone = await stack.addCustomer({ name: 'Gone', workingHours: NINE_TO_FIVE });
-    const accepted = await stack.broadcast({
-      message: 'Too late',
-      customers: ['Gone'],
-      sendAt: DISPATCH_AT,
-    });
-    expect(accepted.statusCode).toBe(202);
+    const { customer: gone } = await queuedFor('Gone', 'Too late');
     await withoutReplan();
     await stack.setClock(ONE_SECOND_BEFORE);
     await stack.deleteCustomer(gone.id);
     expect(await stack.advance(DISPATCH_AT)).toMatchObject({ delivered: 0, cancelled: 1 });
-    const [row] = await stack.query<{ deleted: number }>(
-      'SELECT deleted FROM customer_replica WHERE id = ?',
-      [gone.id],
-    );
-    expect(row?.deleted).toBe(1);
+    expect(await replicaDeleted(gone.id)).toBe(1);
   });
 
   it('fills an empty replica from every customer before it dispatches, even ones the feed never announced', async () => {
-    await stack.setClock('2026-11-30T09:00:00.000Z');
-    const old = await stack.addCustomer({ name: 'Before the replica', workingHours: NINE_TO_FIVE });
-    const accepted = await stack.broadcast({
-      message: 'After an upgrade',
-      customers: ['Before the replica'],
-      sendAt: DISPATCH_AT,
-    });
-    expect(accepted.statusCode).toBe(202);
-    // An outgoing database as migration 0200 leaves it, and a customer service whose
-    // change sequence began after this customer was created.
-    await stack.query('DELETE FROM customer_replica');
-    await stack.query('DELETE FROM customer_replica_state');
+    const { customer: old, messageId } = await queuedFor('Before the replica', 'After an upgrade');
+    // A customer service whose change sequence began after this customer was created.
     await stack.customerQuery('DELETE FROM customer_change WHERE customer_id = ?', [old.id]);
-    // A process started on it fills the replica (walking every customer) before dispatching.
-    const fresh = await stack.replica({ env: { DISPATCHER: 'off' } });
-    try {
-      await stack.setClock(DISPATCH_AT);
-      await stack.runDue(fresh);
-      // Delivered (by either process), not cancelled as a customer the replica lacks.
-      const messageId = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients[0]
-        ?.messageId;
-      await expect
-        .poll(async () => (await stack.get<Message>(`/v1/messages/${messageId}`)).status)
-        .toBe('delivered');
+    // A process started on an empty replica fills it (walking every customer) before
+    // dispatching: delivered, not cancelled as a customer the replica lacks.
+    await dispatchAfterAFill(messageId, 'delivered', async () => {
       expect(stack.channel.deliveries.at(-1)?.customerId).toBe(old.id);
       const [state] = await stack.query<{ applied_seq: string }>(
         'SELECT applied_seq FROM customer_replica_state',
@@ -135,63 +147,26 @@ describe('the customer replica at dispatch', () => {
         'SELECT COUNT(*) AS n FROM customer_replica WHERE deleted = 0',
       );
       expect(Number(count?.n)).toBeGreaterThanOrEqual(4);
-    } finally {
-      await stack.closeReplica(fresh);
-    }
+    });
   });
 
   it('cancels, never defers for good, the message of a customer deleted before the replica was filled', async () => {
-    await stack.setClock('2026-11-30T09:00:00.000Z');
-    const gone = await stack.addCustomer({
-      name: 'Gone before the fill',
-      workingHours: NINE_TO_FIVE,
-    });
-    const accepted = await stack.broadcast({
-      message: 'Never filled',
-      customers: ['Gone before the fill'],
-      sendAt: DISPATCH_AT,
-    });
-    expect(accepted.statusCode).toBe(202);
-    const messageId = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients[0]
-      ?.messageId;
+    const { customer: gone, messageId } = await queuedFor('Gone before the fill', 'Never filled');
     await withoutReplan();
     await stack.deleteCustomer(gone.id);
+    // The stack's own replica polls in the background: once it holds the tombstone, no
+    // poll of it still carries the deletion (one in flight would write it back below).
+    await expect.poll(() => replicaDeleted(gone.id), { timeout: 5_000 }).toBe(1);
     // An empty replica, filled after the deletion: only the snapshot can tell it the
     // customer is gone (the deletion is before the head the fill follows the feed from).
-    await stack.query('DELETE FROM customer_replica');
-    await stack.query('DELETE FROM customer_replica_state');
-    const fresh = await stack.replica({ env: { DISPATCHER: 'off' } });
-    try {
-      await stack.setClock(DISPATCH_AT);
-      await stack.runDue(fresh);
-      await expect
-        .poll(async () => (await stack.get<Message>(`/v1/messages/${messageId}`)).status)
-        .toBe('cancelled');
+    await dispatchAfterAFill(messageId, 'cancelled', async () => {
       expect(stack.channel.deliveries.map((d) => d.customerId)).not.toContain(gone.id);
-      const [row] = await stack.query<{ deleted: number }>(
-        'SELECT deleted FROM customer_replica WHERE id = ?',
-        [gone.id],
-      );
-      expect(row?.deleted).toBe(1);
-    } finally {
-      await stack.closeReplica(fresh);
-    }
+      expect(await replicaDeleted(gone.id)).toBe(1);
+    });
   });
 
   it('defers, never cancels, a message whose recipient the replica has not heard of yet', async () => {
-    await stack.setClock('2026-11-30T09:00:00.000Z');
-    const late = await stack.addCustomer({
-      name: 'Not yet replicated',
-      workingHours: NINE_TO_FIVE,
-    });
-    const accepted = await stack.broadcast({
-      message: 'Hello',
-      customers: ['Not yet replicated'],
-      sendAt: DISPATCH_AT,
-    });
-    expect(accepted.statusCode).toBe(202);
-    const messageId = accepted.json<{ recipients: Array<{ messageId: string }> }>().recipients[0]
-      ?.messageId;
+    const { customer: late, messageId } = await queuedFor('Not yet replicated', 'Hello');
     // As if it were created after the replica's last poll: no row, no tombstone.
     await stack.query('DELETE FROM customer_replica WHERE id = ?', [late.id]);
     await stack.query("UPDATE customer_replica_state SET applied_seq = '99999999'");
