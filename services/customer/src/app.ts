@@ -17,6 +17,7 @@ import { registerInternalBusinessCalendarRoutes } from './routes/internal-busine
 import { registerCustomerExplainRoutes } from './routes/customer-explain.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerInternalCustomerRoutes } from './routes/internal-customers.ts';
+import { registerInternalCustomerReplicaRoutes } from './routes/internal-customer-replica.ts';
 
 export { readConfig, type CustomerConfig } from './config.ts';
 
@@ -63,6 +64,7 @@ export async function buildApp(
   registerBusinessCalendarRoutes(app, { clock, store });
   registerInternalCustomerRoutes(app, context);
   registerInternalBusinessCalendarRoutes(app, { db: database.db, store });
+  registerInternalCustomerReplicaRoutes(app, database.db);
   // Seed (or compare with the stored calendar) as soon as the schema is there, so the
   // warning about a differing variable is in the start-up log, not after the first request.
   app.addHook('onReady', async () => {

@@ -177,7 +177,7 @@ describe('the business calendar as data', () => {
     expect(json.statusCode).toBe(415);
   });
 
-  it('publishes the version and the customers whose time rules changed to the other services', async () => {
+  it('publishes the version and the customers whose time rules changed to the other services, reading past changes only replicas need', async () => {
     const internal = async () =>
       (await service.app.inject({ method: 'GET', url: '/internal/business-calendar' })).json<{
         version: number;
@@ -191,8 +191,12 @@ describe('the business calendar as data', () => {
     });
     const patch = (payload: object) =>
       service.app.inject({ method: 'PATCH', url: `/v1/customers/${customer.id}`, payload });
+    // A creation and a rename are in the sequence for replicas, but nothing is re-planned
+    // for them: the re-plan feed reads past them.
     expect((await patch({ name: 'Mover Renamed' })).statusCode).toBe(200);
-    expect((await internal()).customerChangeSeq).toBe(before.customerChangeSeq);
+    expect(BigInt((await internal()).customerChangeSeq)).toBe(
+      BigInt(before.customerChangeSeq) + 2n,
+    );
     expect((await patch({ timeZone: 'Asia/Kolkata' })).statusCode).toBe(200);
     const after = await internal();
     const changes = await service.app.inject({
@@ -202,6 +206,17 @@ describe('the business calendar as data', () => {
     expect(changes.json()).toEqual({
       items: [{ seq: after.customerChangeSeq, customerId: customer.id }],
       lastSeq: after.customerChangeSeq,
+      more: false,
+    });
+    const paged = await service.app.inject({
+      method: 'GET',
+      url: `/internal/customer-changes?after=${before.customerChangeSeq}&limit=2`,
+    });
+    // Two changes read (the creation, the rename), none listed: ask again after them.
+    expect(paged.json()).toEqual({
+      items: [],
+      lastSeq: String(BigInt(before.customerChangeSeq) + 2n),
+      more: true,
     });
   });
 });

@@ -30,6 +30,7 @@ import { registerMessageExplainRoutes } from './routes/message-explain.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
 import { suppressOptedOut } from './messages/suppress-opted-out.ts';
 import { Replanner } from './workers/replanner.ts';
+import { CustomerReplica } from './workers/customer-replica.ts';
 
 export type { OutgoingConfig } from './config.ts';
 export { readConfig } from './config.ts';
@@ -117,6 +118,16 @@ export async function buildApp(
     history,
     logger: log,
   });
+  // What dispatch knows of the customers: its own replica, fed by the customer service's
+  // change feed; nothing is sent on it once it cannot prove it is fresh (docs/decisions.md).
+  const replica = new CustomerReplica({
+    db: database.db,
+    directory,
+    maxStalenessMs: config.replica.maxStalenessMs,
+    pollIntervalMs: config.replica.pollIntervalMs,
+    logger: log,
+    onCaughtUp: () => dispatcher.wake(),
+  });
   const metrics = registerOutgoingMetrics(app.metrics, {
     db: database.db,
     clock,
@@ -128,13 +139,15 @@ export async function buildApp(
     db: database.db,
     clock,
     calendar,
-    directory,
+    customers: replica,
     channel,
     schedules,
     history,
     config: config.dispatcher,
-    // Nothing is dispatched before the calendar was read (a window needs it).
-    isReady: () => database.isReady && calendarSource.isLoaded,
+    // Nothing is dispatched before the calendar was read and the replica filled (a window
+    // needs both).
+    isReady: () =>
+      database.isReady && calendarSource.isLoaded && replica.isFilled && !replica.awaitingCatchUp,
     logger: log,
     ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
   });
@@ -160,12 +173,19 @@ export async function buildApp(
     registerInternalMessageRoutes(app, context);
   }
   if (config.testClock && clock instanceof SettableClock) {
-    clock.onSet(() => dispatcher.startReport());
+    clock.onSet(() => {
+      replica.clockMoved();
+      dispatcher.startReport();
+    });
     registerTestClockRoutes(app, {
       clock,
       // The latest calendar and customer changes first, re-planning finished (SPEC §4).
       runDue: async () => {
         await syncForTestClock(calendarSource, log);
+        // The replica catches up too; if it cannot, it is unproven and the batch deferred.
+        await replica.sync().catch((error: unknown) => {
+          log?.warn({ err: error }, 'test clock: could not bring the customer replica up to date');
+        });
         return { ...(await dispatcher.runDue()) };
       },
     });
@@ -174,7 +194,8 @@ export async function buildApp(
   runCalendarService(app, {
     database,
     calendarSource,
-    workers: [dispatcher],
+    // The replica first: the dispatcher waits for its first fill (woken when it is done).
+    workers: [replica, dispatcher],
     startWorkers: config.dispatcher.mode !== 'off',
     publisher: events,
   });

@@ -62,8 +62,17 @@ export interface WebhookConfig {
   readonly timeoutMs: number;
 }
 
+/** The customer replica dispatch reads (docs/decisions.md, "The outgoing service's customer replica"). */
+export interface ReplicaConfig {
+  /** REPLICA_MAX_STALENESS_MS: past this without reaching the change feed's end, nothing is sent. */
+  readonly maxStalenessMs: number;
+  /** REPLICA_POLL_INTERVAL_MS: how often the feed is asked (below the staleness bound). */
+  readonly pollIntervalMs: number;
+}
+
 export interface OutgoingConfig extends ServiceConfig {
   readonly dispatcher: DispatcherConfig;
+  readonly replica: ReplicaConfig;
   /** undefined → the log channel. */
   readonly webhook: WebhookConfig | undefined;
   /** `EVENTS_WEBHOOK_URL`: status events (SPEC §7); undefined → none recorded or sent. */
@@ -101,6 +110,7 @@ export function readConfig(env: Env): OutgoingConfig {
       ? new WebhookSigner([{ kind: 'raw', secret }])
       : undefined;
   const ratePerSecond = envOptionalPositiveNumber(env, 'DISPATCH_RATE_PER_SECOND');
+  const replica = readReplicaConfig(env);
   return Object.freeze({
     ...base,
     dispatcher: Object.freeze({
@@ -114,6 +124,7 @@ export function readConfig(env: Env): OutgoingConfig {
       ratePerSecond:
         ratePerSecond === undefined ? undefined : Math.max(1, Math.floor(ratePerSecond)),
     }),
+    replica,
     webhook: webhookUrl
       ? Object.freeze({
           url: webhookUrl,
@@ -136,4 +147,24 @@ export function readConfig(env: Env): OutgoingConfig {
         ? undefined
         : envInteger(env, 'MARKETING_CAP_PER_DAY', { fallback: 0, min: 0, max: 1_000 }),
   });
+}
+
+function readReplicaConfig(env: Env): ReplicaConfig {
+  const maxStalenessMs = envInteger(env, 'REPLICA_MAX_STALENESS_MS', {
+    fallback: 5_000,
+    min: 100,
+    max: 3_600_000,
+  });
+  const pollIntervalMs = envInteger(env, 'REPLICA_POLL_INTERVAL_MS', {
+    fallback: Math.min(1_000, Math.floor(maxStalenessMs / 2)),
+    min: 10,
+    max: 60_000,
+  });
+  if (pollIntervalMs >= maxStalenessMs) {
+    throw new ConfigError(
+      'REPLICA_POLL_INTERVAL_MS',
+      `must be below REPLICA_MAX_STALENESS_MS (${maxStalenessMs}): a healthy replica would go stale between polls`,
+    );
+  }
+  return Object.freeze({ maxStalenessMs, pollIntervalMs });
 }

@@ -39,3 +39,25 @@ describe('outgoing webhook configuration', () => {
     );
   });
 });
+
+describe('customer replica configuration', () => {
+  it('bounds staleness at 5 s and polls every second by default', () => {
+    expect(readConfig(base).replica).toEqual({ maxStalenessMs: 5_000, pollIntervalMs: 1_000 });
+  });
+
+  it('polls at half a short bound unless told otherwise', () => {
+    expect(readConfig({ ...base, REPLICA_MAX_STALENESS_MS: '800' }).replica).toEqual({
+      maxStalenessMs: 800,
+      pollIntervalMs: 400,
+    });
+  });
+
+  it('refuses a poll interval that would let a healthy replica go stale, naming the variable', () => {
+    expect(() =>
+      readConfig({ ...base, REPLICA_MAX_STALENESS_MS: '1000', REPLICA_POLL_INTERVAL_MS: '1000' }),
+    ).toThrow(/^REPLICA_POLL_INTERVAL_MS: must be below REPLICA_MAX_STALENESS_MS/);
+    expect(() => readConfig({ ...base, REPLICA_MAX_STALENESS_MS: 'soon' })).toThrow(
+      /^REPLICA_MAX_STALENESS_MS/,
+    );
+  });
+});

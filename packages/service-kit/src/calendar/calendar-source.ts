@@ -118,12 +118,14 @@ export class CalendarSource {
       let after = saved.customerChangeSeq;
       for (;;) {
         const page = await directory.customerChanges(after, CHANGES_PAGE);
-        if (page.items.length === 0) break;
-        await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
+        if (page.items.length > 0) {
+          await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
+        }
+        if (page.lastSeq === after) break;
         after = page.lastSeq;
         await state.saveCustomerChangeSeq(after);
         applied += page.items.length;
-        if (page.items.length < CHANGES_PAGE) break;
+        if (!page.more) break;
       }
     }
     return applied;

@@ -107,10 +107,16 @@ export const CustomerChangesQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** `GET /internal/customer-changes`: customers whose hours, zone or existence changed, in order. */
+/**
+ * `GET /internal/customer-changes`: the customers whose hours, zone, consent or existence
+ * changed (what queued work depends on), in commit order. Changes only replicas follow
+ * (creations, phones, names: `/internal/customer-replica/changes`) are read past, unlisted.
+ */
 export const CustomerChangesSchema = Type.Object({
   items: Type.Array(Type.Object({ seq: Type.String(), customerId: Type.String() })),
-  /** The sequence number to ask after next (the last item's, or `after` when none). */
+  /** The sequence number to ask after next (the last change read, or `after` when none). */
   lastSeq: Type.String(),
+  /** True when `limit` changes were read (some may not be listed): ask again at once. */
+  more: Type.Boolean(),
 });
 export type CustomerChanges = Static<typeof CustomerChangesSchema>;

@@ -10,6 +10,7 @@ import {
   WALK_DEFAULT_LIMIT,
   type WalkPage,
 } from './customer-api.ts';
+import { REPLICA_PATHS, type ReplicaChanges, type ReplicaSnapshot } from './customer-replica.ts';
 
 /** A customer asked for by id or by name. */
 export type CustomerKey = { readonly id: string } | { readonly name: string };
@@ -145,6 +146,28 @@ export class CustomerDirectory {
     );
     if (response.status !== 200 || !Array.isArray(response.body?.items)) {
       throw contractBroken('customer', 'customer changes', response.status);
+    }
+    return response.body;
+  }
+
+  /** One page of the replica feed: the customers changed after `after`, as they are now. */
+  async replicaChanges(after: string, limit: number): Promise<ReplicaChanges> {
+    const response = await this.#client.call<ReplicaChanges>('GET', REPLICA_PATHS.changes, {
+      query: { after, limit },
+    });
+    if (response.status !== 200 || !Array.isArray(response.body?.items)) {
+      throw contractBroken('customer', 'a page of the replica feed', response.status);
+    }
+    return response.body;
+  }
+
+  /** One page of the replica snapshot: every customer by id, with the change head. */
+  async replicaSnapshot(after: string | null, limit: number): Promise<ReplicaSnapshot> {
+    const response = await this.#client.call<ReplicaSnapshot>('GET', REPLICA_PATHS.snapshot, {
+      query: { ...(after === null ? {} : { after }), limit },
+    });
+    if (response.status !== 200 || !Array.isArray(response.body?.items)) {
+      throw contractBroken('customer', 'a page of the replica snapshot', response.status);
     }
     return response.body;
   }

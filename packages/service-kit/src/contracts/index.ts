@@ -7,6 +7,7 @@
 export * from './services.ts';
 export * from './customer-api.ts';
 export { CustomerDirectory, type CustomerKey } from './customer-directory.ts';
+export * from './customer-replica.ts';
 export * from './outgoing-api.ts';
 export {
   type ConfirmationMessage,

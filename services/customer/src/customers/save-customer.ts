@@ -4,13 +4,13 @@ import type { Static } from 'typebox';
 import { recordCustomerChange } from '../db/business-calendar-repository.ts';
 import {
   deleteCustomer as deleteRow,
-  findCustomer,
   findCustomerForUpdate,
   insertCustomer,
   updateCustomer as updateRow,
 } from '../db/customer-repository.ts';
 import { setMarketingConsent } from '../db/consent-repository.ts';
 import type { Customer } from '../domain/customer.ts';
+import type { CustomerFields } from '../domain/customer-input.ts';
 import { validateCustomerPatch, validateNewCustomer } from '../domain/customer-input.ts';
 import type { CustomerPatchSchema, NewCustomerSchema } from '../schemas/customer.ts';
 import type { CustomerDeps } from './customer-deps.ts';
@@ -31,7 +31,14 @@ export async function createCustomer(
     (await calendar()).timeZone,
     defaultMarketingConsent,
   );
-  const created = await insertCustomer(db, { id: newId('cus'), at: clock.now(), ...fields });
+  const at = clock.now();
+  const created = await db.transaction().execute(async (trx) => {
+    const inserted = await insertCustomer(trx, { id: newId('cus'), at, ...fields });
+    // A new customer is a change too: the other services' replicas learn of it.
+    // Nothing is queued for a customer yet: the re-plan skips it (`replan = false`).
+    if (!('nameTaken' in inserted)) await recordCustomerChange(trx, inserted.id, at, false);
+    return inserted;
+  });
   if ('nameTaken' in created) throw customerExists(fields.name, created.existingId);
   return { customer: created, warnings };
 }
@@ -50,13 +57,12 @@ export async function updateCustomer(
     const taken = await updateRow(trx, id, change.fields, now);
     if (taken !== undefined) throw customerExists(change.fields.name ?? '', taken.existingId);
     // Queued messages were planned for the old hours: the other services re-plan them
-    // when they read this change (docs/decisions.md, "Promises kept").
-    // A consent withdrawn: outgoing suppresses the customer's queued marketing.
-    const consentChanged =
-      change.fields.marketingConsent !== undefined &&
-      change.fields.marketingConsent !== current.consent.marketing;
-    if (timeRulesChanged(current.schedule, change.fields.schedule) || consentChanged) {
-      await recordCustomerChange(trx, id, now);
+    // when they read this change (docs/decisions.md, "Promises kept"). A consent
+    // withdrawn: outgoing suppresses the customer's queued marketing. Any change to what
+    // outgoing's replica holds (name, phone, consent, hours, zone) is recorded, in this
+    // transaction: the replica must not miss it (docs/decisions.md).
+    if (replicatedFieldsChanged(current, change.fields)) {
+      await recordCustomerChange(trx, id, now, replanNeeded(current, change.fields));
     }
     return {
       customer: {
@@ -81,12 +87,15 @@ export async function setConsent(
   marketing: boolean,
 ): Promise<Customer> {
   const now = clock.now();
-  const before = await findCustomer(db, id);
-  if (before === undefined || !(await setMarketingConsent(db, id, marketing, now))) {
-    throw notFound('Customer', id);
-  }
-  if (before.consent.marketing !== marketing) await recordCustomerChange(db, id, now);
-  return { ...before, consent: { marketing }, updatedAt: now };
+  return db.transaction().execute(async (trx) => {
+    const before = await findCustomerForUpdate(trx, id);
+    if (before === undefined || !(await setMarketingConsent(trx, id, marketing, now))) {
+      throw notFound('Customer', id);
+    }
+    // In the same transaction: a consent change is never visible without its record.
+    if (before.consent.marketing !== marketing) await recordCustomerChange(trx, id, now);
+    return { ...before, consent: { marketing }, updatedAt: now };
+  });
 }
 
 /** Deletes a customer; 404 when there is none with that id. */
@@ -99,9 +108,30 @@ export async function deleteCustomer({ db, clock }: CustomerDeps, id: string): P
   if (!deleted) throw notFound('Customer', id);
 }
 
-/** Whether a change moves the customer's side of the window (hours, holidays, zone). */
-function timeRulesChanged(current: Schedule, next: Schedule | undefined): boolean {
-  return next !== undefined && JSON.stringify(next) !== JSON.stringify(current);
+/**
+ * Whether a change touches what other services keep of the customer: the side of the
+ * window (hours, holidays, zone), the consent, the phone or the name (the address of a
+ * customer without a phone).
+ */
+function replicatedFieldsChanged(current: Customer, next: Partial<CustomerFields>): boolean {
+  return (
+    (next.schedule !== undefined && !sameSchedule(next.schedule, current.schedule)) ||
+    (next.marketingConsent !== undefined && next.marketingConsent !== current.consent.marketing) ||
+    (next.phone !== undefined && next.phone !== current.phone) ||
+    (next.name !== undefined && next.name !== current.name)
+  );
+}
+
+/** Whether queued work depends on what changed: the side of the window or the consent. */
+function replanNeeded(current: Customer, next: Partial<CustomerFields>): boolean {
+  return (
+    (next.schedule !== undefined && !sameSchedule(next.schedule, current.schedule)) ||
+    (next.marketingConsent !== undefined && next.marketingConsent !== current.consent.marketing)
+  );
+}
+
+function sameSchedule(a: Schedule, b: Schedule): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function customerExists(name: string, taken: string | undefined) {

@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '@screenmagic/service-kit';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 /** A stored version of the business calendar (the schedule as normalized JSON text). */
@@ -48,17 +48,29 @@ export async function insertCalendarVersion(
 }
 
 /**
- * Appends a customer to the change sequence (their hours, zone or existence changed), in
- * the caller's transaction, so the change and its record commit together.
+ * Appends a customer to the change sequence (a field other services read, or its
+ * existence, changed), in the caller's transaction, so the change and its record commit
+ * together. It first locks the writer row until that commit: sequence numbers are then
+ * visible in order, with no later one committed before an earlier one (migration 0200),
+ * so a reader's cursor never skips a change. Call it last in the transaction: the lock
+ * serializes customer writes from here to the commit.
  */
 export async function recordCustomerChange(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   customerId: string,
   at: Date,
+  /** False for a change queued work does not depend on (a creation, a phone or a name). */
+  replan = true,
 ): Promise<void> {
-  await db
+  await trx
+    .selectFrom('customer_change_writer')
+    .select('id')
+    .where('id', '=', 1)
+    .forUpdate()
+    .execute();
+  await trx
     .insertInto('customer_change')
-    .values({ customer_id: customerId, changed_at: at })
+    .values({ customer_id: customerId, changed_at: at, replan })
     .execute();
 }
 
@@ -66,6 +78,8 @@ export async function recordCustomerChange(
 export interface CustomerChange {
   readonly seq: string;
   readonly customerId: string;
+  /** Whether the re-plan follows it (see migration 0200). */
+  readonly replan: boolean;
 }
 
 /** Changes after `after` in sequence order, at most `limit`. */
@@ -76,12 +90,16 @@ export async function customerChangesAfter(
 ): Promise<CustomerChange[]> {
   const rows = await db
     .selectFrom('customer_change')
-    .select(['seq', 'customer_id'])
+    .select(['seq', 'customer_id', 'replan'])
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ seq: String(row.seq), customerId: row.customer_id }));
+  return rows.map((row) => ({
+    seq: String(row.seq),
+    customerId: row.customer_id,
+    replan: Boolean(row.replan),
+  }));
 }
 
 /** The last sequence number handed out ('0' before the first change). */

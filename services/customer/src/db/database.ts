@@ -1,4 +1,8 @@
-import type { BusinessCalendarTable, CustomerChangeTable } from './business-calendar.table.ts';
+import type {
+  BusinessCalendarTable,
+  CustomerChangeTable,
+  CustomerChangeWriterTable,
+} from './business-calendar.table.ts';
 import type { CustomerTable } from './customer.table.ts';
 
 /** The customer service's own database (`<prefix>customer`). */
@@ -6,4 +10,5 @@ export interface Database {
   customer: CustomerTable;
   business_calendar: BusinessCalendarTable;
   customer_change: CustomerChangeTable;
+  customer_change_writer: CustomerChangeWriterTable;
 }

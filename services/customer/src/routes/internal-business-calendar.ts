@@ -53,8 +53,13 @@ export function registerInternalBusinessCalendarRoutes(
     },
     async (request) => {
       const after = request.query.after ?? '0';
-      const items = await customerChangesAfter(db, after, request.query.limit ?? 1_000);
-      return { items, lastSeq: items.at(-1)?.seq ?? after };
+      const limit = request.query.limit ?? 1_000;
+      const changes = await customerChangesAfter(db, after, limit);
+      // Changes only replicas follow are read past (the cursor moves over them), not listed.
+      const items = changes
+        .filter((change) => change.replan)
+        .map(({ seq, customerId }) => ({ seq, customerId }));
+      return { items, lastSeq: changes.at(-1)?.seq ?? after, more: changes.length === limit };
     },
   );
 }

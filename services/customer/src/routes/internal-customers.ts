@@ -90,6 +90,6 @@ function recordsJson(customers: Iterable<StoredCustomer>): string {
 }
 
 /** A body that is already JSON text: Fastify sends a string with a JSON type as it is. */
-function sendJson(reply: FastifyReply, json: string): FastifyReply {
+export function sendJson(reply: FastifyReply, json: string): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(json);
 }

@@ -1,6 +1,7 @@
 import type { EventOutboxTable } from '@screenmagic/service-kit';
 import type { BroadcastTable } from './broadcast.table.ts';
 import type { DispatchBatchTable } from './dispatch-batch.table.ts';
+import type { CustomerReplicaStateTable, CustomerReplicaTable } from './customer-replica.table.ts';
 import type { DispatchRateTable } from './dispatch-rate.table.ts';
 import type { IdempotencyKeyTable } from './idempotency-key.table.ts';
 import type { MessageEventTable } from './message-event.table.ts';
@@ -15,4 +16,6 @@ export interface Database {
   dispatch_rate: DispatchRateTable;
   dispatch_batch: DispatchBatchTable;
   event_outbox: EventOutboxTable;
+  customer_replica: CustomerReplicaTable;
+  customer_replica_state: CustomerReplicaStateTable;
 }

@@ -20,12 +20,26 @@ export class ScheduleCache {
     let schedule = this.#entries.get(key);
     if (schedule === undefined) {
       schedule = parseSchedule(workingHours);
-      if (this.#entries.size >= this.#capacity) {
-        const oldest = this.#entries.keys().next().value;
-        if (oldest !== undefined) this.#entries.delete(oldest);
-      }
-      this.#entries.set(key, schedule);
+      this.#remember(key, schedule);
     }
     return { key, schedule };
+  }
+
+  /** The parsed schedule of a JSON text (the replica's), the text itself the key. */
+  fromJson(json: string): Schedule {
+    let schedule = this.#entries.get(json);
+    if (schedule === undefined) {
+      schedule = parseSchedule(JSON.parse(json));
+      this.#remember(json, schedule);
+    }
+    return schedule;
+  }
+
+  #remember(key: string, schedule: Schedule): void {
+    if (this.#entries.size >= this.#capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, schedule);
   }
 }

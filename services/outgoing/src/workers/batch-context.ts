@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from '../clients/channel.ts';
 import type { DispatcherConfig } from '../config.ts';
-import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
+import type { DispatchCustomer } from '../db/customer-replica-repository.ts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
@@ -20,7 +20,6 @@ export interface QueueWorkerDeps {
   readonly clock: Clock;
   /** The business calendar in force (it may change between batches). */
   readonly calendar: () => Schedule;
-  readonly directory: CustomerDirectory;
   readonly schedules: ScheduleCache;
   /** Every change is recorded in the message's history (and its status event), in the same transaction. */
   readonly history: MessageHistory;
@@ -28,6 +27,13 @@ export interface QueueWorkerDeps {
 
 /** What every step of a batch works with: the dispatcher's dependencies and its state. */
 export interface BatchContext extends QueueWorkerDeps {
+  /**
+   * The recipients' current records: the customer replica, never the customer service
+   * (throws DependencyUnavailableError when the replica cannot prove it is fresh).
+   */
+  readonly customers: {
+    byIds(ids: readonly string[]): Promise<ReadonlyMap<string, DispatchCustomer>>;
+  };
   readonly channel: Channel;
   readonly config: DispatcherConfig;
   readonly logger?: DispatchLogger | undefined;

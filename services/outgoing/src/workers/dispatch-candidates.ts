@@ -1,12 +1,12 @@
 import type { Schedule } from '@screenmagic/hours-window';
 import { isDependencyUnavailable } from '@screenmagic/service-kit';
-import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
 import { type DispatchAction, planDispatch } from '../domain/dispatch-plan.ts';
 import { type PlanReason, rescheduleReason } from '../domain/plan-reason.ts';
 import {
   type BroadcastForDispatch,
   loadBroadcastsForDispatch,
 } from '../db/broadcast-repository.ts';
+import type { DispatchCustomer } from '../db/customer-replica-repository.ts';
 import { deferMessages } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
@@ -15,7 +15,7 @@ import type { DispatchCounts } from './dispatch-counts.ts';
 /** A claimed message with what the dispatch-time check needs. */
 export interface Candidate {
   readonly message: ClaimedMessage;
-  readonly customer: CustomerRecord | undefined;
+  readonly customer: DispatchCustomer | undefined;
   readonly broadcast: BroadcastForDispatch | undefined;
   readonly window: readonly Schedule[] | null;
 }
@@ -25,7 +25,10 @@ export type CandidateAction =
   | Exclude<DispatchAction, { action: 'reschedule' }>
   | { readonly action: 'reschedule'; readonly at: Date; readonly why: PlanReason };
 
-/** The customer service could not answer: the batch was given back, nothing was sent. */
+/**
+ * The customer replica could not prove it is fresh (the customer service's feed has not
+ * answered within the bound): the batch was given back, nothing was sent.
+ */
 export class DispatchDeferredError extends Error {
   constructor(count: number, cause: unknown) {
     super(`customer service unavailable: ${count} messages released for later`, { cause });
@@ -35,10 +38,10 @@ export class DispatchDeferredError extends Error {
 
 /**
  * Loads what the dispatch-time check needs for a claimed batch: the broadcasts' state and
- * texts, and every recipient's current record (one batch lookup at the customer
- * service). If either cannot be read the whole batch is given back untouched — fail
- * closed: nothing is sent without a current window — and, when the customer service is
- * unavailable, a {@link DispatchDeferredError} ends the batch.
+ * texts, and every recipient's current record (one primary-key query on the customer
+ * replica; no call to the customer service). If either cannot be read the whole batch is
+ * given back untouched — fail closed: nothing is sent without a current window — and,
+ * when the replica cannot prove it is fresh, a {@link DispatchDeferredError} ends the batch.
  */
 export async function loadCandidates(
   context: BatchContext,
@@ -46,12 +49,12 @@ export async function loadCandidates(
   messages: readonly ClaimedMessage[],
   counts: DispatchCounts,
 ): Promise<Candidate[]> {
-  const { db, directory } = context;
-  let customers: Map<string, CustomerRecord>;
+  const { db } = context;
+  let customers: ReadonlyMap<string, DispatchCustomer>;
   let broadcasts: Map<string, BroadcastForDispatch>;
   try {
     broadcasts = await loadBroadcastsForDispatch(db, distinct(messages.map((m) => m.broadcast_id)));
-    customers = await directory.byIds(distinct(messages.map((m) => m.customer_id)));
+    customers = await context.customers.byIds(distinct(messages.map((m) => m.customer_id)));
   } catch (error) {
     const ids = messages.map((m) => m.id);
     const unavailable = isDependencyUnavailable(error);
@@ -62,7 +65,8 @@ export async function loadCandidates(
         ? deferMessages(db, context.history, owner, ids, {
             reason: 'CUSTOMER_SERVICE_UNAVAILABLE',
             at: context.clock.now(),
-            detail: 'the customer service did not answer: nothing was sent, tried again later',
+            detail:
+              "the customer replica is not known to be fresh (the customer service's feed did not answer in time): nothing was sent, tried again later",
           })
         : releaseMessages(db, owner, ids)
     ).catch(() => releaseMessages(db, owner, ids).catch(() => 0));
@@ -79,7 +83,7 @@ export async function loadCandidates(
       message,
       customer,
       broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
-      window: customer ? [calendar, context.schedules.get(customer.workingHours).schedule] : null,
+      window: customer ? [calendar, context.schedules.fromJson(customer.workingHoursJson)] : null,
     };
   });
 }
@@ -97,7 +101,7 @@ export function planCandidate(candidate: Candidate, at: Date): CandidateAction {
     // A broadcast row that vanished cannot happen (no deletes); treat it as cancelled.
     broadcastCancelled: message.broadcast_id !== null && (broadcast?.cancelled ?? true),
     window,
-    // Consent is read from the record fetched for the window: no extra lookup.
+    // Consent is read from the replica row read for the window: no extra lookup.
     optedOut: message.category === 'marketing' && candidate.customer?.consent?.marketing === false,
   });
   if (action.action !== 'reschedule') return action;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CustomerRecord } from '@screenmagic/service-kit/contracts';
+import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import {
   markQueuedUnreachable,
   queuedPage,
@@ -43,6 +43,8 @@ interface LoadedPage {
 }
 
 export interface ReplannerDeps extends QueueWorkerDeps {
+  /** The customer service's records (re-planning reads them directly, page by page). */
+  readonly directory: CustomerDirectory;
   readonly logger?: Pick<Logger, 'info' | 'warn'> | undefined;
   readonly onReplanned?: ReplannedHook | undefined;
   /** Rows per page (default 1,000: one customer lookup per page, the service's maximum). */

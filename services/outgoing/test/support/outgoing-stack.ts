@@ -222,6 +222,26 @@ export class OutgoingStack {
     }
   }
 
+  /**
+   * Moves the re-plan's cursor (the calendar source's `customer_change_seq`) past every
+   * change until the returned restore runs: queued work is not re-planned, so only the
+   * dispatch-time check — on the customer replica — can judge a change.
+   */
+  async withoutReplan(): Promise<() => Promise<void>> {
+    const cursor = async (value: string) => {
+      await this.query(
+        `INSERT INTO time_rules_state (name, value) VALUES ('customer_change_seq', ?)
+         ON DUPLICATE KEY UPDATE value = VALUES(value)`,
+        [value],
+      );
+    };
+    const [saved] = await this.query<{ value: string }>(
+      "SELECT value FROM time_rules_state WHERE name = 'customer_change_seq'",
+    );
+    await cursor('99999999');
+    return () => cursor(saved?.value ?? '0');
+  }
+
   async close(): Promise<void> {
     for (const app of this.#replicas) await app.close();
     await this.outgoing.close();

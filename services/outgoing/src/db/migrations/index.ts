@@ -6,6 +6,7 @@ import * as replan from './2026_12_04_0003_replan.ts';
 import * as messageHistory from './2026_12_04_0004_message_history.ts';
 import * as eventOutbox from './2026_12_04_0005_event_outbox.ts';
 import * as consent from './2026_12_04_0101_consent.ts';
+import * as customerReplica from './2026_12_04_0200_customer_replica.ts';
 import * as dispatchBatch from './2026_12_04_0210_dispatch_batch.ts';
 
 /** Every migration by name, applied in name order. */
@@ -17,5 +18,6 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026_12_04_0004_message_history': messageHistory,
   '2026_12_04_0005_event_outbox': eventOutbox,
   '2026_12_04_0101_consent': consent,
+  '2026_12_04_0200_customer_replica': customerReplica,
   '2026_12_04_0210_dispatch_batch': dispatchBatch,
 });

@@ -1,0 +1,217 @@
+import { DependencyUnavailableError, PollLoop } from '@screenmagic/service-kit';
+import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import {
+  applyReplicaEntries,
+  type DispatchCustomer,
+  readReplicaCursor,
+  replicaCustomersByIds,
+  saveReplicaCursor,
+} from '../db/customer-replica-repository.ts';
+import type { Database } from '../db/database.ts';
+import { type ReplicaFreshness, replicaFreshness } from '../domain/replica-freshness.ts';
+
+export interface CustomerReplicaOptions {
+  readonly db: Kysely<Database>;
+  readonly directory: CustomerDirectory;
+  /** REPLICA_MAX_STALENESS_MS: past this without reaching the feed's end, nothing is sent. */
+  readonly maxStalenessMs: number;
+  /** REPLICA_POLL_INTERVAL_MS: how often the feed is asked. */
+  readonly pollIntervalMs: number;
+  /** A monotonic clock in ms (real time even under the test clock: staleness is real). */
+  readonly elapsed?: () => number;
+  /** Called when dispatch may go again: the first fill finished, or a catch-up after a clock set. */
+  readonly onCaughtUp?: () => void;
+  /** Entries per page of the feed and of the fill. */
+  readonly pageSize?: number;
+  readonly logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'> | undefined;
+}
+
+/**
+ * The outgoing service's replica of the customers (docs/decisions.md, "The outgoing
+ * service's customer replica"): `customer_replica` in its own database, kept by pulling the
+ * customer service's change feed after the cursor stored with it. An empty replica is
+ * first filled by walking every customer (the snapshot), from the change head read before
+ * the walk. Dispatch reads it with one primary-key query per batch ({@link byIds}) and
+ * never calls the customer service — but only while the replica can prove it is fresh:
+ * filled, and caught up with the feed within `maxStalenessMs`. Otherwise `byIds` throws
+ * {@link DependencyUnavailableError} and the batch is given back, nothing sent.
+ */
+export class CustomerReplica {
+  readonly #options: CustomerReplicaOptions;
+  readonly #loop: PollLoop;
+  readonly #elapsed: () => number;
+  #filled = false;
+  #caughtUpAt: number | undefined;
+  /** Bumped by every test clock set; a poll proves freshness only for the one it began in. */
+  #generation = 0;
+  #caughtUpGeneration = 0;
+
+  constructor(options: CustomerReplicaOptions) {
+    this.#options = options;
+    this.#elapsed = options.elapsed ?? (() => performance.now());
+    this.#loop = new PollLoop({
+      name: 'customer-replica',
+      runBatch: () => this.#poll(),
+      pollIntervalMs: options.pollIntervalMs,
+      errorDelayMs: options.pollIntervalMs,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
+
+  start(): void {
+    this.#loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.#loop.stop();
+  }
+
+  /** Whether the first fill finished (this process has seen the cursor). */
+  get isFilled(): boolean {
+    return this.#filled;
+  }
+
+  /**
+   * The test clock jumped (`POST /internal/test/clock`): a jump is longer than any bound, so
+   * what the replica had is unproven until a poll begun after it reaches the feed's end —
+   * a change the test made just before must not be judged by older values. The dispatcher
+   * waits for that ({@link awaitingCatchUp}) instead of deferring batches.
+   */
+  clockMoved(): void {
+    this.#generation++;
+    this.#caughtUpAt = undefined;
+    this.#loop.wake();
+  }
+
+  /** True from a test clock set until a poll begun after it reached the feed's end (or failed in `sync`). */
+  get awaitingCatchUp(): boolean {
+    return this.#caughtUpGeneration !== this.#generation;
+  }
+
+  /** Whether dispatch may trust the replica now, or why not (`domain/replica-freshness`). */
+  freshness(): ReplicaFreshness {
+    return replicaFreshness({
+      filled: this.#filled,
+      caughtUpAt: this.#caughtUpAt,
+      now: this.#elapsed(),
+      maxStalenessMs: this.#options.maxStalenessMs,
+    });
+  }
+
+  /**
+   * Catches up with the feed now (the test clock calls it before running due work). A
+   * failure leaves the replica unproven until the next poll that reaches the feed's end:
+   * the caller asked for the latest and must not act on what it had. Errors propagate.
+   */
+  async sync(): Promise<void> {
+    try {
+      await this.#loop.drain();
+    } catch (error) {
+      this.#caughtUpAt = undefined;
+      // The caller runs its due work now: batches are deferred (unproven), not held.
+      this.#caughtUpGeneration = this.#generation;
+      throw error;
+    }
+  }
+
+  /**
+   * The live customers among `ids`, from the replica (one primary-key query); an id absent
+   * from the result was deleted (the replica holds its tombstone).
+   *
+   * @throws {DependencyUnavailableError} when the replica cannot prove it is fresh, or has
+   *   not heard of one of `ids` yet (a customer created since its last poll: not deleted,
+   *   not known — the batch waits for the next poll, which this one asks for at once).
+   */
+  async byIds(ids: readonly string[]): Promise<Map<string, DispatchCustomer>> {
+    const freshness = this.freshness();
+    if (!freshness.fresh) {
+      throw new DependencyUnavailableError(
+        'customer',
+        freshness.reason === 'NOT_FILLED'
+          ? 'The customer replica is still being filled from the customer service'
+          : `The customer replica has not reached the customer service's change feed for ${
+              freshness.ageMs === null ? 'ever' : `${Math.round(freshness.ageMs)} ms`
+            } (bound ${this.#options.maxStalenessMs} ms)`,
+      );
+    }
+    const { live, deleted } = await replicaCustomersByIds(this.#options.db, ids);
+    const unknown = ids.length - live.size - deleted.size;
+    if (unknown > 0) {
+      this.#loop.wake();
+      throw new DependencyUnavailableError(
+        'customer',
+        `${unknown} recipients are not in the customer replica yet (created since its last poll)`,
+      );
+    }
+    return live;
+  }
+
+  /** One poll: fill if empty, then apply every page of changes; returns how many applied. */
+  async #poll(): Promise<number> {
+    const { db, directory } = this.#options;
+    const pageSize = this.#options.pageSize ?? 1_000;
+    // Everything committed before this instant is in the pages read below.
+    const started = this.#elapsed();
+    const generation = this.#generation;
+    let cursor = await readReplicaCursor(db);
+    let applied = 0;
+    if (cursor === undefined) {
+      const filled = await this.#fill(pageSize);
+      cursor = filled.headSeq;
+      applied += filled.entries;
+    }
+    for (;;) {
+      const page = await directory.replicaChanges(cursor, pageSize);
+      if (page.items.length > 0 || page.lastSeq !== cursor) {
+        const lastSeq = page.lastSeq;
+        await db.transaction().execute(async (trx) => {
+          await applyReplicaEntries(trx, page.items);
+          await saveReplicaCursor(trx, lastSeq);
+        });
+      }
+      applied += page.items.length;
+      cursor = page.lastSeq;
+      if (!page.more) break;
+    }
+    // A test clock set while this poll ran: it proves nothing for the new instant, poll again.
+    if (generation !== this.#generation) {
+      this.#filled = true;
+      return applied + 1;
+    }
+    const wasWaiting = !this.#filled || this.awaitingCatchUp;
+    this.#filled = true;
+    this.#caughtUpAt = started;
+    this.#caughtUpGeneration = generation;
+    // Work that arrived while dispatch waited (a wake it could not act on) goes now.
+    if (wasWaiting) this.#options.onCaughtUp?.();
+    return applied;
+  }
+
+  /** Walks every customer into the replica; the cursor is stored with the last page. */
+  async #fill(pageSize: number): Promise<{ headSeq: string; entries: number }> {
+    const { db, directory, logger } = this.#options;
+    const began = this.#elapsed();
+    let after: string | null = null;
+    let headSeq: string | undefined;
+    let entries = 0;
+    for (;;) {
+      const page = await directory.replicaSnapshot(after, pageSize);
+      headSeq ??= page.headSeq;
+      const last = page.nextAfter === null ? headSeq : undefined;
+      await db.transaction().execute(async (trx) => {
+        await applyReplicaEntries(trx, page.items);
+        if (last !== undefined) await saveReplicaCursor(trx, last);
+      });
+      entries += page.items.length;
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    logger?.info(
+      { customers: entries, headSeq, ms: Math.round(this.#elapsed() - began) },
+      'customer replica filled',
+    );
+    return { headSeq: headSeq ?? '0', entries };
+  }
+}
