@@ -5,9 +5,11 @@
  * The outgoing service runs from its bundle as it ships (DISPATCHER=only, as the
  * Kubernetes dispatcher Deployment runs it, then DISPATCHER=on, the default: API and
  * dispatcher in one process), on an empty queue, with its database connections through a
- * counting proxy (infra/bench/counting-proxy.ts). Over BENCH_IDLE_SECONDS (60):
+ * counting proxy (infra/bench/counting-proxy.ts). Over BENCH_IDLE_SECONDS (30):
  * - the Node process's CPU: utime + stime from /proc/<pid>/stat;
- * - the database's share attributable to it: every command it sent and the time from
+ * - the customer service's CPU for answering the replica's change-feed polls: its CPU
+ *   while followed minus its CPU idle alone (measured just before, as long);
+ * - the database's share attributable to both: every command each sent and the time from
  *   each command to the server's first answer. That time bounds the server's work on the
  *   command from above (it also holds the loopback round trip and, on a busy machine, the
  *   wait for a core), so their sum per second is an upper bound of the database's CPU
@@ -28,14 +30,15 @@ import { createConnection } from 'mysql2/promise';
 import { bundle } from '../build/bundle.ts';
 import { DEPLOYABLES, startFlags } from '../docker/prune.ts';
 import { REPO_ROOT } from '../validate/kubernetes.ts';
-import { startCountingProxy } from './counting-proxy.ts';
+import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 import { coreShare, cpuTicksOf } from './process-stats.ts';
 
-const SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 60);
+const SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 30);
 const TARGET = 0.01;
 const REPLAYS = 300;
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_idle_${randomBytes(3).toString('hex')}_`;
+const internalToken = `bench-internal-${randomBytes(12).toString('hex')}`;
 
 /** The database server's pid on this machine, if it runs here (mariadbd or mysqld). */
 function databaseServerPid(): number | undefined {
@@ -51,14 +54,19 @@ function databaseServerPid(): number | undefined {
   return undefined;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitReady(
+  url: string,
+  name: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline && child.exitCode === null) {
     const answer = await fetch(`${url}/readyz`).catch(() => undefined);
     if (answer?.status === 200) return;
     await sleep(200);
   }
-  throw new Error(`outgoing did not get ready:\n${output().slice(-2000)}`);
+  throw new Error(`${name} did not get ready:\n${output().slice(-2000)}`);
 }
 
 /**
@@ -92,7 +100,18 @@ async function replay(
   return means;
 }
 
-async function measure(mode: 'only' | 'on'): Promise<boolean> {
+interface Running {
+  readonly url: string;
+  readonly pid: number;
+  readonly proxy: CountingProxy;
+  stop(): Promise<void>;
+}
+
+/** One deployable from its bundle, its database connections through a counting proxy. */
+async function startDeployable(
+  name: 'customer' | 'outgoing',
+  env: Record<string, string>,
+): Promise<Running> {
   const proxy = await startCountingProxy({
     host: mysqlUrl.hostname,
     port: Number(mysqlUrl.port || 3306),
@@ -101,9 +120,9 @@ async function measure(mode: 'only' | 'on'): Promise<boolean> {
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);
   const port = await freePort();
-  const flags = startFlags(REPO_ROOT, 'outgoing').split(/\s+/).filter(Boolean);
+  const flags = startFlags(REPO_ROOT, name).split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...flags, 'dist/server.js'], {
-    cwd: join(REPO_ROOT, DEPLOYABLES.outgoing),
+    cwd: join(REPO_ROOT, DEPLOYABLES[name]),
     env: {
       PATH: process.env['PATH'],
       NODE_ENV: 'production',
@@ -112,84 +131,141 @@ async function measure(mode: 'only' | 'on'): Promise<boolean> {
       MYSQL_URL: viaProxy.href,
       MYSQL_DATABASE_PREFIX: prefix,
       LOG_LEVEL: 'warn',
-      INTERNAL_TOKEN: `bench-internal-${randomBytes(12).toString('hex')}`,
-      DISPATCHER: mode,
+      INTERNAL_TOKEN: internalToken,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    await proxy.close();
+  };
   try {
-    await waitReady(`http://127.0.0.1:${port}`, child, () => output);
-    await sleep(5_000); // start-up work (migrations, first polls) is not idle
-    const pid = child.pid ?? 0;
+    await waitReady(url, name, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid ?? 0, proxy, stop };
+}
+
+/**
+ * One process's database work over `seconds`, from its proxy: replayed reads at their
+ * replayed mean, everything else (writes, non-QUERY commands) at its time to first answer.
+ * Prints a row per statement; returns the estimate as a share of a core.
+ */
+async function databaseShare(
+  label: string,
+  database: string,
+  proxy: CountingProxy,
+  seconds: number,
+): Promise<number> {
+  let commands = 0;
+  let serverMs = 0;
+  for (const stats of proxy.byType.values()) {
+    commands += stats.count;
+    serverMs += stats.serverMs;
+  }
+  const replayed = await replay(database, proxy.byStatement.values());
+  let estimate = (serverMs - (proxy.byType.get('QUERY')?.serverMs ?? 0)) / seconds;
+  for (const stats of proxy.byStatement.values()) {
+    const mean = replayed.get(stats.example ?? '');
+    estimate += mean === undefined ? stats.serverMs / seconds : (stats.count / seconds) * mean;
+  }
+  console.log(
+    `| ${label}: database commands (upper bound: time to first answer) | ${(commands / seconds).toFixed(2)} | ${((serverMs / 1000 / seconds) * 100).toFixed(2)}% |`,
+  );
+  for (const [statement, stats] of [...proxy.byStatement].sort((a, b) => b[1].count - a[1].count)) {
+    const ms = replayed.get(stats.example ?? '');
+    const each =
+      ms === undefined ? 'not replayed' : `in the server: ${(ms * 1000).toFixed(0)} µs each`;
+    console.log(
+      `|   ${statement.replaceAll('|', '\\|')} | ${(stats.count / seconds).toFixed(2)} | ` +
+        `${((stats.serverMs / 1000 / seconds) * 100).toFixed(3)}% (${each}) |`,
+    );
+  }
+  console.log(
+    `| ${label}: database, estimate (rate × time in the server) | | ${(estimate / 10).toFixed(3)}% |`,
+  );
+  return estimate / 1000;
+}
+
+/**
+ * The outgoing service idle in `mode`, with the customer service it follows: the
+ * replica's feed polls are part of what an idle dispatcher costs, so the customer
+ * service's whole CPU (an upper bound of what answering them costs) and its database
+ * work are counted too.
+ */
+async function measure(mode: 'only' | 'on'): Promise<boolean> {
+  const customer = await startDeployable('customer', {});
+  let outgoing: Running | undefined;
+  try {
+    // The customer service on its own first: what it costs idle without being followed
+    // is not the dispatcher's (it runs anyway); only the difference is counted.
+    await sleep(5_000);
+    const alone = cpuTicksOf(customer.pid);
+    const aloneStarted = performance.now();
+    await sleep(SECONDS * 1000);
+    const customerAlone = coreShare(
+      alone,
+      cpuTicksOf(customer.pid),
+      (performance.now() - aloneStarted) / 1000,
+    );
+    outgoing = await startDeployable('outgoing', {
+      DISPATCHER: mode,
+      CUSTOMER_SERVICE_URL: customer.url,
+    });
+    await sleep(5_000); // start-up work (migrations, first polls, the replica's fill) is not idle
     const database = databaseServerPid();
-    proxy.reset();
-    const nodeBefore = cpuTicksOf(pid);
+    customer.proxy.reset();
+    outgoing.proxy.reset();
+    const before = [cpuTicksOf(outgoing.pid), cpuTicksOf(customer.pid)] as const;
     const databaseBefore = database === undefined ? 0 : cpuTicksOf(database);
     const started = performance.now();
     await sleep(SECONDS * 1000);
     const seconds = (performance.now() - started) / 1000;
-    const node = coreShare(nodeBefore, cpuTicksOf(pid), seconds);
+    const outgoingCpu = coreShare(before[0], cpuTicksOf(outgoing.pid), seconds);
+    const customerCpu = coreShare(before[1], cpuTicksOf(customer.pid), seconds);
     const whole =
       database === undefined ? undefined : coreShare(databaseBefore, cpuTicksOf(database), seconds);
-    let commands = 0;
-    let serverMs = 0;
-    for (const stats of proxy.byType.values()) {
-      commands += stats.count;
-      serverMs += stats.serverMs;
-    }
-    const databaseShare = serverMs / 1000 / seconds;
-    const replayed = await replay(`${prefix}outgoing`, proxy.byStatement.values());
-    // ms of database time per second: replayed reads at their replayed mean, everything
-    // else (writes, non-QUERY commands) at its time to first answer.
-    let estimate = (serverMs - (proxy.byType.get('QUERY')?.serverMs ?? 0)) / seconds;
-    for (const stats of proxy.byStatement.values()) {
-      const mean = replayed.get(stats.example ?? '');
-      estimate += mean === undefined ? stats.serverMs / seconds : (stats.count / seconds) * mean;
-    }
-    const total = node + estimate / 1000;
     console.log(`\nDISPATCHER=${mode}, ${seconds.toFixed(0)} s idle:`);
     console.log(`| what | per second | share of a core |`);
     console.log('|---|---:|---:|');
-    console.log(`| Node process (utime + stime) | | ${(node * 100).toFixed(2)}% |`);
     console.log(
-      `| database commands it sent (upper bound: time to first answer) | ${(commands / seconds).toFixed(2)} | ${(databaseShare * 100).toFixed(2)}% |`,
+      `| outgoing: Node process (utime + stime) | | ${(outgoingCpu * 100).toFixed(2)}% |`,
     );
-    for (const [statement, stats] of [...proxy.byStatement].sort(
-      (a, b) => b[1].count - a[1].count,
-    )) {
-      const ms = replayed.get(stats.example ?? '');
-      const each =
-        ms === undefined ? 'not replayed' : `in the server: ${(ms * 1000).toFixed(0)} µs each`;
-      console.log(
-        `|   ${statement.replaceAll('|', '\\|')} | ${(stats.count / seconds).toFixed(2)} | ` +
-          `${((stats.serverMs / 1000 / seconds) * 100).toFixed(3)}% (${each}) |`,
-      );
-    }
+    const feedCpu = Math.max(0, customerCpu - customerAlone);
     console.log(
-      `| database, estimate: rate × time in the server | | ${(estimate / 10).toFixed(3)}% |`,
+      `| customer service answering the replica's feed polls: Node process ${(customerCpu * 100).toFixed(2)}% minus ${(customerAlone * 100).toFixed(2)}% idle alone | | ${(feedCpu * 100).toFixed(2)}% |`,
     );
+    const databases =
+      (await databaseShare('outgoing', `${prefix}outgoing`, outgoing.proxy, seconds)) +
+      (await databaseShare('customer', `${prefix}customer`, customer.proxy, seconds));
     if (whole !== undefined) {
       console.log(
         `| (the whole database server, shared with other work) | | ${(whole * 100).toFixed(2)}% |`,
       );
     }
+    const total = outgoingCpu + feedCpu + databases;
     const ok = total <= TARGET;
     console.log(
-      `idle dispatcher (${mode}): ${(total * 100).toFixed(2)}% of a core, target ≤ 1%: ${ok ? 'PASS' : 'FAIL'}`,
+      `idle dispatcher (${mode}), outgoing + customer service + their database work: ${(total * 100).toFixed(2)}% of a core, target ≤ 1%: ${ok ? 'PASS' : 'FAIL'}`,
     );
     return ok;
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-    await proxy.close();
+    await outgoing?.stop();
+    await customer.stop();
   }
 }
 
 console.log(`idle dispatcher bench: ${SECONDS} s per mode, default poll interval, empty queue`);
+await bundle(REPO_ROOT, 'customer');
 await bundle(REPO_ROOT, 'outgoing');
 try {
   const results = [await measure('only'), await measure('on')];
