@@ -8,7 +8,8 @@
  * bench/run.ts's drain) or, with BENCH_DISTINCT_INSTANTS=1, each at its own millisecond
  * (a real clock). Background threads (purge, flushing) are not counted.
  *
- *   node bench/queue-thread-probe.ts       (MYSQL_URL, BENCH_MESSAGES, BENCH_DISTINCT_INSTANTS)
+ *   node bench/queue-thread-probe.ts       (MYSQL_URL, BENCH_MESSAGES, BENCH_DISTINCT_INSTANTS,
+ *                                           BENCH_SEED_STATUS=scheduled|sending)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mysqlOptions, newIds } from '@screenmagic/service-kit';
@@ -24,6 +25,8 @@ import { databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 20_000);
 const DISTINCT = process.env['BENCH_DISTINCT_INSTANTS'] === '1';
+/** `sending` (accepted inside the window, as bench/run.ts's drain) or `scheduled` (the claim moves its index entry). */
+const SEED_STATUS = process.env['BENCH_SEED_STATUS'] === 'scheduled' ? 'scheduled' : 'sending';
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 const url = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const pid = databaseServerPid();
@@ -67,7 +70,7 @@ try {
           customer_name: `Customer ${i + k}`,
           time_zone: 'Europe/London',
           hold_to_window: 1,
-          status: 'sending' as const,
+          status: SEED_STATUS,
           scheduled_for: NOW,
           due_at: NOW,
           attempts: 0,
@@ -113,7 +116,7 @@ try {
   }
   const total = runNs(tid) - total0;
   console.log(
-    `thread ${tid}: ${delivered} delivered, ${(total / 1000 / delivered).toFixed(1)} µs/message on the connection's thread (distinct instants: ${DISTINCT})`,
+    `thread ${tid}: ${delivered} delivered, ${(total / 1000 / delivered).toFixed(1)} µs/message on the connection's thread (distinct instants: ${DISTINCT}, seeded ${SEED_STATUS})`,
   );
   for (const [k, s] of [...spent].sort((a, b) => b[1].ns - a[1].ns))
     console.log(
