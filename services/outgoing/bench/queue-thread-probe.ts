@@ -12,21 +12,22 @@
  *                                           BENCH_SEED_STATUS=scheduled|sending)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mysqlOptions, newIds } from '@screenmagic/service-kit';
+import { mysqlOptions } from '@screenmagic/service-kit';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import type { Database } from '../src/db/database.ts';
-import { migrations } from '../src/db/migrations/index.ts';
 import { MessageHistory } from '../src/db/message-history-repository.ts';
 import { markDelivered } from '../src/db/message-outcome-repository.ts';
 import { claimDueMessages, closeBatch } from '../src/db/message-queue.ts';
+import { seedDueMessages } from './support/due-messages.ts';
 import { databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 20_000);
 const DISTINCT = process.env['BENCH_DISTINCT_INSTANTS'] === '1';
 /** `sending` (accepted inside the window, as bench/run.ts's drain) or `scheduled` (the claim moves its index entry). */
-const SEED_STATUS = process.env['BENCH_SEED_STATUS'] === 'scheduled' ? 'scheduled' : 'sending';
+const SEED_STATUS: 'scheduled' | 'sending' =
+  process.env['BENCH_SEED_STATUS'] === 'scheduled' ? 'scheduled' : 'sending';
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 const url = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const pid = databaseServerPid();
@@ -56,30 +57,7 @@ const db = new Kysely<Database>({
   },
 });
 try {
-  for (const migration of Object.values(migrations)) await migration.up(db as Kysely<unknown>);
-  const ids = newIds('msg', MESSAGES);
-  for (let i = 0; i < MESSAGES; i += 1000) {
-    await db
-      .insertInto('message')
-      .values(
-        ids.slice(i, i + 1000).map((id, k) => ({
-          id,
-          kind: 'broadcast' as const,
-          broadcast_id: 'brd_probe',
-          customer_id: `cus_${String(i + k).padStart(20, '0')}`,
-          customer_name: `Customer ${i + k}`,
-          time_zone: 'Europe/London',
-          hold_to_window: 1,
-          status: SEED_STATUS,
-          scheduled_for: NOW,
-          due_at: NOW,
-          attempts: 0,
-          created_at: NOW,
-          updated_at: NOW,
-        })),
-      )
-      .execute();
-  }
+  await seedDueMessages(db, { count: MESSAGES, now: NOW, status: SEED_STATUS });
   // Find the server thread of our one connection: the one that burns CPU on a BENCHMARK().
   const before = new Map(tids().map((t) => [t, runNs(t)]));
   await (await import('kysely')).sql`SELECT BENCHMARK(3000000, MD5('x'))`.execute(db);
