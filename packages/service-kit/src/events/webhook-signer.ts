@@ -32,9 +32,9 @@ export type SigningKey =
  */
 export class WebhookSigner {
   /**
-   * Each key as a `KeyObject`, made once: `createHmac` with a `Buffer` key costs ~12 µs
-   * (Node 24 wraps it in a new key object every call), with a `KeyObject` ~2 µs — 10 µs of
-   * the dispatcher's CPU per delivered message (issue 15, README "Benchmarks").
+   * Each key as a `KeyObject`, made once: on Node 24 `createHmac` with a `Buffer` key
+   * costs ~12 µs a call (in `prepareSecretKey`), with a `KeyObject` ~2 µs — 10 µs of the
+   * dispatcher's CPU per delivered message (issue 15, README "Benchmarks").
    */
   readonly #keys: readonly KeyObject[];
 
