@@ -4,7 +4,7 @@
  * the webhook channel and the same number of requests in flight — no claims, no window
  * checks, no status updates. Prints `{"sent": n, "ms": t}` and exits.
  */
-import { forEachLimited, mysqlOptions } from '@screenmagic/service-kit';
+import { forEachLimited, mysqlOptions, WebhookSigner } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
 import { WebhookChannel } from '../src/clients/webhook-channel.ts';
 
@@ -14,10 +14,14 @@ const pool = createPool({
   connectionLimit: 2,
 });
 const inFlight = Number(env['BENCH_IN_FLIGHT'] ?? 32);
+const secret = env['DELIVERY_WEBHOOK_SECRET'] ?? '';
 const channel = new WebhookChannel({
   url: new URL(env['DELIVERY_WEBHOOK_URL'] ?? ''),
-  secret: env['DELIVERY_WEBHOOK_SECRET'] ?? '',
-  signer: undefined,
+  secret,
+  // As the dispatcher's config does with only DELIVERY_WEBHOOK_SECRET set (SPEC §7): the
+  // Standard Webhooks headers too, signed with its bytes. Without it the loop sent one
+  // signature fewer than the dispatcher it is compared with.
+  signer: secret === '' ? undefined : new WebhookSigner([{ kind: 'raw', secret }]),
   timeoutMs: 10_000,
   connections: inFlight,
 });

@@ -8,15 +8,15 @@
  *
  *   node bench/queue-sql-probe.ts          (MYSQL_URL, BENCH_MESSAGES)
  */
-import { mysqlOptions, newIds } from '@screenmagic/service-kit';
+import { mysqlOptions } from '@screenmagic/service-kit';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import type { Database } from '../src/db/database.ts';
-import { migrations } from '../src/db/migrations/index.ts';
 import { MessageHistory } from '../src/db/message-history-repository.ts';
 import { markDelivered } from '../src/db/message-outcome-repository.ts';
 import { claimDueMessages, closeBatch } from '../src/db/message-queue.ts';
+import { seedDueMessages } from './support/due-messages.ts';
 import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
@@ -36,30 +36,7 @@ async function drain(claimers: number): Promise<void> {
     }),
   });
   try {
-    for (const migration of Object.values(migrations)) await migration.up(db as Kysely<unknown>);
-    const ids = newIds('msg', MESSAGES);
-    for (let i = 0; i < MESSAGES; i += BATCH) {
-      await db
-        .insertInto('message')
-        .values(
-          ids.slice(i, i + BATCH).map((id, k) => ({
-            id,
-            kind: 'broadcast' as const,
-            broadcast_id: 'brd_probe',
-            customer_id: `cus_${String(i + k).padStart(20, '0')}`,
-            customer_name: `Customer ${i + k}`,
-            time_zone: 'Europe/London',
-            hold_to_window: 1,
-            status: 'sending' as const,
-            scheduled_for: NOW,
-            due_at: NOW,
-            attempts: 0,
-            created_at: NOW,
-            updated_at: NOW,
-          })),
-        )
-        .execute();
-    }
+    await seedDueMessages(db, { count: MESSAGES, now: NOW, status: 'sending' });
     const spent = { claim: 0, complete: 0 };
     const total = cpuSeconds(databasePid);
     const self = process.cpuUsage();

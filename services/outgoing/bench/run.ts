@@ -16,7 +16,8 @@
  * processes, as in production), stops by itself, and drops its databases at the end.
  *
  *   pnpm --filter @screenmagic/outgoing bench      (MYSQL_URL, BENCH_CUSTOMERS, BENCH_ROUNDS,
- *                                                   BENCH_ONLY, BENCH_WORKERS, BENCH_RECEIVER_MS)
+ *                                                   BENCH_ONLY, BENCH_WORKERS, BENCH_RECEIVER_MS,
+ *                                                   BENCH_IDLE=0 skips the idle part)
  *
  * (`pnpm bench` here also runs bench/queue-sql-probe.ts: the queue's SQL alone.)
  */
@@ -413,6 +414,7 @@ async function main(): Promise<void> {
   await db.end();
 
   // ---- 3. What an idle dispatcher costs, by poll interval (the queue is empty now) ----
+  if (process.env['BENCH_IDLE'] === '0') return;
   console.log('\n### An idle dispatcher (empty queue), 5 s per poll interval\n');
   console.log('| poll interval | dispatcher CPU | MariaDB CPU | polls/s |');
   console.log('|---:|---:|---:|---:|');

@@ -139,6 +139,45 @@ describe('one lease per claimed batch', () => {
     await closeBatch(db, live.batch ?? '');
   });
 
+  it('a completion sets each message to its own attempt instant, in the row and its history', async () => {
+    await stack.setClock(MONDAY_10);
+    expect((await stack.broadcast({ message: 'Instants' })).statusCode).toBe(202);
+    const batch = await claim('instants/0', 12);
+    expect(batch.messages).toHaveLength(12);
+    // Distinct instants in an order unrelated to the ids, with one run of equal ones.
+    const at = (i: number) =>
+      new Date(NOW.getTime() + [7, 3, 3, 3, 11, 0, 5, 9, 1, 2, 8, 4][i]! * 1_001);
+    const done = batch.messages.map((m, i) => ({ id: m.id, at: at(i) }));
+    expect(await markDelivered(db, history, batch.batch ?? '', done)).toBe(12);
+    await closeBatch(db, batch.batch ?? '');
+    const rows = await stack.query<{
+      id: string;
+      delivered_at: Date;
+      finished_at: Date;
+      last_attempt_at: Date;
+      updated_at: Date;
+      event_at: Date;
+    }>(
+      `SELECT m.id, m.delivered_at, m.finished_at, m.last_attempt_at, m.updated_at, e.at AS event_at
+       FROM message m JOIN message_event e ON e.message_id = m.id AND e.event = 'delivered'
+       WHERE m.id IN (?)`,
+      [done.map((d) => d.id)],
+    );
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      const expected = done.find((d) => d.id === row.id)?.at.getTime();
+      for (const column of [
+        row.delivered_at,
+        row.finished_at,
+        row.last_attempt_at,
+        row.updated_at,
+        row.event_at,
+      ]) {
+        expect(column.getTime()).toBe(expected);
+      }
+    }
+  });
+
   it('the sweep gives back the messages of a batch whose holder died', async () => {
     await stack.setClock(MONDAY_10);
     expect((await stack.broadcast({ message: 'Swept' })).statusCode).toBe(202);
