@@ -148,12 +148,14 @@ export class Dispatcher {
     if (!this.#options.isReady() || this.#stopping) return 0;
     const wakeSeq = this.#wakeSeq;
     const counts = emptyCounts();
+    // Taken in the same synchronous step as the batch reads the clock (its first statement).
+    const instant = this.#report.instant;
     try {
       const claimed = await runOneBatch(this.#context, owner, counts);
       // A wake that arrived while this claim ran may concern rows it could not yet see.
       return claimed > 0 || this.#wakeSeq === wakeSeq ? claimed : 1;
     } finally {
-      this.#report.add(counts);
+      this.#report.add(counts, instant);
     }
   }
 

@@ -9,14 +9,28 @@ import { addCounts, type DispatchCounts, emptyCounts } from './dispatch-counts.t
 export class TestClockReport {
   #tally: DispatchCounts = emptyCounts();
   #lane: Promise<unknown> = Promise.resolve();
+  #instant = 0;
 
-  /** Adds what one batch did. */
-  add(counts: Readonly<DispatchCounts>): void {
-    addCounts(this.#tally, counts);
+  /**
+   * Which setting of the clock a batch starting now works at: read in the same
+   * synchronous step as the batch reads the clock, and given back to {@link add}.
+   */
+  get instant(): number {
+    return this.#instant;
+  }
+
+  /**
+   * Adds what one batch did, if it worked at the clock's current setting: a batch that
+   * read the clock before it was set (a background delivery still finishing when the
+   * test moved time) belongs to the earlier instant, not to this report.
+   */
+  add(counts: Readonly<DispatchCounts>, instant: number): void {
+    if (instant === this.#instant) addCounts(this.#tally, counts);
   }
 
   /** Starts a new report: the test clock was set, earlier work belongs to earlier instants. */
   restart(): void {
+    this.#instant += 1;
     this.#tally = emptyCounts();
   }
 
