@@ -58,6 +58,17 @@ const NOW = '2026-11-30T10:00:00.000Z';
 // A minute earlier: every seeded window is open, and nothing broadcast at NOW is due yet.
 const BEFORE_NOW = '2026-11-30T09:59:00.000Z';
 const SECRET = 'bench-secret';
+/** Acceptance target (issue 15): the 202 in at most this many times the floor. */
+const FLOOR_TARGET = 2;
+/**
+ * Each message's first history row, as acceptance writes it (`MessageHistory`, from-status);
+ * the table holds only the rows just written.
+ */
+const HISTORY_FLOOR = `
+  INSERT INTO message_event (message_id, at, event, reason, scheduled_for, detail)
+  SELECT m.id, m.updated_at, CASE m.status WHEN 'sending' THEN 'scheduled' ELSE m.status END,
+         COALESCE(m.status_reason, 'IN_WINDOW'), m.scheduled_for, m.status_detail
+  FROM message m`;
 
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 // Not `bench_…`: other packages' benchmarks clean up databases by that prefix.
@@ -196,8 +207,16 @@ async function main(): Promise<void> {
     { columns: string[]; rows: unknown[][]; broadcast: Record<string, unknown> } | undefined;
 
   const rounds = ONLY === 'drain' ? 1 : ROUNDS;
+  // Once, untimed: the replica's first fill (a walk of every customer), which a running
+  // service has long done; the timed rounds then pay only the catch-up with the feed.
+  started = performance.now();
+  const warm = await post(`${api.url}/v1/broadcasts/preview`, { message: 'Bench message' });
+  if (warm.status !== 200) throw new Error(`warm-up preview answered ${warm.status}`);
+  console.log(`customer replica filled (untimed warm-up preview) in ${fmt(ms(started))} ms`);
+
   for (let round = 0; round < rounds; round++) {
     await db.query('TRUNCATE TABLE message');
+    await db.query('TRUNCATE TABLE message_event');
     await db.query('TRUNCATE TABLE broadcast');
     // The preview of the same broadcast first (SPEC §5: it must answer in <= 1x the
     // broadcast's time): it walks and decides every recipient, stores nothing.
@@ -235,6 +254,7 @@ async function main(): Promise<void> {
 
     if (ONLY === 'drain') break;
     await db.query('TRUNCATE TABLE message');
+    await db.query('TRUNCATE TABLE message_event');
     started = performance.now();
     await db.beginTransaction();
     for (let i = 0; i < snapshot.rows.length; i += 1_000) {
@@ -242,19 +262,28 @@ async function main(): Promise<void> {
         snapshot.rows.slice(i, i + 1_000),
       ]);
     }
+    await db.query(HISTORY_FLOOR);
     await db.commit();
     times.raw.push(ms(started));
 
     await db.query('TRUNCATE TABLE message');
+    await db.query('TRUNCATE TABLE message_event');
     started = performance.now();
+    // "The same rows" (docs/decisions.md): every message with the columns the service
+    // writes, and its first history row, in one transaction, straight from the customers.
+    await db.beginTransaction();
     await db.query(
-      `INSERT INTO message (id, kind, broadcast_id, customer_id, customer_name, time_zone, hold_to_window,
-                            status, scheduled_for, due_at, attempts, created_at, updated_at)
-       SELECT CONCAT('msg_', SUBSTRING(c.id, 5)), 'broadcast', 'brd_floor', c.id, c.name, c.time_zone, 1,
-              'sending', ?, ?, 0, ?, ?
+      `INSERT INTO message (id, kind, broadcast_id, customer_id, customer_name, time_zone,
+         hold_to_window, category, status, status_reason, status_detail, scheduled_for, due_at,
+         expires_at, local_day, attempts, created_at, updated_at)
+       SELECT CONCAT('msg_', SUBSTRING(c.id, 5)), 'broadcast', 'brd_floor', c.id, c.name,
+              c.time_zone, 1, 'marketing', 'sending', 'IN_WINDOW', NULL, ?, ?, NULL, '2026-11-30',
+              0, ?, ?
        FROM \`${customerDb}\`.customer c`,
       [new Date(NOW), new Date(NOW), new Date(NOW), new Date(NOW)],
     );
+    await db.query(HISTORY_FLOOR);
+    await db.commit();
     times.floor.push(ms(started));
   }
   const peakRss = api.child.peakRssMiB();
@@ -458,16 +487,24 @@ function reportBroadcast(
   const service = median(times.service);
   const raw = median(times.raw);
   const floor = median(times.floor);
-  console.log('\n### Broadcast to every customer (median of %d rounds)\n', ROUNDS);
-  console.log('| | ms | vs multi-row |');
+  const ratio = service / floor;
+  console.log(
+    '\n### Broadcast to every customer (median of %d rounds; messages + first history rows)\n',
+    ROUNDS,
+  );
+  console.log('| | ms | vs floor |');
   console.log('|---|---:|---:|');
+  console.log(`| service: POST /v1/broadcasts → 202 | ${fmt(service)} | ${ratio.toFixed(2)}x |`);
   console.log(
-    `| service: POST /v1/broadcasts → 202 | ${fmt(service)} | ${(service / raw).toFixed(2)}x |`,
+    `| raw mysql2 multi-row inserts (1,000 a statement) + history INSERT … SELECT, one transaction | ${fmt(raw)} | ${(raw / floor).toFixed(2)}x |`,
   );
+  console.log(`| INSERT … SELECT messages + history (floor) | ${fmt(floor)} | 1.00x |`);
+  const perRound = times.service.map((t, i) => (t / (times.floor[i] ?? NaN)).toFixed(2));
   console.log(
-    `| raw mysql2 multi-row inserts (1,000 a statement, one transaction) | ${fmt(raw)} | 1.00x |`,
+    `\nbroadcast / floor: ${ratio.toFixed(2)}x (target <= ${FLOOR_TARGET}x: ${ratio <= FLOOR_TARGET ? 'PASS' : 'FAIL'}); per round ${perRound.join(', ')}; load now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
-  console.log(`| INSERT … SELECT (floor) | ${fmt(floor)} | ${(floor / raw).toFixed(2)}x |`);
   const preview = median(times.preview);
   console.log(
     `\npreview (POST /v1/broadcasts/preview, same body): ${fmt(preview)} ms = ${(preview / service).toFixed(2)}x the broadcast ` +
