@@ -16,7 +16,8 @@
  * processes, as in production), stops by itself, and drops its databases at the end.
  *
  *   pnpm --filter @screenmagic/outgoing bench      (MYSQL_URL, BENCH_CUSTOMERS, BENCH_ROUNDS,
- *                                                   BENCH_ONLY, BENCH_WORKERS, BENCH_RECEIVER_MS)
+ *                                                   BENCH_ONLY, BENCH_WORKERS, BENCH_RECEIVER_MS,
+ *                                                   BENCH_BASELINE_SERVER, BENCH_SCHEDULES)
  *
  * (`pnpm bench` here also runs bench/queue-sql-probe.ts: the queue's SQL alone.)
  */
@@ -44,6 +45,10 @@ const WORKERS = (process.env['BENCH_WORKERS'] ?? '1,2,4').split(',').map(Number)
 const RECEIVER_MS = Number(process.env['BENCH_RECEIVER_MS'] ?? 10);
 /** `broadcast` or `drain` runs only that part (while tuning). */
 const ONLY = process.env['BENCH_ONLY'];
+/** `distinct`: every customer a schedule of their own (support/seed.ts); default five. */
+const SCHEDULES = process.env['BENCH_SCHEDULES'] === 'distinct' ? 'distinct' : 'five';
+/** Another build's `src/server.ts` whose broadcast is timed beside this one's. */
+const BASELINE_SERVER = process.env['BENCH_BASELINE_SERVER'];
 /** Extra NODE_OPTIONS for the outgoing service's processes (e.g. heap flags). */
 const SERVICE_NODE_OPTIONS = process.env['BENCH_SERVICE_NODE_OPTIONS'];
 /** The outgoing service runs with the Node flags of its `start` script, as in production. */
@@ -145,7 +150,7 @@ async function startService(
         : {}),
     },
     abort,
-    script === OUTGOING_SERVER ? SERVICE_NODE_FLAGS : [],
+    script === OUTGOING_SERVER || script === BASELINE_SERVER ? SERVICE_NODE_FLAGS : [],
   );
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
@@ -182,9 +187,11 @@ async function main(): Promise<void> {
   const customer = await startService('customer', CUSTOMER_SERVER, {});
   const customerConnection = await createConnection(mysqlOptions(mysqlUrl, customerDb));
   let started = performance.now();
-  await seedCustomers(customerConnection, CUSTOMERS);
+  await seedCustomers(customerConnection, CUSTOMERS, SCHEDULES);
   await customerConnection.end();
-  console.log(`seeded ${CUSTOMERS.toLocaleString('en-US')} customers in ${fmt(ms(started))} ms`);
+  console.log(
+    `seeded ${CUSTOMERS.toLocaleString('en-US')} customers (${SCHEDULES === 'five' ? 'five schedules' : 'every schedule distinct'}) in ${fmt(ms(started))} ms`,
+  );
 
   // ---- 1. Broadcast to everyone vs raw inserts vs INSERT … SELECT ----
   const api = await startService('outgoing', OUTGOING_SERVER, {
@@ -192,16 +199,29 @@ async function main(): Promise<void> {
     CUSTOMER_SERVICE_URL: customer.url,
   });
   await post(`${api.url}/internal/test/clock`, { now: NOW });
+  // Another build of the service (BENCH_BASELINE_SERVER: its src/server.ts), timed in the
+  // same rounds: before/after side by side on a shared machine.
+  const baseline = BASELINE_SERVER
+    ? await startService('baseline', BASELINE_SERVER, {
+        DISPATCHER: 'off',
+        CUSTOMER_SERVICE_URL: customer.url,
+      })
+    : undefined;
+  if (baseline) await post(`${baseline.url}/internal/test/clock`, { now: NOW });
   const db = await createConnection({
     ...mysqlOptions(mysqlUrl, outgoingDb),
     multipleStatements: false,
   });
   const idleRss = api.child.rssMiB();
+  // CPU seconds (MariaDB + the services) of the 202 and of the floor: less at the mercy of
+  // other work on a shared machine than wall time (MariaDB's includes other clients').
+  const cpuTimes = { service: [] as number[], floor: [] as number[] };
   const times = {
     service: [] as number[],
     preview: [] as number[],
     raw: [] as number[],
     floor: [] as number[],
+    baseline: [] as number[],
   };
   let snapshot:
     { columns: string[]; rows: unknown[][]; broadcast: Record<string, unknown> } | undefined;
@@ -211,7 +231,8 @@ async function main(): Promise<void> {
   // service has long done; the timed rounds then pay only the catch-up with the feed.
   started = performance.now();
   const warm = await post(`${api.url}/v1/broadcasts/preview`, { message: 'Bench message' });
-  if (warm.status !== 200) throw new Error(`warm-up preview answered ${warm.status}`);
+  if (warm.status !== 200)
+    throw new Error(`warm-up preview answered ${warm.status}: ${JSON.stringify(warm.json)}`);
   console.log(`customer replica filled (untimed warm-up preview) in ${fmt(ms(started))} ms`);
 
   for (let round = 0; round < rounds; round++) {
@@ -229,8 +250,10 @@ async function main(): Promise<void> {
       );
     }
     started = performance.now();
+    let cpu = cpuMeter({ outgoing: api.child, customer: customer.child });
     const accepted = await post(`${api.url}/v1/broadcasts`, { message: 'Bench message' });
     times.service.push(ms(started));
+    cpuTimes.service.push(sumCpu(cpu()));
     if (accepted.status !== 202 || accepted.json['recipientCount'] !== CUSTOMERS) {
       throw new Error(
         `broadcast answered ${accepted.status}: ${JSON.stringify(accepted.json).slice(0, 300)}`,
@@ -253,6 +276,14 @@ async function main(): Promise<void> {
     }
 
     if (ONLY === 'drain') break;
+    if (baseline) {
+      for (const table of ['message', 'message_event', 'broadcast'])
+        await db.query(`TRUNCATE TABLE ${table}`);
+      started = performance.now();
+      const answer = await post(`${baseline.url}/v1/broadcasts`, { message: 'Bench message' });
+      if (answer.status !== 202) throw new Error(`baseline answered ${answer.status}`);
+      times.baseline.push(ms(started));
+    }
     await db.query('TRUNCATE TABLE message');
     await db.query('TRUNCATE TABLE message_event');
     started = performance.now();
@@ -269,6 +300,7 @@ async function main(): Promise<void> {
     await db.query('TRUNCATE TABLE message');
     await db.query('TRUNCATE TABLE message_event');
     started = performance.now();
+    cpu = cpuMeter({});
     // "The same rows" (docs/decisions.md): every message with the columns the service
     // writes, and its first history row, in one transaction, straight from the customers.
     await db.beginTransaction();
@@ -285,11 +317,27 @@ async function main(): Promise<void> {
     await db.query(HISTORY_FLOOR);
     await db.commit();
     times.floor.push(ms(started));
+    cpuTimes.floor.push(sumCpu(cpu()));
   }
   const peakRss = api.child.peakRssMiB();
   await stopChild(api.child);
+  if (baseline) {
+    await stopChild(baseline.child);
+    const ratio = median(times.baseline) / median(times.floor);
+    console.log(
+      `baseline (${BASELINE_SERVER}): 202 in ${fmt(median(times.baseline))} ms = ${ratio.toFixed(2)}x the floor; rounds ${times.baseline.map(fmt).join(', ')}`,
+    );
+  }
 
   if (ONLY !== 'drain') reportBroadcast(times, idleRss, peakRss);
+  if (ONLY !== 'drain') {
+    const service = median(cpuTimes.service);
+    const floor = median(cpuTimes.floor);
+    console.log(
+      `CPU (MariaDB + outgoing + customer service), median: 202 ${fmt(service * 1000)} ms, floor ${fmt(floor * 1000)} ms = ${(service / floor).toFixed(2)}x; ` +
+        `per round ${cpuTimes.service.map((c, i) => (c / (cpuTimes.floor[i] ?? NaN)).toFixed(2)).join(', ')}`,
+    );
+  }
   if (ONLY === 'broadcast') return;
 
   // ---- 2. Drain to a webhook sink: 1, 2, 4 workers vs a bare loop ----
@@ -462,6 +510,8 @@ async function main(): Promise<void> {
     await stopChild(idle.child);
   }
 }
+
+const sumCpu = (used: Record<string, number>) => Object.values(used).reduce((a, b) => a + b, 0);
 
 /** CPU seconds each process (and the database server) used between this call and the returned one. */
 function cpuMeter(processes: Record<string, Child>): () => Record<string, number> {

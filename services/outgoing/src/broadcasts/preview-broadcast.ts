@@ -2,7 +2,10 @@ import { decodeCursor, encodeCursor, validationFailed } from '@screenmagic/servi
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
-import { replicaCustomersPage, replicaScheduleGroups } from '../db/broadcast-replica-repository.ts';
+import {
+  forEachScheduleGroupPage,
+  replicaCustomersPage,
+} from '../db/broadcast-replica-repository.ts';
 import { PreviewTally } from '../domain/preview-tally.ts';
 import { type RecipientPlan, suppressReason } from '../domain/recipient-planner.ts';
 import type { BroadcastPreview, NewBroadcast, PreviewRecipient } from '../schemas/broadcast.ts';
@@ -82,13 +85,15 @@ async function previewFromReplica(
   page: { start: number; limit: number },
 ): Promise<BroadcastPreview> {
   let count = 0;
-  for (const { group, plan } of planGroups(
-    prepared.planner,
-    await replicaScheduleGroups(deps.db),
-  )) {
-    tally.add(plan, group.count);
-    count += group.count;
-  }
+  // The groups' temporary table lives on one connection.
+  await deps.db.connection().execute((connection) =>
+    forEachScheduleGroupPage(connection, (groups) => {
+      for (const { group, plan } of planGroups(prepared.planner, groups)) {
+        tally.add(plan, group.count);
+        count += group.count;
+      }
+    }),
+  );
   const rows = await replicaCustomersPage(deps.db, { offset: page.start, limit: page.limit });
   const recipients = rows.map((row) =>
     previewRecipient(

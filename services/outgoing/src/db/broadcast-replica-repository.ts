@@ -19,29 +19,68 @@ export interface ScheduleGroup {
 /** A group's key, computed the same way in both statements below. */
 const GROUP_KEY = sql`MD5(CONCAT(r.time_zone, CHAR(0), r.working_hours))`;
 
+/** Groups per page: what one page of planning holds in memory. */
+const GROUP_PAGE = 1_000;
+
+type GroupRow = {
+  /** The key and the consent flag, one column: one range to page on. */
+  gk: string;
+  n: number | string;
+  time_zone: string;
+  working_hours: string;
+};
+
 /**
- * Every distinct schedule among the replica's live customers (one scan of the replica;
- * the texts are read once per group, from one member of it).
+ * Every distinct schedule among the replica's live customers, page by page: one scan of
+ * the replica groups them into a temporary table (`broadcast_group`, on `db`'s connection:
+ * pass a transaction or a single connection), then pages of {@link GROUP_PAGE} groups, each
+ * with the texts of one member, go to `each` — so 100,000 distinct schedules never sit in
+ * memory at once. With `unplanned`, only groups that have no row in `broadcast_plan` yet.
  */
-export async function replicaScheduleGroups(db: Kysely<Database>): Promise<ScheduleGroup[]> {
-  const { rows } = await sql<{
-    k: string;
-    consent: number;
-    n: number | string;
-    time_zone: string;
-    working_hours: string;
-  }>`
-    SELECT g.k, g.consent, g.n, r.time_zone, r.working_hours
-    FROM (SELECT ${GROUP_KEY} AS k, r.marketing_consent AS consent, COUNT(*) AS n, MIN(r.id) AS id
-          FROM customer_replica r WHERE r.deleted = 0 GROUP BY k, consent) g
-    JOIN customer_replica r ON r.id = g.id`.execute(db);
-  return rows.map((row) => ({
-    key: row.k,
-    marketingConsent: Boolean(row.consent),
+export async function forEachScheduleGroupPage(
+  db: Kysely<Database>,
+  each: (groups: ScheduleGroup[]) => Promise<void> | void,
+  options: { unplanned: boolean } = { unplanned: false },
+): Promise<void> {
+  await sql`DROP TEMPORARY TABLE IF EXISTS broadcast_group`.execute(db);
+  await sql`
+    CREATE TEMPORARY TABLE broadcast_group (
+      gk CHAR(33) NOT NULL PRIMARY KEY, n INT NOT NULL, id VARCHAR(64) NOT NULL
+    )`.execute(db);
+  try {
+    const unplanned = options.unplanned
+      ? sql`WHERE NOT EXISTS (SELECT 1 FROM broadcast_plan p WHERE p.k = g.k AND p.consent = g.consent)`
+      : sql``;
+    await sql`
+      INSERT INTO broadcast_group (gk, n, id)
+      SELECT CONCAT(g.k, g.consent), g.n, g.id
+      FROM (SELECT ${GROUP_KEY} AS k, r.marketing_consent AS consent, COUNT(*) AS n, MIN(r.id) AS id
+            FROM customer_replica r WHERE r.deleted = 0 GROUP BY k, consent) g
+      ${unplanned}`.execute(db);
+    let after = '';
+    for (;;) {
+      const { rows } = await sql<GroupRow>`
+        SELECT g.gk, g.n, r.time_zone, r.working_hours
+        FROM broadcast_group g JOIN customer_replica r ON r.id = g.id
+        WHERE g.gk > ${after} ORDER BY g.gk LIMIT ${GROUP_PAGE}`.execute(db);
+      if (rows.length > 0) await each(rows.map(scheduleGroup));
+      const last = rows.at(-1);
+      if (rows.length < GROUP_PAGE || last === undefined) return;
+      after = last.gk;
+    }
+  } finally {
+    await sql`DROP TEMPORARY TABLE IF EXISTS broadcast_group`.execute(db);
+  }
+}
+
+function scheduleGroup(row: GroupRow): ScheduleGroup {
+  return {
+    key: row.gk.slice(0, 32),
+    marketingConsent: row.gk.endsWith('1'),
     count: Number(row.n),
     timeZone: row.time_zone,
     workingHoursJson: row.working_hours,
-  }));
+  };
 }
 
 /** What every message of one broadcast shares. */
@@ -71,7 +110,7 @@ export interface GroupPlan {
 
 /**
  * Stores one message per live customer of the replica, set-based: the schedule groups are
- * read ({@link replicaScheduleGroups}) and decided by `planGroups` (the decision the
+ * read ({@link forEachScheduleGroupPage}) and decided by `planGroups` (the decision the
  * preview shares), the plans go into a temporary table on the transaction's connection,
  * one row per group, and one `INSERT … SELECT` joins every customer to its group's plan.
  * A customer whose group has no plan (the replica gained a schedule after the groups were
@@ -90,15 +129,12 @@ export async function insertMessagesFromReplica(
       k CHAR(32) NOT NULL, consent TINYINT NOT NULL, status VARCHAR(12) NOT NULL,
       reason VARCHAR(32) NOT NULL, detail VARCHAR(500) NULL, scheduled_for DATETIME(3) NULL,
       due_at DATETIME(3) NULL, local_day CHAR(10) NULL, PRIMARY KEY (k, consent)
-    ) ENGINE = MEMORY`.execute(trx);
+    )`.execute(trx);
   try {
-    const planned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
-      const groups = (await replicaScheduleGroups(trx)).filter(
-        (g) => !planned.has(`${g.key}:${g.marketingConsent}`),
-      );
-      await insertPlans(trx, planGroups(groups));
-      for (const g of groups) planned.add(`${g.key}:${g.marketingConsent}`);
+      await forEachScheduleGroupPage(trx, (groups) => insertPlans(trx, planGroups(groups)), {
+        unplanned: attempt > 1,
+      });
       try {
         return await insertMessages(trx, broadcast);
       } catch (error) {
