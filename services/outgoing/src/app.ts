@@ -165,6 +165,7 @@ export async function buildApp(
     schedules,
     dispatcher,
     history,
+    replica,
   };
   if (config.dispatcher.mode !== 'only') {
     registerBroadcastRoutes(app, context);

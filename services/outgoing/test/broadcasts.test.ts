@@ -437,4 +437,48 @@ describe('broadcasts', () => {
       expect(response.statusCode).toBe(400);
     });
   });
+
+  describe('a broadcast to everyone reads the customer replica, caught up at acceptance', () => {
+    it('includes a customer created just before, leaves out one deleted, sees a consent withdrawn', async () => {
+      const gone = await stack.addCustomer({ name: 'Gone', workingHours: schedules.london });
+      await stack.setClock(MONDAY_10);
+      const first = (await stack.broadcast({ message: 'Before' })).json<BroadcastAccepted>();
+      expect(Object.keys(await allRecipients(first.broadcastId))).toContain('Gone');
+
+      // Nothing polls the replica here (DISPATCHER=off) and the clock is not set again:
+      // only the catch-up at acceptance can bring these changes in.
+      await stack.addCustomer({ name: 'Zoe', workingHours: schedules.london });
+      await stack.deleteCustomer(gone.id);
+      await stack.patchCustomer(c['lucy']?.id ?? '', { consent: { marketing: false } });
+      const response = await stack.broadcast({ message: 'After' });
+      expect(response.statusCode).toBe(202);
+      const body = response.json<BroadcastAccepted>();
+      expect(body.recipientCount).toBe(5);
+      expect(body.summary).toEqual({ sendingNow: 2, scheduled: 1, unreachable: 1, suppressed: 1 });
+      const r = await allRecipients(body.broadcastId);
+      expect(Object.keys(r).sort()).toEqual(['Asha', 'Ben', 'Kenji', 'Lucy', 'Zoe']);
+      expect(r['Zoe']).toMatchObject({ status: 'sending', scheduledFor: MONDAY_10 });
+      expect(r['Lucy']?.status).toBe('suppressed');
+      // Its reason and first history entry, as the row-by-row path writes them.
+      const [lucy] = await stack.query<{ status_reason: string; event: string; reason: string }>(
+        `SELECT m.status_reason, e.event, e.reason FROM message m
+         JOIN message_event e ON e.message_id = m.id WHERE m.broadcast_id = ? AND m.customer_id = ?`,
+        [body.broadcastId, c['lucy']?.id],
+      );
+      expect(lucy).toEqual({
+        status_reason: 'OPTED_OUT',
+        event: 'suppressed',
+        reason: 'OPTED_OUT',
+      });
+
+      // The preview catches up the same way.
+      await stack.addCustomer({ name: 'Yan', workingHours: schedules.tokyo });
+      const preview = await stack.outgoing.inject({
+        method: 'POST',
+        url: '/v1/broadcasts/preview',
+        payload: { message: 'After' },
+      });
+      expect(preview.json<{ recipientCount: number }>().recipientCount).toBe(6);
+    });
+  });
 });

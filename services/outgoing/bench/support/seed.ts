@@ -15,18 +15,43 @@ export const BENCH_SCHEDULES = [
   { timeZone: 'Asia/Kolkata', start: '09:00', end: '18:00' },
 ].map((input) => parseSchedule(input));
 
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * Customer `k`'s schedule. `five`: one of {@link BENCH_SCHEDULES} (five distinct schedules,
+ * so five planning groups). `distinct`: the zone of `BENCH_SCHEDULES[k % 5]` with hours of
+ * its own — start 07:00–09:59 and end 18:00–19:51 by the minute — so up to 162,000
+ * customers all have different schedules (one planning group each), every window still
+ * open on Monday 30 November 2026 at 10:00Z.
+ */
+export function benchSchedule(k: number, kind: 'five' | 'distinct'): object {
+  const base = BENCH_SCHEDULES[k % BENCH_SCHEDULES.length]!;
+  if (kind === 'five') return base;
+  const j = Math.floor(k / BENCH_SCHEDULES.length);
+  return parseSchedule({
+    timeZone: base.timeZone,
+    start: hhmm(7 * 60 + (j % 180)),
+    end: hhmm(18 * 60 + Math.floor(j / 180)),
+  });
+}
+
 /**
  * Seeds the customer service's database directly (its documented table,
  * docs/architecture.md): the API would take minutes for 100,000 customers.
  */
-export async function seedCustomers(connection: Connection, count: number): Promise<void> {
+export async function seedCustomers(
+  connection: Connection,
+  count: number,
+  kind: 'five' | 'distinct' = 'five',
+): Promise<void> {
   const at = new Date();
   const batch = 2_000;
   for (let done = 0; done < count; done += batch) {
     const n = Math.min(batch, count - done);
     const rows = newIds('cus', n).map((id, i) => {
       const k = done + i;
-      const schedule = BENCH_SCHEDULES[k % BENCH_SCHEDULES.length]!;
+      const schedule = benchSchedule(k, kind) as { timeZone: string };
       return [
         id,
         `Bench ${k}`,

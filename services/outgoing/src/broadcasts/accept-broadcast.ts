@@ -3,16 +3,11 @@ import {
   conflict,
   encodeCursor,
   newId,
-  newIds,
   isDuplicateKey,
 } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
-import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
+import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
-import type { NewMessageRow } from '../db/message.table.ts';
-import { newMessageRow } from '../db/new-message-row.ts';
-import { type BroadcastSummary, countStatus, emptySummary } from '../domain/preview-tally.ts';
-import type { Category, RecipientPlan, RecipientPlanner } from '../domain/recipient-planner.ts';
 import { requestHash } from '../domain/request-hash.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
@@ -21,27 +16,27 @@ import {
   findIdempotencyKey,
   storeIdempotentAnswer,
 } from '../db/idempotency-repository.ts';
-import {
-  executeMessageInsert,
-  INSERT_CHUNK,
-  listBroadcastMessages,
-  messageInsertStatement,
-} from '../db/message-repository.ts';
+import { listBroadcastMessages } from '../db/message-repository.ts';
 
 import type { BroadcastAccepted, NewBroadcast } from '../schemas/broadcast.ts';
 import { recipientView } from '../views/message-view.ts';
-import { planPage } from './plan-recipients.ts';
 import {
   type PrepareDeps,
   type PreparedBroadcast,
   prepareBroadcast,
+  readsReplica,
   recipientSource,
+  type ReplicaCatchUp,
   unknownCustomers,
 } from './prepare-broadcast.ts';
+import { storeFromReplica } from './store-from-replica.ts';
+import { storeRecipients, type Summary } from './store-recipients.ts';
 
 export interface AcceptBroadcastDeps extends PrepareDeps {
   readonly db: Kysely<Database>;
   readonly directory: CustomerDirectory;
+  /** A broadcast to everyone reads the replica, caught up with the feed first. */
+  readonly replica: ReplicaCatchUp;
   /** Where each message's first history entry goes (SPEC §5). */
   readonly history: MessageHistory;
   /** Recipients in the 202's first page. */
@@ -64,11 +59,14 @@ export interface BroadcastAnswer {
 
 /**
  * Accepts a broadcast (SPEC §3 "Broadcasts"): checks the business day, resolves the
- * recipients through the customer service (named, by id, or every customer page by
- * page), decides each one's delivery, and stores the broadcast and all its messages in
- * ONE transaction with multi-row inserts, so a 202 means every message is stored and a
- * failure means none is. Recipients stream through in pages; only one page (plus the
- * next, prefetched) is in memory at a time.
+ * recipients, decides each one's delivery, and stores the broadcast and all its messages
+ * in ONE transaction, so a 202 means every message is stored and a failure means none is.
+ * Named or listed recipients (and everyone under the per-day cap) come through the
+ * customer service in pages and are written with multi-row inserts, one page (plus the
+ * next, prefetched) in memory at a time. A broadcast to everyone otherwise reads the
+ * customer replica, after catching it up with the change feed's head (a customer created
+ * just before is included; a feed that does not answer is 503), and is written set-based
+ * ({@link storeFromReplica}).
  *
  * With an `Idempotency-Key`, the key's row is inserted first in that transaction: a
  * concurrent twin waits on it and then answers with the stored 202; the same key with
@@ -92,6 +90,8 @@ export async function acceptBroadcast(
 
   const prepared = prepareBroadcast(deps, body);
   const { now, at, expiresAt, audience, planner } = prepared;
+  const fromReplica = readsReplica(prepared);
+  if (fromReplica) await deps.replica.sync();
   const traceParent = currentTraceparent() ?? null;
   const broadcastId = newId('brd');
 
@@ -130,14 +130,14 @@ export async function acceptBroadcast(
           trace_parent: traceParent,
         });
         const missing: string[] = [];
-        const source = recipientSource(deps.directory, body, audience, missing, request.requestId);
-        const summary = await storeRecipients(trx, source, {
-          broadcastId,
-          planner,
-          category: prepared.category,
-          expiresAt,
-          now,
-        });
+        const store = { broadcastId, planner, category: prepared.category, expiresAt, now };
+        const summary = fromReplica
+          ? await storeFromReplica(trx, store)
+          : await storeRecipients(
+              trx,
+              recipientSource(deps.directory, body, audience, missing, request.requestId),
+              store,
+            );
         if (missing.length > 0) throw unknownCustomers(audience, missing);
         // Every message's first entry, copied from the rows just written: one statement.
         await deps.history.record(trx, { broadcastId }, { event: 'from-status' });
@@ -184,73 +184,6 @@ async function replayIfStored(
     body: JSON.parse(stored.response_body) as BroadcastAccepted,
     replayed: true,
   };
-}
-
-interface Summary extends BroadcastSummary {
-  recipientCount: number;
-}
-
-interface StoreContext {
-  broadcastId: string;
-  planner: RecipientPlanner;
-  category: Category;
-  expiresAt: Date | null;
-  now: Date;
-}
-
-/**
- * Decides and inserts each page of recipients as it arrives, {@link INSERT_CHUNK} rows a
- * statement. The transaction has one connection, so statements run one after another;
- * the next one is decided and built while the database runs the previous one.
- */
-async function storeRecipients(
-  trx: Transaction<Database>,
-  source: AsyncIterable<readonly CustomerRecord[]>,
-  context: StoreContext,
-): Promise<Summary> {
-  const summary: Summary = { recipientCount: 0, ...emptySummary() };
-  let running: Promise<void> = Promise.resolve();
-  for await (const page of source) {
-    for (let offset = 0; offset < page.length; offset += INSERT_CHUNK) {
-      const chunk = page.slice(offset, offset + INSERT_CHUNK);
-      // The cap's count reads committed rows: the previous chunk's insert must be done.
-      if (context.planner.capped) await running;
-      const plans = await planPage(trx, context.planner, chunk);
-      const statement = messageInsertStatement(recipientRows(chunk, plans, context, summary));
-      await running;
-      running = executeMessageInsert(trx, statement);
-      // Awaited on the next turn; until then a failure must not count as unhandled.
-      running.catch(() => undefined);
-    }
-  }
-  await running;
-  return summary;
-}
-
-function recipientRows(
-  customers: readonly CustomerRecord[],
-  plans: readonly RecipientPlan[],
-  context: StoreContext,
-  summary: Summary,
-): NewMessageRow[] {
-  // Sorted ids: rows go in in primary-key order, and recipient pages follow it.
-  const ids = newIds('msg', customers.length).sort();
-  summary.recipientCount += customers.length;
-  return customers.map((customer, i): NewMessageRow => {
-    const plan = plans[i] as RecipientPlan;
-    countStatus(summary, plan.status);
-    return newMessageRow({
-      id: ids[i] as string,
-      kind: 'broadcast',
-      broadcastId: context.broadcastId,
-      customer,
-      plan,
-      expiresAt: context.expiresAt,
-      now: context.now,
-      category: context.category,
-      localDay: plan.status === 'suppressed' ? null : plan.localDay,
-    });
-  });
 }
 
 async function firstAnswer(

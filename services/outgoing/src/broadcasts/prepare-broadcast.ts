@@ -102,6 +102,20 @@ export function prepareBroadcast(deps: PrepareDeps, body: NewBroadcast): Prepare
   };
 }
 
+/** Brings the customer replica up to the change feed's head (throws when the feed does not answer). */
+export interface ReplicaCatchUp {
+  sync(): Promise<void>;
+}
+
+/**
+ * Whether the broadcast's recipients are read from the customer replica and decided per
+ * schedule group: a broadcast to everyone without the per-day cap (with it, each
+ * recipient's decision depends on their own messages, decided page by page as for a list).
+ */
+export function readsReplica(prepared: PreparedBroadcast): boolean {
+  return prepared.audience === 'all' && !prepared.planner.capped;
+}
+
 /** The recipients of a broadcast, page by page; `missing` collects unknown names or ids. */
 export function recipientSource(
   directory: CustomerDirectory,

@@ -78,3 +78,22 @@ describe('PreviewTally', () => {
     expect(spread.estimatedCompletion?.getTime()).toBe(t0 + 90 * 60_000);
   });
 });
+
+describe('PreviewTally', () => {
+  it('counts a schedule group of n recipients as n single recipients with its plan', () => {
+    const one = new PreviewTally();
+    const many = new PreviewTally();
+    const plans = [
+      plan('sending', t0),
+      plan('scheduled', t0 + 3_600_000),
+      plan('suppressed', null),
+    ];
+    for (const [i, p] of plans.entries()) {
+      for (let k = 0; k <= i * 2; k++) one.add(p);
+      many.add(p, i * 2 + 1);
+    }
+    expect(many.summary).toEqual({ sendingNow: 1, scheduled: 3, unreachable: 0, suppressed: 5 });
+    expect(many.summary).toEqual(one.summary);
+    expect(many.spread(1)).toEqual(one.spread(1));
+  });
+});

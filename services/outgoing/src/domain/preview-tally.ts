@@ -14,12 +14,12 @@ export function emptySummary(): BroadcastSummary {
   return { sendingNow: 0, scheduled: 0, unreachable: 0, suppressed: 0 };
 }
 
-/** Counts one recipient's status into a summary. */
-export function countStatus(summary: BroadcastSummary, status: PlannedStatus): void {
-  if (status === 'sending') summary.sendingNow++;
-  else if (status === 'scheduled') summary.scheduled++;
-  else if (status === 'unreachable') summary.unreachable++;
-  else summary.suppressed++;
+/** Counts `count` recipients (default one) of a status into a summary. */
+export function countStatus(summary: BroadcastSummary, status: PlannedStatus, count = 1): void {
+  if (status === 'sending') summary.sendingNow += count;
+  else if (status === 'scheduled') summary.scheduled += count;
+  else if (status === 'unreachable') summary.unreachable += count;
+  else summary.suppressed += count;
 }
 
 /** What a preview says about when the sends happen. */
@@ -39,11 +39,12 @@ export class PreviewTally {
   readonly summary: BroadcastSummary = emptySummary();
   readonly #perInstant = new Map<number, number>();
 
-  add(plan: RecipientPlan): void {
-    countStatus(this.summary, plan.status);
+  /** Adds `count` recipients (default one) with the same plan (a schedule group). */
+  add(plan: RecipientPlan, count = 1): void {
+    countStatus(this.summary, plan.status, count);
     if ((plan.status === 'sending' || plan.status === 'scheduled') && plan.scheduledFor) {
       const t = plan.scheduledFor.getTime();
-      this.#perInstant.set(t, (this.#perInstant.get(t) ?? 0) + 1);
+      this.#perInstant.set(t, (this.#perInstant.get(t) ?? 0) + count);
     }
   }
 

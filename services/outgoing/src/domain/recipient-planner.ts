@@ -41,6 +41,9 @@ export interface RecipientPlan {
   readonly reasonDetail: string | null;
 }
 
+/** Decisions remembered per planner (one per distinct zone + schedule). */
+const MEMO_LIMIT = 10_000;
+
 const OPTED_OUT: RecipientPlan = Object.freeze({
   status: 'suppressed',
   reason: 'OPTED_OUT',
@@ -151,6 +154,8 @@ export class RecipientPlanner {
         reason: why.reason,
         reasonDetail: why.detail,
       };
+      // A cache, so clearing it changes no decision: bounded for mostly distinct schedules.
+      if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();
       this.#memo.set(memoKey, plan);
     }
     return plan;

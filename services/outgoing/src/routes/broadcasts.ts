@@ -64,6 +64,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
       const answer = await acceptBroadcast(
         {
           ...messageDeps(context),
+          replica: context.replica,
           marketingCapPerDay: context.config.marketingCapPerDay,
           pageSize: context.config.recipientsPageSize,
         },

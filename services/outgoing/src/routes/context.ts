@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Dispatcher } from '../workers/dispatcher.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
+import type { ReplicaCatchUp } from '../broadcasts/prepare-broadcast.ts';
 import type { OrderConfirmationDeps } from '../messages/create-order-confirmation.ts';
 
 /** What the routes work with, built once in `buildApp`. */
@@ -20,6 +21,8 @@ export interface OutgoingContext {
   readonly dispatcher: Dispatcher;
   /** Records every message's history (SPEC §5) in the transaction that changes it. */
   readonly history: MessageHistory;
+  /** The customer replica: a broadcast to everyone (and its preview) reads it, caught up first. */
+  readonly replica: ReplicaCatchUp;
 }
 
 /**
@@ -42,5 +45,6 @@ export function planningDeps(context: OutgoingContext) {
     calendar: context.calendar,
     directory: context.directory,
     schedules: context.schedules,
+    replica: context.replica,
   };
 }
