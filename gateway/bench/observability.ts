@@ -31,10 +31,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const gatewayDir = join(here, '..');
 const customerDir = join(here, '..', '..', 'services', 'customer');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CPU_ROUNDS = Number(process.env['BENCH_CPU_ROUNDS'] ?? 15);
-const CPU_REQUESTS = Number(process.env['BENCH_CPU_REQUESTS'] ?? 4_000);
+const CPU_REQUESTS = Number(process.env['BENCH_CPU_REQUESTS'] ?? 3_000);
+const BASELINE = process.env['BENCH_BASELINE'];
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_obs_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
@@ -116,25 +117,55 @@ async function main(): Promise<void> {
     INCOMING_SERVICE_URL: `http://127.0.0.1:${unusedB}`,
   };
   const args = startScript.split(/\s+/).slice(1);
+  const OFF = { REQUEST_METRICS: '0', OTEL_SDK_DISABLED: 'true' };
+  const gatewayTarget = (
+    name: string,
+    port: number,
+    env: Record<string, string>,
+    dist = 'dist',
+  ) => ({
+    name,
+    url: `http://127.0.0.1:${port}`,
+    process: start(
+      name,
+      gatewayDir,
+      args.map((arg) => (arg === 'dist/server.js' ? `${dist}/server.js` : arg)),
+      { ...gatewayEnv, ...env, PORT: String(port) },
+    ),
+  });
   const targets = [
+    gatewayTarget('metrics + tracing (no exporter)', onPort!, {}),
+    gatewayTarget('both off', offPort!, OFF),
+  ];
+  // The CPU rounds also load, at the same time: a bare node:http proxy (the gateway's floor,
+  // README: Gateway) and, with BENCH_BASELINE=<another bundle folder beside dist>, that
+  // build's gateway on and off (before/after comparisons in one run).
+  const [barePort, unbufferedPort, baseOnPort, baseOffPort] = await freePorts(4);
+  const cpuTargets = [
+    ...targets,
     {
-      name: 'metrics + tracing (no exporter)',
-      url: `http://127.0.0.1:${onPort}`,
-      process: start('gateway on', gatewayDir, args, { ...gatewayEnv, PORT: String(onPort) }),
+      name: 'bare node:http proxy',
+      url: `http://127.0.0.1:${barePort}`,
+      process: start(
+        'bare proxy',
+        gatewayDir,
+        ['bench/bare-proxy.ts', String(barePort), customerUrl],
+        {},
+      ),
     },
-    {
-      name: 'both off',
-      url: `http://127.0.0.1:${offPort}`,
-      process: start('gateway off', gatewayDir, args, {
-        ...gatewayEnv,
-        PORT: String(offPort),
-        REQUEST_METRICS: '0',
-        OTEL_SDK_DISABLED: 'true',
-      }),
-    },
+    // The same build writing every log line on its own (pino's default), for the GET ratio.
+    gatewayTarget('metrics + tracing, LOG_BUFFER_BYTES=0', unbufferedPort!, {
+      LOG_BUFFER_BYTES: '0',
+    }),
+    ...(BASELINE === undefined
+      ? []
+      : [
+          gatewayTarget(`${BASELINE}: on`, baseOnPort!, {}, BASELINE),
+          gatewayTarget(`${BASELINE}: off`, baseOffPort!, OFF, BASELINE),
+        ]),
   ];
   await waitFor(`${customerUrl}/readyz`);
-  for (const target of targets) await waitFor(`${target.url}/healthz`);
+  for (const target of cpuTargets) await waitFor(`${target.url}/healthz`);
 
   const ids: string[] = [];
   for (let i = 0; i < 200; i++) {
@@ -216,12 +247,15 @@ async function main(): Promise<void> {
     `\nThroughput cost: ${(throughputCost * 100).toFixed(1)}%; CPU per request: +${(cpuCost * 100).toFixed(1)}% (target ≤ 5%).`,
   );
 
-  // Both at once, the same number of requests each: the machine's noise hits both alike.
-  const cpu = targets.map(() => [] as number[]);
+  // All at once, the same number of requests each: the machine's noise hits all alike.
+  const cpu = cpuTargets.map(() => [] as number[]);
+  const loadBefore = loadavg()[0] ?? 0;
   for (let round = 0; round < CPU_ROUNDS; round++) {
-    const before = targets.map((target) => cpuTicks(target.process.pid!));
-    const results = await Promise.all(targets.map((target) => load(target.url, 0, CPU_REQUESTS)));
-    targets.forEach((target, i) => {
+    const before = cpuTargets.map((target) => cpuTicks(target.process.pid!));
+    const results = await Promise.all(
+      cpuTargets.map((target) => load(target.url, 0, CPU_REQUESTS)),
+    );
+    cpuTargets.forEach((target, i) => {
       const result = results[i]!;
       if (result.errors + result.non2xx > 0)
         throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -229,13 +263,35 @@ async function main(): Promise<void> {
       cpu[i]!.push((ticks / 100 / result.requests.total) * 1e6);
     });
   }
-  const ratios = cpu[0]!.map((value, i) => value / cpu[1]![i]!);
+  /** The median over rounds of a's CPU per request divided by b's in the same round. */
+  const ratioOf = (a: number, b: number) => median(cpu[a]!.map((value, i) => value / cpu[b]![i]!));
   console.log(
-    `\nCPU rounds (${CPU_ROUNDS} × ${CPU_REQUESTS} requests to each gateway at once, load ${(loadavg()[0] ?? 0).toFixed(1)}): ` +
-      `on ${Math.round(median(cpu[0]!))} µs/req, off ${Math.round(median(cpu[1]!))} µs/req; ` +
-      `on/off per round ${ratios.map((r) => r.toFixed(2)).join(' ')}; ` +
-      `median **+${((median(ratios) - 1) * 100).toFixed(1)}%** CPU per request (target ≤ 5%).`,
+    `\n### CPU rounds: ${CPU_ROUNDS} × ${CPU_REQUESTS} GETs to each process at once (load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
   );
+  console.log('| process | CPU µs/req (median) | vs both off, same round (median) | per round |');
+  console.log('|---|---:|---:|---|');
+  cpuTargets.forEach((target, i) => {
+    console.log(
+      `| ${target.name} | ${Math.round(median(cpu[i]!))} | ${ratioOf(i, 1).toFixed(3)} | ${cpu[i]!.map((v, r) => (v / cpu[1]![r]!).toFixed(2)).join(' ')} |`,
+    );
+  });
+  const overhead = ratioOf(0, 1) - 1;
+  const vsBare = ratioOf(0, 2);
+  console.log(
+    `\nObservability overhead (on vs off, CPU per request): **${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}%** — target ≤ 5%: ${overhead <= 0.05 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `Unbuffered log writes (LOG_BUFFER_BYTES=0) vs buffered, both on: ${((ratioOf(3, 0) - 1) * 100).toFixed(1)}% CPU per GET; vs the bare proxy ${ratioOf(3, 2).toFixed(2)}×.`,
+  );
+  console.log(
+    `Gateway (on) CPU per GET vs the bare node:http proxy: ${vsBare.toFixed(2)}× (${Math.round(median(cpu[0]!))} vs ${Math.round(median(cpu[2]!))} µs); the throughput ratio the ≥ 0.8× target is about is measured by \`pnpm --filter @screenmagic/gateway bench\`.`,
+  );
+  if (BASELINE !== undefined) {
+    const before = ratioOf(4, 5) - 1;
+    console.log(
+      `${BASELINE} (before): on vs off ${before >= 0 ? '+' : ''}${(before * 100).toFixed(1)}%; its off vs this build's off ${((ratioOf(5, 1) - 1) * 100).toFixed(1)}%; its on vs this build's on ${((ratioOf(4, 0) - 1) * 100).toFixed(1)}%; its on vs the bare proxy ${ratioOf(4, 2).toFixed(2)}×.`,
+    );
+  }
 }
 
 try {
