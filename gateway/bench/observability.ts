@@ -8,14 +8,20 @@
  * request of each, and their ratio (target: observability costs ≤ 5%).
  *
  * Then the CPU rounds, the figure that survives a shared, loaded machine: in each round
- * both gateways get the same fixed number of requests at the same time (so whatever else
- * runs slows both alike), and each one's CPU time (utime + stime, all threads) is divided
- * by its requests; the ratio on/off is taken per round and its median reported.
+ * every process gets the same fixed number of requests at the same time (so whatever else
+ * runs slows all alike), and each one's CPU time (utime + stime, all threads) is divided
+ * by its requests; ratios are taken per round and their medians reported. Besides the two
+ * gateways the rounds load a bare node:http proxy (the floor of the README's Gateway
+ * target), the same build with LOG_BUFFER_BYTES=0 (one write per log line), the gateways of
+ * BENCH_VARIANTS and, with BENCH_BASELINE=<bundle folder beside dist>, that build's gateway
+ * on and off (before/after in one run). Prints the overhead with PASS/FAIL (≤ 5%) and the
+ * gateway's CPU per GET against the bare proxy.
  *
  *   node bench/observability.ts      (MYSQL_URL as for the services)
  *
- * BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 4), BENCH_CONNECTIONS (default 32);
- * BENCH_CPU_ROUNDS (default 15) of BENCH_CPU_REQUESTS (default 4,000) per gateway.
+ * BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 2; 0 skips the throughput runs),
+ * BENCH_CONNECTIONS (default 32); BENCH_CPU_ROUNDS (default 15) of BENCH_CPU_REQUESTS
+ * (default 3,000) per process.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,6 +42,19 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CPU_ROUNDS = Number(process.env['BENCH_CPU_ROUNDS'] ?? 15);
 const CPU_REQUESTS = Number(process.env['BENCH_CPU_REQUESTS'] ?? 3_000);
 const BASELINE = process.env['BENCH_BASELINE'];
+const VARIANTS = (process.env['BENCH_VARIANTS'] ?? '')
+  .split(';')
+  .filter((variant) => variant.includes(':'))
+  .map((variant) => {
+    const [label, assignments] = variant.split(':') as [string, string];
+    return {
+      label,
+      env: Object.fromEntries(assignments.split(',').map((pair) => pair.split('=', 2))) as Record<
+        string,
+        string
+      >,
+    };
+  });
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_obs_${randomBytes(3).toString('hex')}_`;
 const apiKey = `bench-${randomBytes(12).toString('hex')}`;
@@ -157,6 +176,11 @@ async function main(): Promise<void> {
     gatewayTarget('metrics + tracing, LOG_BUFFER_BYTES=0', unbufferedPort!, {
       LOG_BUFFER_BYTES: '0',
     }),
+    // BENCH_VARIANTS='label:VAR=value,VAR=value;…': more gateways of this build with the
+    // variables added (e.g. one switch off at a time, to see what each piece costs).
+    ...(await Promise.all(
+      VARIANTS.map(async ({ label, env }) => gatewayTarget(label, (await freePorts(1))[0]!, env)),
+    )),
     ...(BASELINE === undefined
       ? []
       : [
@@ -207,7 +231,7 @@ async function main(): Promise<void> {
   };
 
   const loadAtStart = loadavg()[0] ?? 0;
-  for (const target of targets) await load(target.url, 2); // warm-up
+  for (const target of cpuTargets) await load(target.url, 2); // warm-up
   const results = new Map(
     targets.map((t) => [t.name, { rps: [] as number[], cpuUs: [] as number[] }]),
   );
@@ -228,24 +252,29 @@ async function main(): Promise<void> {
       );
     }
   }
-  const on = results.get(targets[0]!.name)!;
-  const off = results.get(targets[1]!.name)!;
-  console.log(
-    `\n## Gateway: observability overhead (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
-  );
-  console.log(`${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved; medians.\n`);
-  console.log('| gateway | req/s | gateway CPU µs/req | req/s per round |');
-  console.log('|---|---:|---:|---|');
-  for (const [name, entry] of results) {
+  // The throughput rounds (BENCH_ROUNDS=0 skips them): noise on a shared machine.
+  if (ROUNDS > 0) {
+    const on = results.get(targets[0]!.name)!;
+    const off = results.get(targets[1]!.name)!;
     console.log(
-      `| ${name} | ${Math.round(median(entry.rps))} | ${Math.round(median(entry.cpuUs))} | ${entry.rps.map(Math.round).join(', ')} |`,
+      `\n## Gateway: observability overhead (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
+    );
+    console.log(
+      `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved; medians.\n`,
+    );
+    console.log('| gateway | req/s | gateway CPU µs/req | req/s per round |');
+    console.log('|---|---:|---:|---|');
+    for (const [name, entry] of results) {
+      console.log(
+        `| ${name} | ${Math.round(median(entry.rps))} | ${Math.round(median(entry.cpuUs))} | ${entry.rps.map(Math.round).join(', ')} |`,
+      );
+    }
+    const throughputCost = 1 - median(on.rps) / median(off.rps);
+    const cpuCost = median(on.cpuUs) / median(off.cpuUs) - 1;
+    console.log(
+      `\nThroughput cost: ${(throughputCost * 100).toFixed(1)}%; CPU per request: +${(cpuCost * 100).toFixed(1)}% (target ≤ 5%).`,
     );
   }
-  const throughputCost = 1 - median(on.rps) / median(off.rps);
-  const cpuCost = median(on.cpuUs) / median(off.cpuUs) - 1;
-  console.log(
-    `\nThroughput cost: ${(throughputCost * 100).toFixed(1)}%; CPU per request: +${(cpuCost * 100).toFixed(1)}% (target ≤ 5%).`,
-  );
 
   // All at once, the same number of requests each: the machine's noise hits all alike.
   const cpu = cpuTargets.map(() => [] as number[]);
@@ -287,9 +316,10 @@ async function main(): Promise<void> {
     `Gateway (on) CPU per GET vs the bare node:http proxy: ${vsBare.toFixed(2)}× (${Math.round(median(cpu[0]!))} vs ${Math.round(median(cpu[2]!))} µs); the throughput ratio the ≥ 0.8× target is about is measured by \`pnpm --filter @screenmagic/gateway bench\`.`,
   );
   if (BASELINE !== undefined) {
-    const before = ratioOf(4, 5) - 1;
+    const at = cpuTargets.length - 2;
+    const before = ratioOf(at, at + 1) - 1;
     console.log(
-      `${BASELINE} (before): on vs off ${before >= 0 ? '+' : ''}${(before * 100).toFixed(1)}%; its off vs this build's off ${((ratioOf(5, 1) - 1) * 100).toFixed(1)}%; its on vs this build's on ${((ratioOf(4, 0) - 1) * 100).toFixed(1)}%; its on vs the bare proxy ${ratioOf(4, 2).toFixed(2)}×.`,
+      `${BASELINE} (before): on vs off ${before >= 0 ? '+' : ''}${(before * 100).toFixed(1)}%; its off vs this build's off ${((ratioOf(at + 1, 1) - 1) * 100).toFixed(1)}%; its on vs this build's on ${((ratioOf(at, 0) - 1) * 100).toFixed(1)}%; its on vs the bare proxy ${ratioOf(at, 2).toFixed(2)}×.`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { type DestinationStream, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import { activeTraceId } from './tracing/trace-context.ts';
 
 /**
@@ -24,6 +24,15 @@ export function loggerOptions(component: string, level: string): LoggerOptions {
       censor: '[redacted]',
     },
   };
+}
+
+/** A component's logger ({@link loggerOptions}) writing to `destination`. */
+export function createLogger(
+  component: string,
+  level: string,
+  destination: DestinationStream,
+): Logger {
+  return pino(loggerOptions(component, level), destination);
 }
 
 /** `LOG_BUFFER_BYTES` when unset: log lines are written to stdout in batches of about 4 KiB. */

@@ -1,8 +1,8 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import type { App } from '../http/create-app.ts';
 import { envInteger } from '../config/env.ts';
-import { DEFAULT_LOG_BUFFER_BYTES, logDestination, loggerOptions } from '../logging.ts';
+import { createLogger, DEFAULT_LOG_BUFFER_BYTES, logDestination } from '../logging.ts';
 import { startTracing, type Tracing } from '../tracing/tracing.ts';
 
 export interface RunServiceOptions<Config> {
@@ -41,8 +41,9 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
     }
     throw error;
   }
-  const logger = pino(
-    loggerOptions(options.name, config.logLevel ?? 'info'),
+  const logger = createLogger(
+    options.name,
+    config.logLevel ?? 'info',
     logDestination(logBufferBytes),
   );
   const app = await options.buildApp(config, logger);
