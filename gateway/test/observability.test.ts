@@ -18,22 +18,24 @@ let gateway: App;
 let publicUrl: string;
 let metricsUrl: string;
 
+/** The gateway in front of the three fake services. */
+function config() {
+  return readGatewayConfig({
+    CUSTOMER_SERVICE_URL: customer.url.href,
+    OUTGOING_SERVICE_URL: outgoing.url.href,
+    INCOMING_SERVICE_URL: incoming.url.href,
+    GATEWAY_API_KEYS: KEY,
+    GATEWAY_METRICS_PORT: '0',
+    HOST: '127.0.0.1',
+  });
+}
+
 beforeAll(async () => {
   await startTracing('gateway', {});
   customer = await startFakeService('customer', ['/v1/customers']);
   outgoing = await startFakeService('outgoing', ['/v1/broadcasts']);
   incoming = await startFakeService('incoming', ['/v1/orders']);
-  gateway = await buildApp(
-    readGatewayConfig({
-      CUSTOMER_SERVICE_URL: customer.url.href,
-      OUTGOING_SERVICE_URL: outgoing.url.href,
-      INCOMING_SERVICE_URL: incoming.url.href,
-      GATEWAY_API_KEYS: KEY,
-      GATEWAY_METRICS_PORT: '0',
-      HOST: '127.0.0.1',
-    }),
-    false,
-  );
+  gateway = await buildApp(config(), false);
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   publicUrl = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   metricsUrl = `http://127.0.0.1:${gateway.metricsPort()}/metrics`;
@@ -120,17 +122,7 @@ describe('the access log', () => {
         done();
       },
     });
-    const logged = await buildApp(
-      readGatewayConfig({
-        CUSTOMER_SERVICE_URL: customer.url.href,
-        OUTGOING_SERVICE_URL: outgoing.url.href,
-        INCOMING_SERVICE_URL: incoming.url.href,
-        GATEWAY_API_KEYS: KEY,
-        GATEWAY_METRICS_PORT: '0',
-        HOST: '127.0.0.1',
-      }),
-      createLogger('gateway', 'info', sink),
-    );
+    const logged = await buildApp(config(), createLogger('gateway', 'info', sink));
     try {
       await logged.listen({ port: 0, host: '127.0.0.1' });
       const url = `http://127.0.0.1:${(logged.server.address() as AddressInfo).port}`;
