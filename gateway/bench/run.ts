@@ -9,7 +9,7 @@
  *
  *   pnpm --filter @screenmagic/gateway bench      (MYSQL_URL as for the services)
  *
- * BENCH_SECONDS (default 6) per measured run, BENCH_ROUNDS (default 3) rounds per target
+ * BENCH_SECONDS (default 5) per measured run, BENCH_ROUNDS (default 3) rounds per target
  * (interleaved, so a noisy neighbour hurts every target alike; the median is reported),
  * BENCH_CONNECTIONS (default 32).
  */
@@ -27,11 +27,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const gatewayDir = join(here, '..');
 const customerDir = join(here, '..', '..', 'services', 'customer');
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const STEADY_RATE = 1_000;
-const STEADY_SECONDS = 10;
+const STEADY_SECONDS = 8;
 const SEED_CUSTOMERS = 500;
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_gw_${randomBytes(3).toString('hex')}_`;
@@ -307,6 +307,14 @@ async function main(): Promise<void> {
       `| ${route} | ${ratio(of('gateway'), of('bare proxy'))} | ${ratio(of('gateway'), of('direct'))} | ${ratio(of('Fastify + http-proxy'), of('bare proxy'))} |`,
     );
   }
+  const get = (target: Target) =>
+    summary.find((row) => row.route === 'GET /v1/customers/{id}' && row.target === target);
+  const getRatio = (get('gateway')?.rps ?? 0) / (get('bare proxy')?.rps ?? 1);
+  console.log(
+    `\nGET /v1/customers/{id}: gateway / bare proxy **${getRatio.toFixed(2)}×** — target ≥ 0.80×: ${getRatio >= 0.8 ? 'PASS' : 'FAIL'}; ` +
+      `CPU per proxied GET: gateway ${Math.round(get('gateway')?.proxyCpuUs ?? 0)} µs, bare proxy ${Math.round(get('bare proxy')?.proxyCpuUs ?? 0)} µs ` +
+      `(LOG_BUFFER_BYTES ${process.env['LOG_BUFFER_BYTES'] ?? 'default'}).`,
+  );
   console.log(
     `\nSteady ${STEADY_RATE} req/s for ${STEADY_SECONDS} s, evenly paced (target through the gateway: p99 ≤ 50 ms):\n`,
   );

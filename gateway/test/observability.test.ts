@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { type App, startTracing } from '@screenmagic/service-kit/core';
+import { Writable } from 'node:stream';
+import { type App, createLogger, startTracing } from '@screenmagic/service-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { readGatewayConfig } from '../src/config.ts';
@@ -17,22 +18,24 @@ let gateway: App;
 let publicUrl: string;
 let metricsUrl: string;
 
+/** The gateway in front of the three fake services. */
+function config() {
+  return readGatewayConfig({
+    CUSTOMER_SERVICE_URL: customer.url.href,
+    OUTGOING_SERVICE_URL: outgoing.url.href,
+    INCOMING_SERVICE_URL: incoming.url.href,
+    GATEWAY_API_KEYS: KEY,
+    GATEWAY_METRICS_PORT: '0',
+    HOST: '127.0.0.1',
+  });
+}
+
 beforeAll(async () => {
   await startTracing('gateway', {});
   customer = await startFakeService('customer', ['/v1/customers']);
   outgoing = await startFakeService('outgoing', ['/v1/broadcasts']);
   incoming = await startFakeService('incoming', ['/v1/orders']);
-  gateway = await buildApp(
-    readGatewayConfig({
-      CUSTOMER_SERVICE_URL: customer.url.href,
-      OUTGOING_SERVICE_URL: outgoing.url.href,
-      INCOMING_SERVICE_URL: incoming.url.href,
-      GATEWAY_API_KEYS: KEY,
-      GATEWAY_METRICS_PORT: '0',
-      HOST: '127.0.0.1',
-    }),
-    false,
-  );
+  gateway = await buildApp(config(), false);
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   publicUrl = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   metricsUrl = `http://127.0.0.1:${gateway.metricsPort()}/metrics`;
@@ -102,5 +105,42 @@ describe('gateway tracing', () => {
     expect(incoming.seen.at(-1)?.headers['traceparent']).toMatch(
       /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/,
     );
+  });
+});
+
+describe('the access log', () => {
+  it("carries the request's trace id, once, on the one line per proxied request", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const raw: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n')) {
+          if (line === '') continue;
+          raw.push(line);
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        }
+        done();
+      },
+    });
+    const logged = await buildApp(config(), createLogger('gateway', 'info', sink));
+    try {
+      await logged.listen({ port: 0, host: '127.0.0.1' });
+      const url = `http://127.0.0.1:${(logged.server.address() as AddressInfo).port}`;
+      await fetch(`${url}/v1/customers/cus_1`, { headers: { ...auth, traceparent: CALLER } });
+      await fetch(`${url}/v1/orders`, { headers: auth });
+      await expect
+        .poll(() => lines.filter((line) => line['msg'] === 'request completed').length)
+        .toBe(2);
+      const [continued, started] = lines.filter((line) => line['msg'] === 'request completed');
+      expect(continued?.['traceId']).toBe(TRACE_ID);
+      expect(started?.['traceId']).toMatch(/^[0-9a-f]{32}$/);
+      expect(started?.['traceId']).toBe(
+        /^00-([0-9a-f]{32})-/.exec(String(incoming.seen.at(-1)?.headers['traceparent']))?.[1],
+      );
+      for (const line of raw.filter((text) => text.includes('request completed')))
+        expect(line.match(/"traceId"/g)).toHaveLength(1);
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -1,6 +1,11 @@
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
-import { AppError, BODY_LIMIT_BYTES, SERVICE_NAMES } from '@screenmagic/service-kit/core';
+import {
+  AppError,
+  BODY_LIMIT_BYTES,
+  requestTraceId,
+  SERVICE_NAMES,
+} from '@screenmagic/service-kit/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { ROUTE_TABLE } from '../domain/route-table.ts';
@@ -28,11 +33,13 @@ export async function proxyRoutes(
 
   // One access-log line per proxied request (this context is registered with logLevel
   // 'warn', which silences Fastify's two per-request lines): the request log is the only
-  // logging on the hot path, and one line halves its cost (see gateway/README.md).
+  // logging on the hot path, and one line halves its cost (see gateway/README.md). The trace
+  // id is written from the request's span: the context is not entered again for this line.
   const accessLog = options.accessLog;
   app.addHook('onResponse', (request, reply, done) => {
     accessLog.info(
       {
+        traceId: requestTraceId(request),
         requestId: request.id,
         method: request.method,
         url: request.url,

@@ -1,7 +1,8 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import type { App } from '../http/create-app.ts';
-import { loggerOptions } from '../logging.ts';
+import { envInteger } from '../config/env.ts';
+import { createLogger, DEFAULT_LOG_BUFFER_BYTES, logDestination } from '../logging.ts';
 import { startTracing, type Tracing } from '../tracing/tracing.ts';
 
 export interface RunServiceOptions<Config> {
@@ -23,8 +24,14 @@ export interface RunServiceOptions<Config> {
 export async function runService<Config>(options: RunServiceOptions<Config>): Promise<void> {
   let config: ReturnType<RunServiceOptions<Config>['readConfig']>;
   let tracing: Tracing;
+  let logBufferBytes: number;
   try {
     config = options.readConfig(process.env);
+    logBufferBytes = envInteger(process.env, 'LOG_BUFFER_BYTES', {
+      fallback: DEFAULT_LOG_BUFFER_BYTES,
+      min: 0,
+      max: 8_192,
+    });
     // Before the app is built: its hooks and clients trace only when tracing is started.
     tracing = await startTracing(options.name, process.env);
   } catch (error) {
@@ -34,7 +41,11 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
     }
     throw error;
   }
-  const logger = pino(loggerOptions(options.name, config.logLevel ?? 'info'));
+  const logger = createLogger(
+    options.name,
+    config.logLevel ?? 'info',
+    logDestination(logBufferBytes),
+  );
   const app = await options.buildApp(config, logger);
   // Every series names its component, whatever the scrape configuration's labels.
   app.metrics.setDefaultLabels({ service: options.name });

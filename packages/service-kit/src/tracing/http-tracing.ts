@@ -24,6 +24,18 @@ declare module 'fastify' {
 const UNTRACED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 const SERVER_SPAN = { kind: SpanKind.SERVER } as const;
 
+/** The trace id of a request's server span; undefined when the request is not traced. */
+export function requestTraceId(request: FastifyRequest): string | undefined {
+  const active = request[TRACE];
+  return active === undefined ? undefined : trace.getSpanContext(active)?.traceId;
+}
+
+/** Whether the request's logger writes info lines (no logger at all: Fastify's no-op one). */
+function writesInfo(request: FastifyRequest): boolean {
+  const log = request.log as { isLevelEnabled?: (level: string) => boolean };
+  return log.isLevelEnabled?.('info') ?? false;
+}
+
 /** The trace context of a request's server span (ROOT_CONTEXT when the request is not traced). */
 export function requestTraceContext(request: FastifyRequest): Context {
   return request[TRACE] ?? ROOT_CONTEXT;
@@ -35,7 +47,7 @@ export function requestTraceContext(request: FastifyRequest): Context {
  * context is made active around the request's hooks and handler (entered again before the
  * handler when reading the body ran outside it, in the socket's events), so that
  * ServiceClient calls propagate it and log lines carry its trace id, and around the
- * `onResponse` hooks (the completion log line). Attributes are set only on a recording span
+ * `onResponse` hooks when the request's logger writes the completion line (info). Attributes are set only on a recording span
  * (an exporter is configured). Registers nothing when tracing is off
  * (`OTEL_SDK_DISABLED=true`, or not started).
  */
@@ -77,7 +89,11 @@ export const httpTracingPlugin = fp(
         if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span?.end();
-      // The completion log line (and later onResponse hooks) run inside it too.
+      // Fastify's completion log line (written after these hooks, at info) runs inside the
+      // span's context, for its trace id. A request whose logger would not write it (the
+      // gateway's proxied routes log at warn and write their own access line, with
+      // `requestTraceId`) skips entering the context once more.
+      if (!writesInfo(request)) return done();
       context.with(active, done);
     });
   },
