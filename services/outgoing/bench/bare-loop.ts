@@ -2,11 +2,13 @@
  * The drain benchmark's baseline: a bare loop that reads the due messages page by page
  * (keyset on id) and POSTs each to the sink with the same client, body and signature as
  * the webhook channel and the same number of requests in flight — no claims, no window
- * checks, no status updates. Prints `{"sent": n, "ms": t}` and exits.
+ * checks, no status updates. Prints `{"sent": n, "ms": t}` (and, over the loop only, its
+ * own CPU `cpuUs` and the whole MariaDB server's `serverSeconds`) and exits.
  */
 import { forEachLimited, mysqlOptions, WebhookSigner } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
 import { WebhookChannel } from '../src/clients/webhook-channel.ts';
+import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const env = process.env;
 const pool = createPool({
@@ -41,6 +43,9 @@ const readPage = async (after: string): Promise<Row[]> => {
   return rows as Row[];
 };
 
+const databasePid = databaseServerPid();
+const server0 = cpuSeconds(databasePid);
+const cpu0 = process.cpuUsage();
 const started = performance.now();
 let sent = 0;
 // The next page is read while the current one is posted.
@@ -63,6 +68,8 @@ for (;;) {
   });
 }
 const ms = performance.now() - started;
+const { user, system } = process.cpuUsage(cpu0);
+const serverSeconds = cpuSeconds(databasePid) - server0;
 await channel.close();
 await pool.end();
-process.stdout.write(`${JSON.stringify({ sent, ms })}\n`);
+process.stdout.write(`${JSON.stringify({ sent, ms, cpuUs: user + system, serverSeconds })}\n`);
