@@ -7,13 +7,14 @@
  *   C  the rows locked for the batch (one READ COMMITTED transaction, no lease write);
  *   D  C without the `delivered` history row (the view would read delivered_at);
  *   E  D whose completion sets only status, due_at, delivered_at and attempts;
- * (B–E: bench/support/shape-loop.ts, BENCH_WORKERS loops, 32 POSTs in flight). Prints, per
+ *   G  B without the `delivered` history row (the lease kept);
+ * (B–G: bench/support/shape-loop.ts, BENCH_WORKERS loops, 32 POSTs in flight). Prints, per
  * shape, medians of messages/s, the ratio to A in the same round, and the CPU per message
  * of the loop, the sink, the whole MariaDB server and the loop's own MariaDB threads.
  * 127.0.0.1 only; drops its database.
  *
  *   node bench/drain-shapes.ts     (MYSQL_URL, BENCH_MESSAGES, BENCH_WORKERS, BENCH_ROUNDS,
- *                                   BENCH_SHAPES=A,B,C,D,E)
+ *                                   BENCH_SHAPES=A,B,C,D,E,G)
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,7 @@ import {
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
 const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const SHAPES = (process.env['BENCH_SHAPES'] ?? 'A,B,C,D,E').split(',');
+const SHAPES = (process.env['BENCH_SHAPES'] ?? 'A,B,C,D,E,G').split(',');
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 const SECRET = 'bench-secret';
 /** No run may take longer (a stalled shape fails the bench instead of hanging it). */
