@@ -10,9 +10,9 @@
  * its own CPU (µs) and the whole MariaDB server's (s) — and exits.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mysqlOptions, newId, WebhookSigner } from '@screenmagic/service-kit';
+import { mysqlOptions, newId } from '@screenmagic/service-kit';
 import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
-import { WebhookChannel } from '../../src/clients/webhook-channel.ts';
+import { benchChannel, deliverRow } from './bench-delivery.ts';
 import { cpuSeconds, databaseServerPid } from './processes.ts';
 
 const env = process.env;
@@ -20,14 +20,7 @@ const SHAPE = env['SHAPE'] ?? 'B';
 const WORKERS = Number(env['BENCH_WORKERS'] ?? 2);
 const IN_FLIGHT = Number(env['BENCH_IN_FLIGHT'] ?? 32);
 const NOW = new Date(env['BENCH_NOW'] ?? '');
-const secret = env['DELIVERY_WEBHOOK_SECRET'] ?? '';
-const channel = new WebhookChannel({
-  url: new URL(env['DELIVERY_WEBHOOK_URL'] ?? ''),
-  secret,
-  signer: secret === '' ? undefined : new WebhookSigner([{ kind: 'raw', secret }]),
-  timeoutMs: 10_000,
-  connections: IN_FLIGHT,
-});
+const channel = benchChannel(env, IN_FLIGHT);
 const sentAt = NOW.toISOString();
 const url = new URL(env['MYSQL_URL'] ?? '');
 
@@ -78,15 +71,7 @@ const deliverAll = (rows: Row[]): Promise<unknown> =>
     rows.map(async (row) => {
       await slot();
       try {
-        await channel.deliver({
-          messageId: row.id,
-          broadcastId: row.broadcast_id,
-          customerId: row.customer_id,
-          to: row.customer_name,
-          text: 'Bench message',
-          kind: 'broadcast',
-          sentAt,
-        });
+        await deliverRow(channel, row, sentAt);
       } finally {
         release();
       }
