@@ -2,11 +2,13 @@
  * The drain benchmark's baseline: a bare loop that reads the due messages page by page
  * (keyset on id) and POSTs each to the sink with the same client, body and signature as
  * the webhook channel and the same number of requests in flight — no claims, no window
- * checks, no status updates. Prints `{"sent": n, "ms": t}` and exits.
+ * checks, no status updates. Prints `{"sent": n, "ms": t}` (and, over the loop only, its
+ * own CPU `cpuUs` and the whole MariaDB server's `serverSeconds`) and exits.
  */
-import { forEachLimited, mysqlOptions, WebhookSigner } from '@screenmagic/service-kit';
+import { forEachLimited, mysqlOptions } from '@screenmagic/service-kit';
 import { createPool } from 'mysql2/promise';
-import { WebhookChannel } from '../src/clients/webhook-channel.ts';
+import { benchChannel, deliverRow } from './support/bench-delivery.ts';
+import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const env = process.env;
 const pool = createPool({
@@ -14,17 +16,7 @@ const pool = createPool({
   connectionLimit: 2,
 });
 const inFlight = Number(env['BENCH_IN_FLIGHT'] ?? 32);
-const secret = env['DELIVERY_WEBHOOK_SECRET'] ?? '';
-const channel = new WebhookChannel({
-  url: new URL(env['DELIVERY_WEBHOOK_URL'] ?? ''),
-  secret,
-  // As the dispatcher's config does with only DELIVERY_WEBHOOK_SECRET set (SPEC §7): the
-  // Standard Webhooks headers too, signed with its bytes. Without it the loop sent one
-  // signature fewer than the dispatcher it is compared with.
-  signer: secret === '' ? undefined : new WebhookSigner([{ kind: 'raw', secret }]),
-  timeoutMs: 10_000,
-  connections: inFlight,
-});
+const channel = benchChannel(env, inFlight);
 const sentAt = new Date(env['BENCH_NOW'] ?? '').toISOString();
 
 interface Row {
@@ -41,6 +33,9 @@ const readPage = async (after: string): Promise<Row[]> => {
   return rows as Row[];
 };
 
+const databasePid = databaseServerPid();
+const server0 = cpuSeconds(databasePid);
+const cpu0 = process.cpuUsage();
 const started = performance.now();
 let sent = 0;
 // The next page is read while the current one is posted.
@@ -50,19 +45,13 @@ for (;;) {
   if (page.length === 0) break;
   next = readPage(page.at(-1)?.id ?? '');
   await forEachLimited(page, inFlight, async (row) => {
-    await channel.deliver({
-      messageId: row.id,
-      broadcastId: row.broadcast_id,
-      customerId: row.customer_id,
-      to: row.customer_name,
-      text: 'Bench message',
-      kind: 'broadcast',
-      sentAt,
-    });
+    await deliverRow(channel, row, sentAt);
     sent++;
   });
 }
 const ms = performance.now() - started;
+const { user, system } = process.cpuUsage(cpu0);
+const serverSeconds = cpuSeconds(databasePid) - server0;
 await channel.close();
 await pool.end();
-process.stdout.write(`${JSON.stringify({ sent, ms })}\n`);
+process.stdout.write(`${JSON.stringify({ sent, ms, cpuUs: user + system, serverSeconds })}\n`);
