@@ -2,4 +2,10 @@ import { runService } from '@screenmagic/service-kit/core';
 import { buildApp } from './app.ts';
 import { readGatewayConfig } from './config.ts';
 
-await runService({ name: 'gateway', readConfig: readGatewayConfig, buildApp });
+// buildApp binds each request's trace id into its logger (the context is never entered).
+await runService({
+  name: 'gateway',
+  readConfig: readGatewayConfig,
+  buildApp,
+  bindsTraceIds: true,
+});

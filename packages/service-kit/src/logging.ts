@@ -5,17 +5,19 @@ import { activeTraceId } from './tracing/trace-context.ts';
  * Structured JSON logs (pino): ISO timestamps, the component's name on every line, the
  * request id on every line logged for a request (Fastify's child logger), the trace id
  * (`traceId`) on every line logged inside a traced request or delivery, credentials
- * redacted.
+ * redacted. With `traceIdMixin: false` the trace id is not looked up in the active context
+ * for each line: the component binds it into its request loggers instead (the gateway).
  */
-export function loggerOptions(component: string, level: string): LoggerOptions {
+export function loggerOptions(
+  component: string,
+  level: string,
+  { traceIdMixin = true }: { traceIdMixin?: boolean } = {},
+): LoggerOptions {
   return {
     level,
     base: { service: component },
     // A new object each time: pino merges the line's own fields into it.
-    mixin: () => {
-      const traceId = activeTraceId();
-      return traceId === undefined ? {} : { traceId };
-    },
+    ...(traceIdMixin ? { mixin: traceIdFields } : {}),
     // Log lines carry the machine's real time, also under the test clock.
     // eslint-disable-next-line no-restricted-syntax
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
@@ -26,13 +28,19 @@ export function loggerOptions(component: string, level: string): LoggerOptions {
   };
 }
 
+function traceIdFields(): { traceId?: string } {
+  const traceId = activeTraceId();
+  return traceId === undefined ? {} : { traceId };
+}
+
 /** A component's logger ({@link loggerOptions}) writing to `destination`. */
 export function createLogger(
   component: string,
   level: string,
   destination: DestinationStream,
+  options: { traceIdMixin?: boolean } = {},
 ): Logger {
-  return pino(loggerOptions(component, level), destination);
+  return pino(loggerOptions(component, level, options), destination);
 }
 
 /** `LOG_BUFFER_BYTES` when unset: log lines are written to stdout in batches of about 4 KiB. */
