@@ -37,10 +37,6 @@ export async function buildApp(
   const app = await createApp({
     logger,
     metrics: { route: false, recordRequests: config.requestMetrics },
-    // The hot path never enters the request's trace context (docs/decisions.md,
-    // observability): its trace id is bound into `request.log`, and the forwarder injects
-    // `traceparent` from the request's span context.
-    tracing: { enterContext: false },
   });
   let metricsServer: MetricsServer | undefined;
   app.decorate('metricsPort', () => metricsServer?.port);

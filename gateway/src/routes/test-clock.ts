@@ -4,7 +4,6 @@ import {
   SERVICE_NAMES,
   SetClockBodySchema,
   TEST_CLOCK_PATHS,
-  withRequestTrace,
 } from '@screenmagic/service-kit/core';
 import { registerApiKeyAuth } from '../auth/api-key-auth.ts';
 import { callService, type ServiceClients } from '../clients/service-clients.ts';
@@ -40,37 +39,33 @@ export function testClockRoutes(
         body: SetClockBodySchema,
       },
     },
-    // The gateway never enters a request's trace context on its own (app.ts): entered here
-    // so that the service clients' calls continue the request's trace.
-    (request) => withRequestTrace(request, () => setClock(request.body.now, request.id)),
+    async (request) => {
+      const now = new Date(request.body.now).toISOString();
+      const call = { requestId: request.id, timeoutMs: options.timeoutMs };
+      await Promise.all(
+        SERVICE_NAMES.map((service) =>
+          callService(options.clients, service, 'POST', TEST_CLOCK_PATHS.clock, {
+            ...call,
+            body: { now },
+          }),
+        ),
+      );
+      const incoming = await callService<RunDueAnswer>(
+        options.clients,
+        'incoming',
+        'POST',
+        TEST_CLOCK_PATHS.runDue,
+        call,
+      );
+      const outgoing = await callService<RunDueAnswer>(
+        options.clients,
+        'outgoing',
+        'POST',
+        TEST_CLOCK_PATHS.runDue,
+        call,
+      );
+      return { now, ran: { incoming: incoming.ran, outgoing: outgoing.ran } };
+    },
   );
   done();
-
-  async function setClock(at: string, requestId: string) {
-    const now = new Date(at).toISOString();
-    const call = { requestId, timeoutMs: options.timeoutMs };
-    await Promise.all(
-      SERVICE_NAMES.map((service) =>
-        callService(options.clients, service, 'POST', TEST_CLOCK_PATHS.clock, {
-          ...call,
-          body: { now },
-        }),
-      ),
-    );
-    const incoming = await callService<RunDueAnswer>(
-      options.clients,
-      'incoming',
-      'POST',
-      TEST_CLOCK_PATHS.runDue,
-      call,
-    );
-    const outgoing = await callService<RunDueAnswer>(
-      options.clients,
-      'outgoing',
-      'POST',
-      TEST_CLOCK_PATHS.runDue,
-      call,
-    );
-    return { now, ran: { incoming: incoming.ran, outgoing: outgoing.ran } };
-  }
 }

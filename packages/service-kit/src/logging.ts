@@ -5,19 +5,17 @@ import { activeTraceId } from './tracing/trace-context.ts';
  * Structured JSON logs (pino): ISO timestamps, the component's name on every line, the
  * request id on every line logged for a request (Fastify's child logger), the trace id
  * (`traceId`) on every line logged inside a traced request or delivery, credentials
- * redacted. With `traceIdMixin: false` the trace id is not looked up in the active context
- * for each line: the component binds it into its request loggers instead (the gateway).
+ * redacted.
  */
-export function loggerOptions(
-  component: string,
-  level: string,
-  { traceIdMixin = true }: { traceIdMixin?: boolean } = {},
-): LoggerOptions {
+export function loggerOptions(component: string, level: string): LoggerOptions {
   return {
     level,
     base: { service: component },
     // A new object each time: pino merges the line's own fields into it.
-    ...(traceIdMixin ? { mixin: traceIdFields } : {}),
+    mixin: () => {
+      const traceId = activeTraceId();
+      return traceId === undefined ? {} : { traceId };
+    },
     // Log lines carry the machine's real time, also under the test clock.
     // eslint-disable-next-line no-restricted-syntax
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
@@ -28,19 +26,13 @@ export function loggerOptions(
   };
 }
 
-function traceIdFields(): { traceId?: string } {
-  const traceId = activeTraceId();
-  return traceId === undefined ? {} : { traceId };
-}
-
 /** A component's logger ({@link loggerOptions}) writing to `destination`. */
 export function createLogger(
   component: string,
   level: string,
   destination: DestinationStream,
-  options: { traceIdMixin?: boolean } = {},
 ): Logger {
-  return pino(loggerOptions(component, level, options), destination);
+  return pino(loggerOptions(component, level), destination);
 }
 
 /** `LOG_BUFFER_BYTES` when unset: log lines are written to stdout in batches of about 4 KiB. */

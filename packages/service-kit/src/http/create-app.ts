@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { internalAuthPlugin } from '../auth/internal-auth.ts';
 import { httpMetricsPlugin } from '../metrics/http-metrics.ts';
 import { registerMetricsRoute } from '../metrics/metrics-endpoint.ts';
-import { type HttpTracingOptions, httpTracingPlugin } from '../tracing/http-tracing.ts';
+import { httpTracingPlugin } from '../tracing/http-tracing.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
@@ -59,8 +59,6 @@ export interface CreateAppOptions {
     /** Count and time requests (default true; off only to measure what it costs). */
     readonly recordRequests?: boolean;
   };
-  /** How requests' traces reach their log lines and calls (default: the context is entered). */
-  readonly tracing?: HttpTracingOptions;
 }
 
 /**
@@ -102,7 +100,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  await app.register(httpTracingPlugin, options.tracing ?? {});
+  await app.register(httpTracingPlugin);
   await app.register(httpMetricsPlugin, {
     recordRequests: options.metrics?.recordRequests ?? true,
   });

@@ -13,11 +13,6 @@ export interface RunServiceOptions<Config> {
     env: NodeJS.ProcessEnv,
   ) => Config & { port: number; host: string; logLevel?: string; shutdownTimeoutMs?: number };
   readonly buildApp: (config: Config, logger: Logger) => Promise<App>;
-  /**
-   * The app binds each request's trace id into its logger (`tracing.enterContext: false`,
-   * the gateway): the logger then does without the mixin that reads the active context.
-   */
-  readonly bindsTraceIds?: boolean;
 }
 
 /**
@@ -50,7 +45,6 @@ export async function runService<Config>(options: RunServiceOptions<Config>): Pr
     options.name,
     config.logLevel ?? 'info',
     logDestination(logBufferBytes),
-    { traceIdMixin: options.bindsTraceIds !== true },
   );
   const app = await options.buildApp(config, logger);
   // Every series names its component, whatever the scrape configuration's labels.

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceClient } from '../clients/service-client.ts';
 import { type App, createApp } from '../http/create-app.ts';
 import { loggerOptions } from '../logging.ts';
-import { requestTraceContext, withRequestTrace } from './http-tracing.ts';
-import { currentTraceparent, injectTraceHeaders, inSpan } from './trace-context.ts';
+import { currentTraceparent, inSpan } from './trace-context.ts';
 import { startTracing } from './tracing.ts';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -110,47 +109,5 @@ describe('tracing across HTTP (W3C traceparent)', () => {
     lines.length = 0;
     await front.inject({ method: 'GET', url: '/healthz', headers: { traceparent: CALLER } });
     expect(lines.find((line) => line['msg'] === 'request completed')?.['traceId']).toBeUndefined();
-  });
-});
-
-describe('tracing without entering the context (enterContext: false, the gateway)', () => {
-  it("binds the trace id into the request's logger and leaves the context alone", async () => {
-    await startTracing('test', {});
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n'))
-          if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    const logger = pino(loggerOptions('test', 'info', { traceIdMixin: false }), sink);
-    const app = await createApp({ logger, tracing: { enterContext: false } });
-    app.get('/v1/thing', (request) => {
-      request.log.warn('handler');
-      const injected: Record<string, string> = {};
-      injectTraceHeaders(injected, requestTraceContext(request));
-      return {
-        active: currentTraceparent() ?? null,
-        injected: injected['traceparent'] ?? null,
-        inside: withRequestTrace(request, () => currentTraceparent() ?? null),
-      };
-    });
-    try {
-      const response = await app.inject({ url: '/v1/thing', headers: { traceparent: CALLER } });
-      const body = response.json<{ active: null; injected: string; inside: string }>();
-      expect(body.active).toBeNull();
-      expect(TRACEPARENT.exec(body.injected)?.[1]).toBe(TRACE_ID);
-      // The request's own span, the child of the caller's.
-      expect(TRACEPARENT.exec(body.injected)?.[2]).not.toBe('00f067aa0ba902b7');
-      expect(body.inside).toBe(body.injected);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const handler = lines.find((line) => line['msg'] === 'handler');
-      const completed = lines.find((line) => line['msg'] === 'request completed');
-      expect(handler?.['traceId']).toBe(TRACE_ID);
-      expect(completed?.['traceId']).toBe(TRACE_ID);
-    } finally {
-      await app.close();
-    }
   });
 });

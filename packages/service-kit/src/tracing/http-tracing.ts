@@ -41,42 +41,19 @@ export function requestTraceContext(request: FastifyRequest): Context {
   return request[TRACE] ?? ROOT_CONTEXT;
 }
 
-export interface HttpTracingOptions {
-  /**
-   * How a request's trace reaches its log lines and outgoing calls. `true` (default, the
-   * services): the span's context is made active around the hooks and handler, so that
-   * ServiceClient calls deep in async code propagate it and the logger's mixin finds the
-   * trace id. `false` (the gateway): the context is never entered — the trace id is bound
-   * into the request's logger (`request.log`) and outgoing calls inject `traceparent`
-   * from {@link requestTraceContext} themselves; the logger then needs no mixin.
-   */
-  readonly enterContext?: boolean;
-}
-
-/**
- * Runs `work` inside the request's trace context, for a handler of an app that does not
- * enter it (`enterContext: false`) whose ServiceClient calls must still propagate it.
- */
-export function withRequestTrace<T>(request: FastifyRequest, work: () => T): T {
-  return context.with(requestTraceContext(request), work);
-}
-
 /**
  * One SERVER span per request, the child of the caller's W3C `traceparent` (a new trace
- * when there is none), named `METHOD route-pattern`, ended when the response is. With
- * `enterContext` (default) the span's context is made active around the request's hooks and
- * handler (entered again before the handler when reading the body ran outside it, in the
- * socket's events), so that ServiceClient calls propagate it and log lines carry its trace
- * id, and around the `onResponse` hooks when the request's logger writes the completion
- * line (info). Without it, the trace id is bound into `request.log` in `onRequest` (every
- * line that logger writes after that carries it). Attributes are set only on a recording
- * span (an exporter is configured). Registers nothing when tracing is off
+ * when there is none), named `METHOD route-pattern`, ended when the response is. The span's
+ * context is made active around the request's hooks and handler (entered again before the
+ * handler when reading the body ran outside it, in the socket's events), so that
+ * ServiceClient calls propagate it and log lines carry its trace id, and around the
+ * `onResponse` hooks when the request's logger writes the completion line (info). Attributes are set only on a recording span
+ * (an exporter is configured). Registers nothing when tracing is off
  * (`OTEL_SDK_DISABLED=true`, or not started).
  */
 export const httpTracingPlugin = fp(
-  (app: FastifyInstance, options: HttpTracingOptions) => {
+  (app: FastifyInstance) => {
     if (!tracingEnabled()) return;
-    const enterContext = options.enterContext ?? true;
     app.decorateRequest(TRACE, undefined);
     app.addHook('onRequest', (request, _reply, done) => {
       const route = request.routeOptions.url;
@@ -96,17 +73,13 @@ export const httpTracingPlugin = fp(
       }
       const active = trace.setSpan(parent, span);
       request[TRACE] = active;
-      if (enterContext) return context.with(active, done);
-      bindTraceId(request, span.spanContext().traceId);
-      done();
+      context.with(active, done);
     });
-    if (enterContext) {
-      app.addHook('preHandler', (request, _reply, done) => {
-        const active = request[TRACE];
-        if (active === undefined || context.active() === active) return done();
-        context.with(active, done);
-      });
-    }
+    app.addHook('preHandler', (request, _reply, done) => {
+      const active = request[TRACE];
+      if (active === undefined || context.active() === active) return done();
+      context.with(active, done);
+    });
     app.addHook('onResponse', (request, reply, done) => {
       const active = request[TRACE];
       if (active === undefined) return done();
@@ -119,17 +92,10 @@ export const httpTracingPlugin = fp(
       // Fastify's completion log line (written after these hooks, at info) runs inside the
       // span's context, for its trace id. A request whose logger would not write it (the
       // gateway's proxied routes log at warn and write their own access line, with
-      // `requestTraceId`) skips entering the context once more; so does one whose logger
-      // has the trace id bound.
-      if (!enterContext || !writesInfo(request)) return done();
+      // `requestTraceId`) skips entering the context once more.
+      if (!writesInfo(request)) return done();
       context.with(active, done);
     });
   },
   { name: 'http-tracing', fastify: '5.x' },
 );
-
-/** Adds `traceId` to the bindings of the request's own (child) logger. */
-function bindTraceId(request: FastifyRequest, traceId: string): void {
-  const log = request.log as { setBindings?: (bindings: Record<string, string>) => void };
-  log.setBindings?.({ traceId });
-}
