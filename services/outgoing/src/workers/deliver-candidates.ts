@@ -71,7 +71,7 @@ export async function deliverCandidates(
       });
     }
   };
-  await Promise.all(candidates.map((candidate) => context.slots.run(() => attempt(candidate))));
+  await context.slots.each(candidates, attempt);
 
   timings.deliverMs = performance.now() - started;
   metrics?.delivered(deliveredSeconds);

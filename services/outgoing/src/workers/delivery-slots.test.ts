@@ -50,6 +50,44 @@ describe('DeliverySlots', () => {
     expect(slots.busy).toBe(0);
   });
 
+  it('runs each item within the budget shared with run, in request order', async () => {
+    const slots = new DeliverySlots(2);
+    const gate = deferred();
+    const order: number[] = [];
+    let running = 0;
+    let peak = 0;
+    const blocker = slots.run(() => gate.promise);
+    const all = slots.each([1, 2, 3, 4], async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      order.push(n);
+      await tick();
+      running--;
+    });
+    await tick();
+    expect(peak).toBe(1);
+    gate.resolve();
+    await Promise.all([blocker, all]);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(slots.busy).toBe(0);
+  });
+
+  it('each passes the first failure on and frees every slot', async () => {
+    const slots = new DeliverySlots(1);
+    const ran: number[] = [];
+    await expect(
+      slots.each([1, 2, 3], async (n) => {
+        ran.push(n);
+        await tick();
+        if (n === 2) throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await tick();
+    expect(ran).toEqual([1, 2, 3]);
+    expect(slots.busy).toBe(0);
+    await expect(slots.each([], () => Promise.resolve())).resolves.toBeUndefined();
+  });
+
   it('refuses a limit below one', () => {
     expect(() => new DeliverySlots(0)).toThrow(RangeError);
   });
