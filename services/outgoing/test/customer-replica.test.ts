@@ -185,3 +185,89 @@ describe('the customer replica at dispatch', () => {
     });
   });
 });
+
+describe('a batch whose read of the replica goes stale while it runs', () => {
+  let stack: OutgoingStack;
+  beforeAll(async () => {
+    // No background dispatch: one process, one delivery at a time.
+    stack = await OutgoingStack.start('replica-held', {
+      env: { DISPATCHER: 'off', DISPATCH_CONCURRENCY: '1', REPLICA_MAX_STALENESS_MS: '800' },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it('sends nothing more on what it read before a clock set, even to a recipient still open', async () => {
+    await stack.setClock('2026-11-30T09:00:00.000Z');
+    const first = await stack.addCustomer({
+      name: 'Read before the set',
+      workingHours: NINE_TO_FIVE,
+    });
+    const second = await stack.addCustomer({
+      name: 'Deleted meanwhile',
+      workingHours: NINE_TO_FIVE,
+    });
+    const accepted = await stack.broadcast({
+      message: 'Ten o’clock sale',
+      customers: [first.name, second.name],
+      sendAt: DISPATCH_AT,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const started: string[] = [];
+    const deliver = stack.channel.deliver.bind(stack.channel);
+    stack.channel.deliver = (delivery) => {
+      started.push(delivery.customerId);
+      return deliver(delivery);
+    };
+    onTestFinished(() => {
+      stack.channel.deliver = deliver;
+      stack.channel.release();
+    });
+
+    // The batch reads both customers at 10:00; its first delivery hangs.
+    await stack.setClock(DISPATCH_AT);
+    stack.channel.hold();
+    const running = stack.runDue();
+    await expect.poll(() => started.length).toBe(1);
+    const other = started[0] === first.id ? second : first;
+    // Meanwhile the other recipient leaves, and the clock moves on.
+    await stack.deleteCustomer(other.id);
+    await stack.setClock('2026-11-30T10:01:00.000Z');
+    stack.channel.release();
+    await running;
+    // Still open at 10:01 by what the batch read, but that read proves nothing after the
+    // set: the other message was given back untouched, not sent.
+    expect(started).toEqual([started[0]]);
+    // The next run reads the replica again, caught up: the deletion cancels it.
+    expect(await stack.runDue()).toMatchObject({ delivered: 0, cancelled: 1 });
+    expect(started).not.toContain(other.id);
+  });
+
+  it('sends nothing more on what it read longer than the staleness bound ago', async () => {
+    await stack.setClock('2026-11-30T10:30:00.000Z');
+    const names = ['Slow batch one', 'Slow batch two'];
+    for (const name of names) await stack.addCustomer({ name, workingHours: NINE_TO_FIVE });
+    const accepted = await stack.broadcast({
+      message: 'Eleven o’clock sale',
+      customers: names,
+      sendAt: '2026-11-30T11:00:00.000Z',
+    });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const before = stack.channel.started;
+    onTestFinished(() => stack.channel.release());
+
+    // This process polls the feed only when run-due asks it to: the read the batch makes
+    // rests on that one poll. Its first delivery hangs past the bound (800 ms).
+    await stack.setClock('2026-11-30T11:00:00.000Z');
+    stack.channel.hold();
+    const running = stack.runDue();
+    await expect.poll(() => stack.channel.started - before).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    stack.channel.release();
+    const ran = await running;
+    expect(ran.delivered).toBe(1);
+    expect(stack.channel.started - before).toBe(1);
+    // Given back untouched (no history entry, nothing sent): the next run sends it.
+    expect(await stack.runDue()).toMatchObject({ delivered: 1 });
+    expect(stack.channel.started - before).toBe(2);
+  });
+});

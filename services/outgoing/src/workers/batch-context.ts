@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Channel } from '../clients/channel.ts';
 import type { DispatcherConfig } from '../config.ts';
-import type { DispatchCustomer } from '../db/customer-replica-repository.ts';
 import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
+import type { ReplicaProof, ReplicaRead } from './customer-replica.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
 import type { RateDeferrals } from './rate-deferrals.ts';
 
@@ -32,7 +32,9 @@ export interface BatchContext extends QueueWorkerDeps {
    * (throws DependencyUnavailableError when the replica cannot prove it is fresh).
    */
   readonly customers: {
-    byIds(ids: readonly string[]): Promise<ReadonlyMap<string, DispatchCustomer>>;
+    byIds(ids: readonly string[]): Promise<ReplicaRead>;
+    /** Whether a read may still be acted on (no test clock set since, within the staleness bound). */
+    stillProves(proof: ReplicaProof): boolean;
   };
   readonly channel: Channel;
   readonly config: DispatcherConfig;

@@ -12,6 +12,21 @@ import {
 import type { Database } from '../db/database.ts';
 import { type ReplicaFreshness, replicaFreshness } from '../domain/replica-freshness.ts';
 
+/**
+ * What a read of the replica was proven by: the test clock's generation it was made in, and
+ * when the poll that last reached the feed's end before it was sent (monotonic ms).
+ */
+export interface ReplicaProof {
+  readonly generation: number;
+  readonly caughtUpAt: number;
+}
+
+/** The live customers of a read, and what proves them ({@link CustomerReplica.stillProves}). */
+export interface ReplicaRead {
+  readonly customers: Map<string, DispatchCustomer>;
+  readonly proof: ReplicaProof;
+}
+
 export interface CustomerReplicaOptions {
   readonly db: Kysely<Database>;
   readonly directory: CustomerDirectory;
@@ -36,7 +51,8 @@ export interface CustomerReplicaOptions {
  * the walk. Dispatch reads it with one primary-key query per batch ({@link byIds}) and
  * never calls the customer service — but only while the replica can prove it is fresh:
  * filled, and caught up with the feed within `maxStalenessMs`. Otherwise `byIds` throws
- * {@link DependencyUnavailableError} and the batch is given back, nothing sent.
+ * {@link DependencyUnavailableError} and the batch is given back, nothing sent; a read
+ * that stops proving itself while its batch runs ({@link stillProves}) sends no more.
  */
 export class CustomerReplica {
   readonly #options: CustomerReplicaOptions;
@@ -124,7 +140,9 @@ export class CustomerReplica {
    *   not heard of one of `ids` yet (a customer created since its last poll: not deleted,
    *   not known — the batch waits for the next poll, which this one asks for at once).
    */
-  async byIds(ids: readonly string[]): Promise<Map<string, DispatchCustomer>> {
+  async byIds(ids: readonly string[]): Promise<ReplicaRead> {
+    // Taken before the read: the rows read hold at least every change this proves.
+    const proof = { generation: this.#generation, caughtUpAt: this.#caughtUpAt ?? 0 };
     const freshness = this.freshness();
     if (!freshness.fresh) {
       throw new DependencyUnavailableError(
@@ -145,7 +163,20 @@ export class CustomerReplica {
         `${unknown} recipients are not in the customer replica yet (created since its last poll)`,
       );
     }
-    return live;
+    return { customers: live, proof };
+  }
+
+  /**
+   * Whether a read may still be acted on now: no test clock set since it was made (a jump
+   * longer than any bound), and the feed's end it rests on reached within the bound — a
+   * batch whose deliveries outlast the bound must not send on what it read at its start
+   * (SPEC §4: a change takes effect within 5 s). A cheap check, made before every attempt.
+   */
+  stillProves(proof: ReplicaProof): boolean {
+    return (
+      proof.generation === this.#generation &&
+      this.#elapsed() - proof.caughtUpAt <= this.#options.maxStalenessMs
+    );
   }
 
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */

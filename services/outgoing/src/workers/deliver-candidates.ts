@@ -13,7 +13,8 @@ import { Outcomes, recordOutcomes } from './record-outcomes.ts';
  * Delivers the candidates planned for delivery at `now`, within the process's delivery
  * slots, then records what happened: delivered (one statement), failed attempts (retry
  * with back-off, or failed for good), the ones not started because the dispatcher is
- * stopping (given back), and the ones whose window closed while the batch ran.
+ * stopping or the batch's read of the replica went stale (given back), and the ones whose
+ * window closed while the batch ran.
  */
 export async function deliverCandidates(
   context: BatchContext,
@@ -24,7 +25,7 @@ export async function deliverCandidates(
   timings: BatchTimings,
 ): Promise<void> {
   let started = performance.now();
-  const { channel, clock, db, config, logger, metrics } = context;
+  const { channel, clock, customers, db, config, logger, metrics } = context;
   const delivered: { id: string; at: Date }[] = [];
   const deliveredSeconds: number[] = [];
   const late = new Outcomes();
@@ -32,7 +33,9 @@ export async function deliverCandidates(
   const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
 
   const attempt = async (candidate: Candidate): Promise<void> => {
-    if (context.isStopping()) {
+    // Stopping, or the batch's read of the replica no longer proves the recipient current
+    // (a test clock set, or the feed unreached past the bound since): given back untouched.
+    if (context.isStopping() || !customers.stillProves(candidate.proof)) {
       notStarted.push(candidate.message.id);
       return;
     }

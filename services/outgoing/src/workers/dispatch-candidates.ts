@@ -10,6 +10,7 @@ import type { DispatchCustomer } from '../db/customer-replica-repository.ts';
 import { deferMessages } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
+import type { ReplicaProof, ReplicaRead } from './customer-replica.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 
 /** A claimed message with what the dispatch-time check needs. */
@@ -18,6 +19,8 @@ export interface Candidate {
   readonly customer: DispatchCustomer | undefined;
   readonly broadcast: BroadcastForDispatch | undefined;
   readonly window: readonly Schedule[] | null;
+  /** What proves `customer` (the batch's read of the replica): checked again at each attempt. */
+  readonly proof: ReplicaProof;
 }
 
 /** What to do with a candidate; a reschedule says why (SPEC §5). */
@@ -50,11 +53,11 @@ export async function loadCandidates(
   counts: DispatchCounts,
 ): Promise<Candidate[]> {
   const { db } = context;
-  let customers: ReadonlyMap<string, DispatchCustomer>;
+  let read: ReplicaRead;
   let broadcasts: Map<string, BroadcastForDispatch>;
   try {
     broadcasts = await loadBroadcastsForDispatch(db, distinct(messages.map((m) => m.broadcast_id)));
-    customers = await context.customers.byIds(distinct(messages.map((m) => m.customer_id)));
+    read = await context.customers.byIds(distinct(messages.map((m) => m.customer_id)));
   } catch (error) {
     const ids = messages.map((m) => m.id);
     const unavailable = isDependencyUnavailable(error);
@@ -77,6 +80,7 @@ export async function loadCandidates(
     throw error;
   }
   const calendar = context.calendar();
+  const { customers, proof } = read;
   return messages.map((message): Candidate => {
     const customer = customers.get(message.customer_id);
     return {
@@ -84,6 +88,7 @@ export async function loadCandidates(
       customer,
       broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
       window: customer ? [calendar, context.schedules.fromJson(customer.workingHoursJson)] : null,
+      proof,
     };
   });
 }
