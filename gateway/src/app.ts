@@ -37,6 +37,8 @@ export async function buildApp(
   const app = await createApp({
     logger,
     metrics: { route: false, recordRequests: config.requestMetrics },
+    // The gateway only relays: its requests' traces ride on the request, not in a context.
+    tracing: { context: false },
   });
   let metricsServer: MetricsServer | undefined;
   app.decorate('metricsPort', () => metricsServer?.port);

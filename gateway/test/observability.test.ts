@@ -106,6 +106,68 @@ describe('gateway tracing', () => {
       /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/,
     );
   });
+
+  it('keeps an unsampled caller unsampled and relays its tracestate', async () => {
+    const unsampled = `00-${TRACE_ID}-b7ad6b7169203331-00`;
+    await fetch(`${publicUrl}/v1/orders`, {
+      headers: { ...auth, traceparent: unsampled, tracestate: 'vendor=abc' },
+    });
+    const seen = incoming.seen.at(-1)?.headers;
+    expect(seen?.['traceparent']).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-00$`));
+    expect(seen?.['traceparent']).not.toBe(unsampled);
+    expect(seen?.['tracestate']).toBe('vendor=abc');
+  });
+
+  it("starts a new trace when the caller's traceparent is invalid", async () => {
+    await fetch(`${publicUrl}/v1/orders`, {
+      headers: { ...auth, traceparent: `00-${'0'.repeat(32)}-b7ad6b7169203331-01` },
+    });
+    const forwarded = String(incoming.seen.at(-1)?.headers['traceparent']);
+    expect(forwarded).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(forwarded).not.toContain('0'.repeat(32));
+  });
+
+  it('puts the trace id on a line logged while relaying (a service that cannot be reached)', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    // The outgoing service's address, with nothing listening on it.
+    const down = await startFakeService('outgoing', ['/v1/broadcasts']);
+    const downUrl = down.url.href;
+    await down.app.close();
+    const logged = await buildApp(
+      readGatewayConfig({
+        CUSTOMER_SERVICE_URL: customer.url.href,
+        OUTGOING_SERVICE_URL: downUrl,
+        INCOMING_SERVICE_URL: incoming.url.href,
+        GATEWAY_API_KEYS: KEY,
+        GATEWAY_METRICS_PORT: '0',
+        HOST: '127.0.0.1',
+      }),
+      createLogger('gateway', 'info', sink),
+    );
+    try {
+      await logged.listen({ port: 0, host: '127.0.0.1' });
+      const url = `http://127.0.0.1:${(logged.server.address() as AddressInfo).port}`;
+      const response = await fetch(`${url}/v1/broadcasts`, {
+        method: 'POST',
+        headers: { ...auth, traceparent: CALLER, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(503);
+      // The forwarder's warning (the request's logger), outside any trace context.
+      const warned = () => lines.find((line) => line['level'] === 40 && 'requestId' in line);
+      await expect.poll(() => warned()?.['status']).toBe(503);
+      expect(warned()?.['traceId']).toBe(TRACE_ID);
+    } finally {
+      await logged.close();
+    }
+  });
 });
 
 describe('the access log', () => {

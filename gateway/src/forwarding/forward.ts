@@ -4,7 +4,7 @@ import {
   type IncomingMessage,
   type OutgoingHttpHeaders,
 } from 'node:http';
-import { injectTraceHeaders, requestTraceContext } from '@screenmagic/service-kit/core';
+import { requestTraceHeaders } from '@screenmagic/service-kit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   classifyUpstreamFailure,
@@ -63,7 +63,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         body?.length ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : 0),
     });
     // The service continues the gateway's span (the client's traceparent is its parent).
-    injectTraceHeaders(headers, requestTraceContext(request));
+    requestTraceHeaders(request, headers);
     const upstream = httpRequest({
       hostname,
       port,

@@ -97,7 +97,11 @@ export { runService, type RunServiceOptions } from './server/run-service.ts';
 export { cachedReading } from './metrics/cached-reading.ts';
 export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.ts';
 export { type MetricsServer, startMetricsServer } from './metrics/metrics-endpoint.ts';
-export { requestTraceContext, requestTraceId } from './tracing/http-tracing.ts';
+export {
+  type HttpTracingOptions,
+  requestTraceHeaders,
+  requestTraceId,
+} from './tracing/http-tracing.ts';
 export {
   activeTraceId,
   currentTraceparent,

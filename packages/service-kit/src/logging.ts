@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { LOG_TRACE_ID } from './log-trace-id.ts';
 import { activeTraceId } from './tracing/trace-context.ts';
 
 /**
@@ -12,8 +13,10 @@ export function loggerOptions(component: string, level: string): LoggerOptions {
     level,
     base: { service: component },
     // A new object each time: pino merges the line's own fields into it.
-    mixin: () => {
-      const traceId = activeTraceId();
+    // The logger's own trace id first (a relayed request's), else the active span's.
+    mixin: (_line, _level, logger) => {
+      const traceId =
+        (logger as unknown as Record<symbol, string | undefined>)[LOG_TRACE_ID] ?? activeTraceId();
       return traceId === undefined ? {} : { traceId };
     },
     // Log lines carry the machine's real time, also under the test clock.

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { internalAuthPlugin } from '../auth/internal-auth.ts';
 import { httpMetricsPlugin } from '../metrics/http-metrics.ts';
 import { registerMetricsRoute } from '../metrics/metrics-endpoint.ts';
-import { httpTracingPlugin } from '../tracing/http-tracing.ts';
+import { type HttpTracingOptions, httpTracingPlugin } from '../tracing/http-tracing.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
@@ -53,6 +53,8 @@ export interface CreateAppOptions {
    * Undefined leaves them open, with a warning at start when the app has any.
    */
   readonly internalToken?: string | undefined;
+  /** How requests are traced (`context: false` for a component that only relays them). */
+  readonly tracing?: HttpTracingOptions;
   readonly metrics?: {
     /** Serve `GET /metrics` on this app's port (default true; the gateway serves it apart). */
     readonly route?: boolean;
@@ -100,7 +102,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  await app.register(httpTracingPlugin);
+  await app.register(httpTracingPlugin, options.tracing ?? {});
   await app.register(httpMetricsPlugin, {
     recordRequests: options.metrics?.recordRequests ?? true,
   });

@@ -29,6 +29,34 @@ function randomHex(bytes: number, invalid: string): string {
   }
 }
 
+/** A request's trace as a relaying gateway carries it: no span object, no context. */
+export interface RelayedTrace {
+  readonly traceId: string;
+  /** The `traceparent` of this hop's span (a new span id), for the next service. */
+  readonly traceparent: string;
+}
+
+/**
+ * The trace of a request relayed without a recording span: the caller's trace id and
+ * sampled flag with a new span id, or a new sampled trace when the caller's `traceparent`
+ * is absent or invalid (`parse` is @opentelemetry/core's `parseTraceParent`) — the ids the
+ * {@link PropagatingTracer} would give the request's span, without the span.
+ */
+export function relayedTrace(
+  header: string | string[] | undefined,
+  parse: (traceparent: string) => { traceId: string; traceFlags: number } | null,
+): RelayedTrace {
+  const value = Array.isArray(header) ? header[0] : header;
+  const caller = value === undefined ? null : parse(value);
+  const spanId = randomHex(8, INVALID_SPANID);
+  if (caller !== null) {
+    const flags = caller.traceFlags & TraceFlags.SAMPLED;
+    return { traceId: caller.traceId, traceparent: `00-${caller.traceId}-${spanId}-0${flags}` };
+  }
+  const traceId = randomHex(16, INVALID_TRACEID);
+  return { traceId, traceparent: `00-${traceId}-${spanId}-01` };
+}
+
 /**
  * The tracer when no exporter is configured: every span is a non-recording span with ids
  * of its own — the caller's trace id, a new span id, the caller's sampled flag and

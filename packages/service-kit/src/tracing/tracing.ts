@@ -1,4 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, type SpanContext, trace } from '@opentelemetry/api';
 import type { Env } from '../config/env.ts';
 import { readTracingSettings } from '../config/tracing-settings.ts';
 import { PropagatingTracerProvider } from './propagating-tracer.ts';
@@ -14,6 +14,21 @@ export interface Tracing {
 }
 
 let current: Tracing | undefined;
+/** The W3C `traceparent` parser of @opentelemetry/core, loaded with tracing. */
+let parser: ((traceparent: string) => SpanContext | null) | undefined;
+
+/**
+ * `@opentelemetry/core`'s `parseTraceParent`, once tracing is started and enabled (it is
+ * loaded with the propagator, not at import: a process with tracing off never loads it).
+ */
+export function traceparentParser(): ((traceparent: string) => SpanContext | null) | undefined {
+  return parser;
+}
+
+/** True when spans are recorded and exported (an OTLP endpoint is configured). */
+export function tracingRecords(): boolean {
+  return current?.exportUrl !== undefined;
+}
 
 /** True once tracing is started and enabled in this process (the HTTP hooks check it). */
 export function tracingEnabled(): boolean {
@@ -38,10 +53,12 @@ export async function startTracing(serviceName: string, env: Env): Promise<Traci
     current = { enabled: false, exportUrl: undefined, shutdown: () => Promise.resolve() };
     return current;
   }
-  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }] = await Promise.all([
-    import('@opentelemetry/context-async-hooks'),
-    import('@opentelemetry/core'),
-  ]);
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator, parseTraceParent }] =
+    await Promise.all([
+      import('@opentelemetry/context-async-hooks'),
+      import('@opentelemetry/core'),
+    ]);
+  parser = parseTraceParent;
   let shutdown = (): Promise<void> => Promise.resolve();
   if (settings.exportUrl) {
     // Loaded only when spans are exported: the SDK, the exporter and its transformer are
