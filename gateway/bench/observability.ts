@@ -1,7 +1,8 @@
 /**
- * What metrics and tracing cost the gateway: two gateway processes side by side in front
- * of one customer service — one as deployed (request metrics on, tracing on without an
- * exporter: spans are made and traceparent propagated), one with both off
+ * What metrics and tracing cost the gateway: gateway processes side by side in front of
+ * one customer service (BENCH_PAIRS of each side) — one side as deployed (request metrics
+ * on, tracing on without an exporter: trace ids made and traceparent propagated), the
+ * other with both off
  * (`REQUEST_METRICS=0`, `OTEL_SDK_DISABLED=true`) — loaded in interleaved rounds with
  * `GET /v1/customers/{id}` (half the requests carrying a client traceparent), so a noisy
  * neighbour hurts both alike. Reports the median req/s and the gateway's CPU time per
@@ -19,7 +20,8 @@
  *
  *   node bench/observability.ts      (MYSQL_URL as for the services)
  *
- * BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 2; 0 skips the throughput runs),
+ * BENCH_PAIRS (default 3) processes of each side, BENCH_SECONDS (default 5) per run,
+ * BENCH_ROUNDS (default 2 × BENCH_PAIRS; 0 skips the throughput runs),
  * BENCH_CONNECTIONS (default 32); BENCH_CPU_ROUNDS (default 15) of BENCH_CPU_REQUESTS
  * (default 3,000) per process.
  */
@@ -37,7 +39,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const gatewayDir = join(here, '..');
 const customerDir = join(here, '..', '..', 'services', 'customer');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+/**
+ * Processes of each configuration (on, off). Two processes of the same build and
+ * configuration differ by up to ~4% in CPU per request for their whole life (JIT and
+ * memory-layout luck, measured 2026-12-05): one process per side measured that luck as
+ * much as the observability. Each throughput round uses the next pair; the CPU rounds load
+ * all of them and compare the sides' means.
+ */
+const PAIRS = Math.max(1, Number(process.env['BENCH_PAIRS'] ?? 3));
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2 * PAIRS);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CPU_ROUNDS = Number(process.env['BENCH_CPU_ROUNDS'] ?? 15);
 const CPU_REQUESTS = Number(process.env['BENCH_CPU_REQUESTS'] ?? 3_000);
@@ -101,6 +111,12 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -108,7 +124,7 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const [customerPort, onPort, offPort, unusedA, unusedB] = await freePorts(5);
+  const [customerPort, unusedA, unusedB] = await freePorts(3);
   const customerUrl = `http://127.0.0.1:${customerPort}`;
   start('customer', customerDir, ['src/server.ts'], {
     PORT: String(customerPort),
@@ -152,15 +168,21 @@ async function main(): Promise<void> {
       { ...gatewayEnv, ...env, PORT: String(port) },
     ),
   });
-  const targets = [
-    gatewayTarget('metrics + tracing (no exporter)', onPort!, {}),
-    gatewayTarget('both off', offPort!, OFF),
-  ];
+  // Started alternately (on, off, on, …) so that neither side gets the earlier processes.
+  const sides = { on: [] as Target[], off: [] as Target[] };
+  const sidePorts = await freePorts(2 * PAIRS);
+  for (let k = 0; k < PAIRS; k++) {
+    sides.on.push(
+      gatewayTarget(`metrics + tracing (no exporter) #${k + 1}`, sidePorts[2 * k]!, {}),
+    );
+    sides.off.push(gatewayTarget(`both off #${k + 1}`, sidePorts[2 * k + 1]!, OFF));
+  }
+  const targets = [...sides.on, ...sides.off];
   // The CPU rounds also load, at the same time: a bare node:http proxy (the gateway's floor,
   // README: Gateway) and, with BENCH_BASELINE=<another bundle folder beside dist>, that
   // build's gateway on and off (before/after comparisons in one run).
   const [barePort, unbufferedPort, baseOnPort, baseOffPort] = await freePorts(4);
-  const cpuTargets = [
+  const cpuTargets: Target[] = [
     ...targets,
     {
       name: 'bare node:http proxy',
@@ -233,16 +255,20 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   for (const target of cpuTargets) await load(target.url, 2); // warm-up
   const results = new Map(
-    targets.map((t) => [t.name, { rps: [] as number[], cpuUs: [] as number[] }]),
+    (['on', 'off'] as const).map((side) => [side, { rps: [] as number[], cpuUs: [] as number[] }]),
   );
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate which goes first, so neither always runs on the warmer machine.
-    const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) {
+    // The next pair each round; alternate which side goes first (the warmer machine).
+    const pair = (['on', 'off'] as const).map((side) => ({
+      side,
+      target: sides[side][round % PAIRS]!,
+    }));
+    const order = round % 2 === 0 ? pair : [...pair].reverse();
+    for (const { side, target } of order) {
       const before = cpuTicks(target.process.pid!);
       const result = await load(target.url, SECONDS);
       const ticks = cpuTicks(target.process.pid!) - before;
-      const entry = results.get(target.name)!;
+      const entry = results.get(side)!;
       entry.rps.push(result.requests.average);
       entry.cpuUs.push((ticks / 100 / Math.max(1, result.requests.total)) * 1e6);
       if (result.errors + result.non2xx > 0)
@@ -254,17 +280,18 @@ async function main(): Promise<void> {
   }
   // The throughput rounds (BENCH_ROUNDS=0 skips them): noise on a shared machine.
   if (ROUNDS > 0) {
-    const on = results.get(targets[0]!.name)!;
-    const off = results.get(targets[1]!.name)!;
+    const on = results.get('on')!;
+    const off = results.get('off')!;
     console.log(
       `\n## Gateway: observability overhead (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
     );
     console.log(
-      `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved; medians.\n`,
+      `${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, interleaved over ${PAIRS} pairs of processes; medians.\n`,
     );
     console.log('| gateway | req/s | gateway CPU µs/req | req/s per round |');
     console.log('|---|---:|---:|---|');
-    for (const [name, entry] of results) {
+    for (const [side, entry] of results) {
+      const name = side === 'on' ? 'metrics + tracing (no exporter)' : 'both off';
       console.log(
         `| ${name} | ${Math.round(median(entry.rps))} | ${Math.round(median(entry.cpuUs))} | ${entry.rps.map(Math.round).join(', ')} |`,
       );
@@ -292,34 +319,50 @@ async function main(): Promise<void> {
       cpu[i]!.push((ticks / 100 / result.requests.total) * 1e6);
     });
   }
+  // A side's CPU per request in a round: the mean of its processes'. Rows of the table
+  // below: the two sides, then every other process.
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const sideCpu = (from: number) =>
+    cpu[0]!.map((_, round) => mean(cpu.slice(from, from + PAIRS).map((rows) => rows[round]!)));
+  const rows = [
+    { name: 'metrics + tracing (no exporter), mean of its processes', values: sideCpu(0) },
+    { name: 'both off, mean of its processes', values: sideCpu(PAIRS) },
+    ...cpuTargets.map((target, i) => ({ name: target.name, values: cpu[i]! })),
+  ];
+  const row = (name: string) => rows.find((r) => r.name === name)!.values;
   /** The median over rounds of a's CPU per request divided by b's in the same round. */
-  const ratioOf = (a: number, b: number) => median(cpu[a]!.map((value, i) => value / cpu[b]![i]!));
+  const ratio = (a: number[], b: number[]) => median(a.map((value, i) => value / b[i]!));
   console.log(
     `\n### CPU rounds: ${CPU_ROUNDS} × ${CPU_REQUESTS} GETs to each process at once (load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})\n`,
   );
   console.log('| process | CPU µs/req (median) | vs both off, same round (median) | per round |');
   console.log('|---|---:|---:|---|');
-  cpuTargets.forEach((target, i) => {
+  const on = rows[0]!.values;
+  const off = rows[1]!.values;
+  for (const { name, values } of rows) {
     console.log(
-      `| ${target.name} | ${Math.round(median(cpu[i]!))} | ${ratioOf(i, 1).toFixed(3)} | ${cpu[i]!.map((v, r) => (v / cpu[1]![r]!).toFixed(2)).join(' ')} |`,
+      `| ${name} | ${Math.round(median(values))} | ${ratio(values, off).toFixed(3)} | ${values.map((v, r) => (v / off[r]!).toFixed(2)).join(' ')} |`,
     );
-  });
-  const overhead = ratioOf(0, 1) - 1;
-  const vsBare = ratioOf(0, 2);
+  }
+  const bare = row('bare node:http proxy');
+  const unbuffered = row('metrics + tracing, LOG_BUFFER_BYTES=0');
+  const overhead = ratio(on, off) - 1;
+  const vsBare = ratio(on, bare);
   console.log(
     `\nObservability overhead (on vs off, CPU per request): **${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}%** — target ≤ 5%: ${overhead <= 0.05 ? 'PASS' : 'FAIL'}`,
   );
   console.log(
-    `Unbuffered log writes (LOG_BUFFER_BYTES=0) vs buffered, both on: ${((ratioOf(3, 0) - 1) * 100).toFixed(1)}% CPU per GET; vs the bare proxy ${ratioOf(3, 2).toFixed(2)}×.`,
+    `Unbuffered log writes (LOG_BUFFER_BYTES=0) vs buffered, both on: ${((ratio(unbuffered, on) - 1) * 100).toFixed(1)}% CPU per GET; vs the bare proxy ${ratio(unbuffered, bare).toFixed(2)}×.`,
   );
   console.log(
-    `Gateway (on) CPU per GET vs the bare node:http proxy: ${vsBare.toFixed(2)}× (${Math.round(median(cpu[0]!))} vs ${Math.round(median(cpu[2]!))} µs); the throughput ratio the ≥ 0.8× target is about is measured by \`pnpm --filter @screenmagic/gateway bench\`.`,
+    `Gateway (on) CPU per GET vs the bare node:http proxy: ${vsBare.toFixed(2)}× (${Math.round(median(on))} vs ${Math.round(median(bare))} µs); the throughput ratio the ≥ 0.8× target is about is measured by \`pnpm --filter @screenmagic/gateway bench\`.`,
   );
   if (BASELINE !== undefined) {
-    const at = cpuTargets.length - 2;
-    const before = ratioOf(at, at + 1) - 1;
+    const baseOn = row(`${BASELINE}: on`);
+    const baseOff = row(`${BASELINE}: off`);
+    const before = ratio(baseOn, baseOff) - 1;
     console.log(
-      `${BASELINE} (before): on vs off ${before >= 0 ? '+' : ''}${(before * 100).toFixed(1)}%; its off vs this build's off ${((ratioOf(at + 1, 1) - 1) * 100).toFixed(1)}%; its on vs this build's on ${((ratioOf(at, 0) - 1) * 100).toFixed(1)}%; its on vs the bare proxy ${ratioOf(at, 2).toFixed(2)}×.`,
+      `${BASELINE} (before, one process each): on vs off ${before >= 0 ? '+' : ''}${(before * 100).toFixed(1)}%; its off vs this build's off ${((ratio(baseOff, off) - 1) * 100).toFixed(1)}%; its on vs this build's on ${((ratio(baseOn, on) - 1) * 100).toFixed(1)}%; its on vs the bare proxy ${ratio(baseOn, bare).toFixed(2)}×.`,
     );
   }
 }
