@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type App, createLogger, startTracing } from '@screenmagic/service-kit/core';
+import { captureLogLines } from '@screenmagic/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { readGatewayConfig } from '../src/config.ts';
@@ -128,14 +129,7 @@ describe('gateway tracing', () => {
   });
 
   it('puts the trace id on a line logged while relaying (a service that cannot be reached)', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n'))
-          if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { lines, sink } = captureLogLines();
     // The outgoing service's address, with nothing listening on it.
     const down = await startFakeService('outgoing', ['/v1/broadcasts']);
     const downUrl = down.url.href;

@@ -12,3 +12,4 @@ export {
 } from './instants.ts';
 export { INTERNAL_AUTH_HEADERS, TEST_INTERNAL_TOKEN } from './internal-token.ts';
 export { EventsReceiver, type ReceivedEvent } from './events-receiver.ts';
+export { captureLogLines, type CapturedLogLines } from './log-lines.ts';

@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceClient } from '../clients/service-client.ts';
 import { type App, createApp } from '../http/create-app.ts';
 import { loggerOptions } from '../logging.ts';
+import { captureLogLines } from '../testing/log-lines.ts';
 import { currentTraceparent, inSpan } from './trace-context.ts';
 import { startTracing } from './tracing.ts';
 
@@ -13,14 +13,7 @@ const CALLER = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/;
 
 describe('tracing across HTTP (W3C traceparent)', () => {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n'))
-        if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { lines, sink } = captureLogLines();
   let front: App;
   let back: App;
   let client: ServiceClient;
