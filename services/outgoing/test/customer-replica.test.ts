@@ -191,7 +191,7 @@ describe('a batch whose read of the replica goes stale while it runs', () => {
   beforeAll(async () => {
     // No background dispatch: one process, one delivery at a time.
     stack = await OutgoingStack.start('replica-held', {
-      env: { DISPATCHER: 'off', DISPATCH_CONCURRENCY: '1', REPLICA_MAX_STALENESS_MS: '800' },
+      env: { DISPATCHER: 'off', DISPATCH_CONCURRENCY: '1', REPLICA_MAX_STALENESS_MS: '1500' },
     });
   });
   afterAll(() => stack?.close());
@@ -256,12 +256,12 @@ describe('a batch whose read of the replica goes stale while it runs', () => {
     onTestFinished(() => stack.channel.release());
 
     // This process polls the feed only when run-due asks it to: the read the batch makes
-    // rests on that one poll. Its first delivery hangs past the bound (800 ms).
+    // rests on that one poll. Its first delivery hangs past the bound (1.5 s).
     await stack.setClock('2026-11-30T11:00:00.000Z');
     stack.channel.hold();
     const running = stack.runDue();
     await expect.poll(() => stack.channel.started - before).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_800));
     stack.channel.release();
     const ran = await running;
     expect(ran.delivered).toBe(1);
