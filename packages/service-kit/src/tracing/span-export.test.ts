@@ -17,6 +17,8 @@ describe('tracing with an OTLP endpoint', () => {
   let collector: Server;
   let tracing: Tracing;
   let app: App;
+  /** A relaying component's app (the gateway's `context: false`): with an exporter it records too. */
+  let relay: App;
 
   beforeAll(async () => {
     collector = createServer((request, response) => {
@@ -35,9 +37,13 @@ describe('tracing with an OTLP endpoint', () => {
     app = await createApp({ logger: false });
     app.get('/v1/things/:id', () => ({ ok: true }));
     await app.ready();
+    relay = await createApp({ logger: false, tracing: { context: false } });
+    relay.get('/v1/relayed/:id', () => ({ ok: true }));
+    await relay.ready();
   });
   afterAll(async () => {
     await app.close();
+    await relay.close();
     await new Promise((resolve) => collector.close(resolve));
   });
 
@@ -48,6 +54,12 @@ describe('tracing with an OTLP endpoint', () => {
       headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` },
     });
     expect(response.statusCode).toBe(200);
+    const relayed = await relay.inject({
+      method: 'GET',
+      url: '/v1/relayed/7',
+      headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` },
+    });
+    expect(relayed.statusCode).toBe(200);
     await tracing.shutdown(); // flushes the batch
     const spans = bodies.flatMap((body) =>
       (
@@ -67,5 +79,9 @@ describe('tracing with an OTLP endpoint', () => {
       'url.path': '/v1/things/42',
     });
     expect(Number(attributes['http.response.status_code'])).toBe(200);
+    // A relaying component records its server span when spans are exported.
+    expect(spans.find((candidate) => candidate.name === 'GET /v1/relayed/:id')?.traceId).toBe(
+      TRACE_ID,
+    );
   });
 });
