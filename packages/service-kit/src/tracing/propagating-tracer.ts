@@ -36,25 +36,40 @@ export interface RelayedTrace {
   readonly traceparent: string;
 }
 
+/** The ids of a new span: the caller's trace and sampled flag, or a new sampled trace. */
+interface ChildIds {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceFlags: number;
+}
+
 /**
- * The trace of a request relayed without a recording span: the caller's trace id and
- * sampled flag with a new span id, or a new sampled trace when the caller's `traceparent`
- * is absent or invalid (`parse` is @opentelemetry/core's `parseTraceParent`) — the ids the
- * {@link PropagatingTracer} would give the request's span, without the span.
+ * The ids the propagating tracer gives a span whose (valid) caller is `caller`; without
+ * one, a new trace, sampled, as the SDK's parent-based always-on sampling would.
+ */
+function childIds(caller: { traceId: string; traceFlags: number } | undefined): ChildIds {
+  const spanId = randomHex(8, INVALID_SPANID);
+  if (caller !== undefined) {
+    return { traceId: caller.traceId, spanId, traceFlags: caller.traceFlags & TraceFlags.SAMPLED };
+  }
+  return { traceId: randomHex(16, INVALID_TRACEID), spanId, traceFlags: TraceFlags.SAMPLED };
+}
+
+/**
+ * The trace of a request relayed without a recording span: the ids {@link PropagatingTracer}
+ * would give the request's span ({@link childIds}), without the span. `parse` is
+ * @opentelemetry/core's `parseTraceParent` (null for an invalid header: a new trace).
  */
 export function relayedTrace(
   header: string | string[] | undefined,
   parse: (traceparent: string) => { traceId: string; traceFlags: number } | null,
 ): RelayedTrace {
   const value = Array.isArray(header) ? header[0] : header;
-  const caller = value === undefined ? null : parse(value);
-  const spanId = randomHex(8, INVALID_SPANID);
-  if (caller !== null) {
-    const flags = caller.traceFlags & TraceFlags.SAMPLED;
-    return { traceId: caller.traceId, traceparent: `00-${caller.traceId}-${spanId}-0${flags}` };
-  }
-  const traceId = randomHex(16, INVALID_TRACEID);
-  return { traceId, traceparent: `00-${traceId}-${spanId}-01` };
+  const ids = childIds((value === undefined ? null : parse(value)) ?? undefined);
+  return {
+    traceId: ids.traceId,
+    traceparent: `00-${ids.traceId}-${ids.spanId}-0${ids.traceFlags}`,
+  };
 }
 
 /**
@@ -68,21 +83,12 @@ export function relayedTrace(
  */
 export class PropagatingTracer implements Tracer {
   startSpan(_name: string, options?: SpanOptions, parent: Context = context.active()): Span {
-    const caller = options?.root === true ? undefined : trace.getSpanContext(parent);
-    const spanId = randomHex(8, INVALID_SPANID);
-    if (caller !== undefined && isSpanContextValid(caller)) {
-      return trace.wrapSpanContext({
-        traceId: caller.traceId,
-        spanId,
-        traceFlags: caller.traceFlags & TraceFlags.SAMPLED,
-        ...(caller.traceState === undefined ? {} : { traceState: caller.traceState }),
-      });
-    }
-    return trace.wrapSpanContext({
-      traceId: randomHex(16, INVALID_TRACEID),
-      spanId,
-      traceFlags: TraceFlags.SAMPLED,
-    });
+    const parentIds = options?.root === true ? undefined : trace.getSpanContext(parent);
+    const caller = parentIds !== undefined && isSpanContextValid(parentIds) ? parentIds : undefined;
+    const ids = childIds(caller);
+    return trace.wrapSpanContext(
+      caller?.traceState === undefined ? ids : { ...ids, traceState: caller.traceState },
+    );
   }
 
   startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;

@@ -20,12 +20,9 @@ export function currentTraceparent(): string | undefined {
   return carrier['traceparent'];
 }
 
-/** Writes `traceparent` (and `tracestate`) for `from` (the active context by default) into `headers`. */
-export function injectTraceHeaders(
-  headers: Record<string, unknown>,
-  from: Context = context.active(),
-): void {
-  propagation.inject(from, headers);
+/** Writes `traceparent` (and `tracestate`) of the active context into `headers`. */
+export function injectTraceHeaders(headers: Record<string, unknown>): void {
+  propagation.inject(context.active(), headers);
 }
 
 /** Whether a span is active (work inside a trace). */
