@@ -106,7 +106,7 @@ export {
   activeTraceId,
   currentTraceparent,
   hasActiveSpan,
-  injectTraceHeaders,
+  inChildTrace,
   inSpan,
   SpanKind,
 } from './tracing/trace-context.ts';

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../http/create-app.ts';
+import { inChildTrace } from './trace-context.ts';
 import { startTracing, type Tracing } from './tracing.ts';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -60,6 +61,12 @@ describe('tracing with an OTLP endpoint', () => {
       headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` },
     });
     expect(relayed.statusCode).toBe(200);
+    // Work that only hands the trace on records its span too when spans are exported.
+    const handedOn = await inChildTrace(
+      'deliver message',
+      { parent: `00-${TRACE_ID}-00f067aa0ba902b7-01`, attributes: { channel: 'test' } },
+      (traceparent) => Promise.resolve(traceparent),
+    );
     await tracing.shutdown(); // flushes the batch
     const spans = bodies.flatMap((body) =>
       (
@@ -79,6 +86,10 @@ describe('tracing with an OTLP endpoint', () => {
       'url.path': '/v1/things/42',
     });
     expect(Number(attributes['http.response.status_code'])).toBe(200);
+    const delivery = spans.find((candidate) => candidate.name === 'deliver message') as
+      (ExportedSpan & { spanId: string }) | undefined;
+    expect(delivery?.traceId).toBe(TRACE_ID);
+    expect(handedOn).toBe(`00-${TRACE_ID}-${delivery?.spanId}-01`);
     // A relaying component records its server span when spans are exported.
     expect(spans.find((candidate) => candidate.name === 'GET /v1/relayed/:id')?.traceId).toBe(
       TRACE_ID,

@@ -23,8 +23,12 @@ export type Delivery = {
 /** A delivery channel. `deliver` resolves once the receiver accepted the message. */
 export interface Channel {
   readonly name: string;
-  /** Throws {@link DeliveryError} (or any error) when the attempt failed: it is retried. */
-  deliver(delivery: Delivery): Promise<void>;
+  /**
+   * Throws {@link DeliveryError} (or any error) when the attempt failed: it is retried.
+   * `traceparent` is the delivery span's (the webhook's header; the trace id of the log
+   * channel's line); undefined when tracing is off.
+   */
+  deliver(delivery: Delivery, traceparent?: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -14,8 +14,15 @@ export class LogChannel implements Channel {
     this.#logger = logger;
   }
 
-  deliver(delivery: Delivery): Promise<void> {
-    this.#logger?.info({ channel: 'log', delivery }, 'message delivered');
+  deliver(delivery: Delivery, traceparent?: string): Promise<void> {
+    // The trace id of the delivery span (`00-<trace id>-<span id>-<flags>`): the line is
+    // part of the trace of the request that created the message.
+    this.#logger?.info(
+      traceparent === undefined
+        ? { channel: 'log', delivery }
+        : { channel: 'log', delivery, traceId: traceparent.slice(3, 35) },
+      'message delivered',
+    );
     return Promise.resolve();
   }
 

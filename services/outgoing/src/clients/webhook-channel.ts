@@ -1,4 +1,4 @@
-import { injectTraceHeaders, type WebhookSigner, WebhookTarget } from '@screenmagic/service-kit';
+import { type WebhookSigner, WebhookTarget } from '@screenmagic/service-kit';
 import { type Channel, type Delivery, DeliveryError, deliveryBody } from './channel.ts';
 import { signBody } from './signature.ts';
 
@@ -17,8 +17,9 @@ export interface WebhookChannelOptions {
  * `DELIVERY_WEBHOOK_URL` set: one signed HTTP POST per message — `X-Signature` (HMAC of
  * the body with `DELIVERY_WEBHOOK_SECRET`) and the Standard Webhooks headers (SPEC §7). A 2xx answer is a
  * delivery; anything else (non-2xx, timeout, connection refused) is a failed attempt the
- * dispatcher retries. The POST carries the delivery span's `traceparent`, so the
- * receiver can continue the trace of the request that created the message.
+ * dispatcher retries. The POST carries the delivery span's `traceparent` (given by the
+ * dispatcher), so the receiver can continue the trace of the request that created the
+ * message.
  */
 export class WebhookChannel implements Channel {
   readonly name = 'webhook';
@@ -30,7 +31,7 @@ export class WebhookChannel implements Channel {
     this.#target = new WebhookTarget(options.url, options);
   }
 
-  async deliver(delivery: Delivery): Promise<void> {
+  async deliver(delivery: Delivery, traceparent?: string): Promise<void> {
     const body = deliveryBody(delivery);
     const { secret, signer } = this.#options;
     // Built in place (no spread of per-message temporaries: this runs once per delivery).
@@ -40,7 +41,7 @@ export class WebhookChannel implements Channel {
     };
     if (secret !== undefined) headers['x-signature'] = signBody(body, secret);
     if (signer !== undefined) Object.assign(headers, signer.headers(delivery.messageId, body));
-    injectTraceHeaders(headers);
+    if (traceparent !== undefined) headers['traceparent'] = traceparent;
     let status: number;
     try {
       status = await this.#target.post(headers, body);

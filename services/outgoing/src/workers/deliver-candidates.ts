@@ -1,4 +1,4 @@
-import { inSpan, SpanKind, toError } from '@screenmagic/service-kit';
+import { inChildTrace, SpanKind, toError } from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
@@ -53,15 +53,16 @@ export async function deliverCandidates(
     const attemptStarted = performance.now();
     try {
       // A span continuing the trace of the request that created the message: the
-      // channel hands it on (the webhook's traceparent).
-      await inSpan(
+      // channel hands it on (the webhook's traceparent). Recorded only when spans are
+      // exported; otherwise only its ids are made (inChildTrace).
+      await inChildTrace(
         'deliver message',
         {
           kind: SpanKind.PRODUCER,
           parent: candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null,
           attributes: { 'screenmagic.message_id': candidate.message.id, channel: channel.name },
         },
-        () => channel.deliver(toDelivery(candidate, sentAt)),
+        (traceparent) => channel.deliver(toDelivery(candidate, sentAt), traceparent),
       );
       delivered.push({ id: candidate.message.id, at: sentAt });
       deliveredSeconds.push((performance.now() - attemptStarted) / 1_000);
