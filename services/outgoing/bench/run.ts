@@ -52,6 +52,10 @@ const SCHEDULES = process.env['BENCH_SCHEDULES'] === 'distinct' ? 'distinct' : '
 const BASELINE_SERVER = process.env['BENCH_BASELINE_SERVER'];
 /** Extra NODE_OPTIONS for the outgoing service's processes (e.g. heap flags). */
 const SERVICE_NODE_OPTIONS = process.env['BENCH_SERVICE_NODE_OPTIONS'];
+/** Drains of this build and BENCH_BASELINE_SERVER's, side by side (with a baseline only). */
+const DRAIN_PAIRS = Number(process.env['BENCH_DRAIN_PAIRS'] ?? 1);
+/** The drain's `DISPATCH_BATCH_SIZE` (unset: the service's default). */
+const BATCH_SIZE = process.env['BENCH_BATCH_SIZE'];
 /** The outgoing service runs with the Node flags of its `start` script, as in production. */
 const SERVICE_NODE_FLAGS =
   (
@@ -374,13 +378,18 @@ async function main(): Promise<void> {
   };
 
   /** Restores the 100,000 due messages, then drains them with a dispatcher of `workers`. */
-  const dispatcherDrain = async (workers: number, receiverMs: number): Promise<DrainResult> => {
+  const dispatcherDrain = async (
+    workers: number,
+    receiverMs: number,
+    server = OUTGOING_SERVER,
+  ): Promise<DrainResult> => {
     await restore();
     await fetch(`${sinkUrl}/reset?delayMs=${receiverMs}`, { method: 'POST' });
-    const dispatcher = await startService(`dispatcher x${workers}`, OUTGOING_SERVER, {
+    const dispatcher = await startService(`dispatcher x${workers}`, server, {
       DISPATCHER: 'only',
       DISPATCHER_WORKERS: String(workers),
       DISPATCH_POLL_INTERVAL_MS: '50',
+      ...(BATCH_SIZE === undefined ? {} : { DISPATCH_BATCH_SIZE: BATCH_SIZE }),
       CUSTOMER_SERVICE_URL: customer.url,
       DELIVERY_WEBHOOK_URL: `${sinkUrl}/hook`,
       DELIVERY_WEBHOOK_SECRET: SECRET,
@@ -468,7 +477,21 @@ async function main(): Promise<void> {
   };
 
   const drains: DrainResult[] = [];
-  for (const workers of WORKERS) drains.push(await dispatcherDrain(workers, 0));
+  for (const workers of WORKERS) {
+    // With BENCH_BASELINE_SERVER, that build drains the same messages right after, in
+    // BENCH_DRAIN_PAIRS pairs (change, baseline; the order turned each pair).
+    for (let pair = 0; pair < (BASELINE_SERVER ? DRAIN_PAIRS : 1); pair++) {
+      const order =
+        pair % 2 === 0 ? [OUTGOING_SERVER, BASELINE_SERVER] : [BASELINE_SERVER, OUTGOING_SERVER];
+      for (const server of order) {
+        if (server === undefined) continue;
+        const result = await dispatcherDrain(workers, 0, server);
+        drains.push(
+          server === OUTGOING_SERVER ? result : { ...result, label: `${result.label} (baseline)` },
+        );
+      }
+    }
+  }
   const bare = await bareDrain(0);
   reportDrain(drains, bare.result, bare.cpu);
 
