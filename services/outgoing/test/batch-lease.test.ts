@@ -118,11 +118,15 @@ describe('one lease per claimed batch', () => {
       expect(row.status).toBe(taken.has(row.id) ? 'sending' : 'delivered');
       expect(row.batch_id).toBe(taken.has(row.id) ? live.batch : null);
     }
-    const events = await stack.query<{ message_id: string }>(
-      "SELECT message_id FROM message_event WHERE event = 'delivered' AND message_id IN (?)",
-      [[...taken]],
-    );
-    expect(events).toEqual([]);
+    // History: a delivered entry for the 7, none for the 5 taken over.
+    for (const row of rows) {
+      const { history } = await stack.get<{ history: Array<{ event: string }> }>(
+        `/v1/messages/${row.id}`,
+      );
+      expect(history.filter((entry) => entry.event === 'delivered')).toHaveLength(
+        taken.has(row.id) ? 0 : 1,
+      );
+    }
 
     // The sweep deletes the dead batch and leaves the live one alone.
     expect(await releaseStaleLocks(db)).toBe(0);
@@ -156,26 +160,37 @@ describe('one lease per claimed batch', () => {
       finished_at: Date;
       last_attempt_at: Date;
       updated_at: Date;
-      event_at: Date;
     }>(
-      `SELECT m.id, m.delivered_at, m.finished_at, m.last_attempt_at, m.updated_at, e.at AS event_at
-       FROM message m JOIN message_event e ON e.message_id = m.id AND e.event = 'delivered'
-       WHERE m.id IN (?)`,
+      `SELECT id, delivered_at, finished_at, last_attempt_at, updated_at FROM message
+       WHERE id IN (?)`,
       [done.map((d) => d.id)],
     );
     expect(rows).toHaveLength(12);
     for (const row of rows) {
       const expected = done.find((d) => d.id === row.id)?.at.getTime();
+      // The history's `delivered` entry is the row's (no stored copy): the API shows it.
+      const { history } = await stack.get<{
+        history: Array<{ at: string; event: string; reason: string }>;
+      }>(`/v1/messages/${row.id}`);
+      expect(history.at(-1)).toEqual({
+        at: new Date(expected ?? 0).toISOString(),
+        event: 'delivered',
+        reason: 'IN_WINDOW',
+      });
       for (const column of [
         row.delivered_at,
         row.finished_at,
         row.last_attempt_at,
         row.updated_at,
-        row.event_at,
       ]) {
         expect(column.getTime()).toBe(expected);
       }
     }
+    const stored = await stack.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM message_event WHERE event = 'delivered' AND message_id IN (?)",
+      [done.map((d) => d.id)],
+    );
+    expect(Number(stored[0]?.n)).toBe(0);
   });
 
   it('the sweep gives back the messages of a batch whose holder died', async () => {

@@ -2,7 +2,13 @@ import { databaseEventId } from '@screenmagic/service-kit';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageEventRow } from './message-event.table.ts';
+import {
+  type HistoryEntry,
+  historyWithDelivery,
+  ROW_DERIVED_EVENT,
+} from '../domain/delivered-entry.ts';
 import type { HistoryEvent } from '../domain/message-history.ts';
+import type { MessageRow } from './message.table.ts';
 import type { MessageStatus } from '@screenmagic/service-kit/contracts';
 
 /** Which messages an entry is recorded for. */
@@ -53,7 +59,11 @@ export class MessageHistory {
     this.#events = options.events;
   }
 
-  /** Records `copy` for the selected messages. Returns how many entries were written. */
+  /**
+   * Records `copy` for the selected messages. Returns how many entries were written: none
+   * for `delivered`, whose entry is the row's (`domain/delivered-entry`) — its status event
+   * still goes to the outbox.
+   */
   async record(
     trx: Transaction<Database>,
     selection: HistorySelection,
@@ -107,6 +117,7 @@ export class MessageHistory {
           : sql`${source.text}`;
     // The events first: a `newlyIn` selection no longer matches once the entries exist.
     if (this.#events && copy.event !== 'deferred') await this.#publish(trx, where, event, reason);
+    if (copy.event === ROW_DERIVED_EVENT) return 0;
     const result = await sql`
       INSERT INTO message_event (message_id, at, event, reason, scheduled_for, detail)
       SELECT m.id, m.updated_at, ${event}, ${reason}, ${scheduledFor}, ${detail}
@@ -142,12 +153,16 @@ export class MessageHistory {
   }
 }
 
-/** A message's history, oldest first. */
-export function listHistory(db: Kysely<Database>, messageId: string): Promise<MessageEventRow[]> {
-  return db
+/** A message's history, oldest first: its stored entries and, once delivered, its row's. */
+export async function listHistory(
+  db: Kysely<Database>,
+  message: MessageRow,
+): Promise<Array<MessageEventRow | HistoryEntry>> {
+  const stored = await db
     .selectFrom('message_event')
     .selectAll()
-    .where('message_id', '=', messageId)
+    .where('message_id', '=', message.id)
     .orderBy('id')
     .execute();
+  return historyWithDelivery(stored, message);
 }

@@ -32,7 +32,7 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
     if (row === undefined) throw notFound('Message', id);
     const broadcast =
       row.broadcast_id === null ? undefined : await findBroadcast(context.db, row.broadcast_id);
-    return messageView(row, broadcast?.message ?? null, await listHistory(context.db, row.id));
+    return messageView(row, broadcast?.message ?? null, await listHistory(context.db, row));
   };
 
   app.get(

@@ -1,5 +1,5 @@
 import { formatLocal } from '@screenmagic/hours-window';
-import type { MessageEventRow } from '../db/message-event.table.ts';
+import type { HistoryEntry } from '../domain/delivered-entry.ts';
 import type { MessageRow } from '../db/message.table.ts';
 import type {
   HistoryEntryView,
@@ -33,7 +33,7 @@ export function recipientView(row: MessageRow): Recipient {
 export function messageView(
   row: MessageRow,
   broadcastText: string | null,
-  history: readonly MessageEventRow[],
+  history: readonly HistoryEntry[],
 ): MessageView {
   const pending = row.status === 'scheduled' || row.status === 'sending';
   return {
@@ -66,7 +66,7 @@ export function messageView(
 }
 
 /** A history entry; `scheduledForLocal` in the customer's zone as the message knows it. */
-export function historyEntryView(entry: MessageEventRow, timeZone: string): HistoryEntryView {
+export function historyEntryView(entry: HistoryEntry, timeZone: string): HistoryEntryView {
   return {
     at: entry.at.toISOString(),
     event: entry.event,
