@@ -242,32 +242,48 @@ describe('a batch whose read of the replica goes stale while it runs', () => {
     expect(started).not.toContain(other.id);
   });
 
-  it('sends nothing more on what it read longer than the staleness bound ago', async () => {
+  it('reads the rest again once its read is older than the staleness bound, and judges them anew', async () => {
     await stack.setClock('2026-11-30T10:30:00.000Z');
     const names = ['Slow batch one', 'Slow batch two'];
-    for (const name of names) await stack.addCustomer({ name, workingHours: NINE_TO_FIVE });
+    const customers = [];
+    for (const name of names)
+      customers.push(await stack.addCustomer({ name, workingHours: NINE_TO_FIVE }));
     const accepted = await stack.broadcast({
       message: 'Eleven o’clock sale',
       customers: names,
       sendAt: '2026-11-30T11:00:00.000Z',
     });
     expect(accepted.statusCode, accepted.body).toBe(202);
-    const before = stack.channel.started;
-    onTestFinished(() => stack.channel.release());
+    const started: string[] = [];
+    const deliver = stack.channel.deliver.bind(stack.channel);
+    stack.channel.deliver = (delivery) => {
+      started.push(delivery.customerId);
+      return deliver(delivery);
+    };
+    onTestFinished(() => {
+      stack.channel.deliver = deliver;
+      stack.channel.release();
+    });
 
-    // This process polls the feed only when run-due asks it to: the read the batch makes
-    // rests on that one poll. Its first delivery hangs past the bound (1.5 s).
+    // This process polls the feed only when asked: the read the batch makes rests on the
+    // poll run-due makes. Its first delivery hangs past the bound (1.5 s); meanwhile the
+    // other recipient leaves.
     await stack.setClock('2026-11-30T11:00:00.000Z');
     stack.channel.hold();
     const running = stack.runDue();
-    await expect.poll(() => stack.channel.started - before).toBe(1);
+    await expect.poll(() => started.length).toBe(1);
+    const other = customers.find((c) => c.id !== started[0]);
+    await stack.deleteCustomer(other?.id ?? '');
     await new Promise((resolve) => setTimeout(resolve, 1_800));
     stack.channel.release();
-    const ran = await running;
-    expect(ran.delivered).toBe(1);
-    expect(stack.channel.started - before).toBe(1);
-    // Given back untouched (no history entry, nothing sent): the next run sends it.
-    expect(await stack.runDue()).toMatchObject({ delivered: 1 });
-    expect(stack.channel.started - before).toBe(2);
+    // The read lapsed: the batch caught the replica up and read the other recipient again,
+    // in place — deleted, so cancelled, not sent on the old read nor given back for later.
+    expect(await running).toMatchObject({ delivered: 1, cancelled: 1 });
+    expect(started).toHaveLength(1);
+    const message = await stack.query<{ status: string; attempts: number }>(
+      'SELECT status, attempts FROM message WHERE customer_id = ?',
+      [other?.id],
+    );
+    expect(message).toEqual([{ status: 'cancelled', attempts: 0 }]);
   });
 });

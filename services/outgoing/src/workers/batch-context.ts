@@ -35,6 +35,8 @@ export interface BatchContext extends QueueWorkerDeps {
     byIds(ids: readonly string[]): Promise<ReplicaRead>;
     /** Whether a read may still be acted on (no test clock set since, within the staleness bound). */
     stillProves(proof: ReplicaProof): boolean;
+    /** A new read for a batch whose read lapsed by age alone; undefined: give the rest back. */
+    reread(ids: readonly string[], lapsed: ReplicaProof): Promise<ReplicaRead | undefined>;
   };
   readonly channel: Channel;
   readonly config: DispatcherConfig;

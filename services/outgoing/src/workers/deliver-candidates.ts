@@ -5,7 +5,7 @@ import { markDelivered, recordFailedAttempt } from '../db/message-outcome-reposi
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import type { BatchTimings } from './batch-timings.ts';
-import { type Candidate, planCandidate } from './dispatch-candidates.ts';
+import { type Candidate, planCandidate, rereadCandidates } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 import { Outcomes, recordOutcomes } from './record-outcomes.ts';
 
@@ -13,8 +13,10 @@ import { Outcomes, recordOutcomes } from './record-outcomes.ts';
  * Delivers the candidates planned for delivery at `now`, within the process's delivery
  * slots, then records what happened: delivered (one statement), failed attempts (retry
  * with back-off, or failed for good), the ones not started because the dispatcher is
- * stopping or the batch's read of the replica went stale (given back), and the ones whose
- * window closed while the batch ran.
+ * stopping (given back), and the ones whose window closed while the batch ran. When the
+ * batch's read of the replica lapses (its deliveries outlast the staleness bound) the rest
+ * of its recipients are read again and judged anew, in place; when that cannot be done
+ * (a test clock set, the feed not answering) the rest is given back untouched.
  */
 export async function deliverCandidates(
   context: BatchContext,
@@ -32,13 +34,20 @@ export async function deliverCandidates(
   const notStarted: string[] = [];
   const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
 
+  let lapsed: Candidate[] = [];
+  let begun = 0;
   const attempt = async (candidate: Candidate): Promise<void> => {
-    // Stopping, or the batch's read of the replica no longer proves the recipient current
-    // (a test clock set, or the feed unreached past the bound since): given back untouched.
-    if (context.isStopping() || !customers.stillProves(candidate.proof)) {
+    if (context.isStopping()) {
       notStarted.push(candidate.message.id);
       return;
     }
+    // The batch's read of the replica no longer proves the recipient current (a test clock
+    // set, or the feed unreached past the bound since): not sent on it (read again below).
+    if (!customers.stillProves(candidate.proof)) {
+      lapsed.push(candidate);
+      return;
+    }
+    begun++;
     // The window is checked again at the very instant of the attempt: a batch that
     // straddles a closing time must not send its tail after the window closed.
     const sentAt = clock.now();
@@ -75,7 +84,30 @@ export async function deliverCandidates(
       });
     }
   };
-  await context.slots.each(candidates, attempt);
+  let round: readonly Candidate[] = candidates;
+  for (;;) {
+    begun = 0;
+    await context.slots.each(round, attempt);
+    if (lapsed.length === 0) break;
+    const stale = lapsed;
+    lapsed = [];
+    // Read those recipients again and go on — unless a test clock was set (the run after
+    // it reads anew), the replica cannot prove itself, or this round began nothing (a read
+    // that lapses at once would loop): then they are given back untouched.
+    const reread = begun === 0 ? undefined : await rereadCandidates(context, stale);
+    if (reread === undefined) {
+      for (const candidate of stale) notStarted.push(candidate.message.id);
+      break;
+    }
+    const at = clock.now();
+    const next: Candidate[] = [];
+    for (const candidate of reread) {
+      const action = planCandidate(candidate, at);
+      if (action.action === 'deliver') next.push(candidate);
+      else late.add(candidate, action);
+    }
+    round = next;
+  }
 
   timings.deliverMs = performance.now() - started;
   metrics?.delivered(deliveredSeconds);

@@ -80,17 +80,56 @@ export async function loadCandidates(
     throw error;
   }
   const calendar = context.calendar();
-  const { customers, proof } = read;
-  return messages.map((message): Candidate => {
-    const customer = customers.get(message.customer_id);
-    return {
-      message,
-      customer,
-      broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
-      window: customer ? [calendar, context.schedules.fromJson(customer.workingHoursJson)] : null,
-      proof,
-    };
-  });
+  return messages.map((message) => candidateOf(context, calendar, message, broadcasts, read));
+}
+
+/**
+ * The candidates whose read of the replica lapsed while their batch ran (by age alone),
+ * with their customers and broadcasts read again (a cancellation meanwhile now counts);
+ * undefined when that cannot be done (the caller gives them back untouched).
+ */
+export async function rereadCandidates(
+  context: BatchContext,
+  lapsed: readonly Candidate[],
+): Promise<Candidate[] | undefined> {
+  const [first] = lapsed;
+  if (first === undefined) return [];
+  const messages = lapsed.map((c) => c.message);
+  const read = await context.customers.reread(
+    distinct(messages.map((m) => m.customer_id)),
+    first.proof,
+  );
+  if (read === undefined) return undefined;
+  let broadcasts: Map<string, BroadcastForDispatch>;
+  try {
+    broadcasts = await loadBroadcastsForDispatch(
+      context.db,
+      distinct(messages.map((m) => m.broadcast_id)),
+    );
+  } catch (error) {
+    context.logger?.warn({ err: error }, 'a lapsed batch could not read its broadcasts again');
+    return undefined;
+  }
+  const calendar = context.calendar();
+  return messages.map((message) => candidateOf(context, calendar, message, broadcasts, read));
+}
+
+/** A claimed message with its broadcast and its customer's record from `read`. */
+function candidateOf(
+  context: BatchContext,
+  calendar: Schedule,
+  message: ClaimedMessage,
+  broadcasts: ReadonlyMap<string, BroadcastForDispatch>,
+  read: ReplicaRead,
+): Candidate {
+  const customer = read.customers.get(message.customer_id);
+  return {
+    message,
+    customer,
+    broadcast: message.broadcast_id === null ? undefined : broadcasts.get(message.broadcast_id),
+    window: customer ? [calendar, context.schedules.fromJson(customer.workingHoursJson)] : null,
+    proof: read.proof,
+  };
 }
 
 /**
