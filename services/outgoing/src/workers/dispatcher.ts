@@ -26,9 +26,7 @@ export interface DispatcherOptions extends Omit<
  * outcome), plus a timer that releases stale claims. Safe with any number of replicas:
  * claims use `FOR UPDATE SKIP LOCKED`, each claimed batch holds one lease on the
  * database's clock, and every completion is conditional on the message still pointing
- * to the worker's batch. An idle process polls the queue once per interval, not once per
- * worker: the first loop polls; the others claim only while a batch is in flight here,
- * after a wake, or when the first loop found work (docs/decisions.md, "One idle poll per process").
+ * to the worker's batch.
  */
 export class Dispatcher {
   readonly #options: DispatcherOptions;
@@ -40,10 +38,6 @@ export class Dispatcher {
   #started = false;
   #stopping = false;
   #wakeSeq = 0;
-  /** Bumped by every wake and every batch that claimed messages: work is flowing. */
-  #workSeq = 0;
-  /** The `#workSeq` each loop last acted on (the first loop's entry is unused). */
-  readonly #seenWork: number[];
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
@@ -54,12 +48,11 @@ export class Dispatcher {
       isStopping: () => this.#stopping,
     };
     const instance = options.instanceId ?? newWorkerId();
-    this.#seenWork = Array.from({ length: options.config.workers }, () => 0);
     this.#loops = Array.from({ length: options.config.workers }, (_, i) => {
       const owner = `${instance}/${i}`;
       return new PollLoop({
         name: `dispatcher ${owner}`,
-        runBatch: () => this.#track(this.runBatch(owner, i)),
+        runBatch: () => this.#track(this.runBatch(owner)),
         pollIntervalMs: options.config.pollIntervalMs,
         errorDelayMs: Math.max(1_000, options.config.pollIntervalMs * 2),
         ...(options.logger ? { logger: options.logger } : {}),
@@ -90,7 +83,6 @@ export class Dispatcher {
   /** Messages are due now: claim them at once instead of at the next poll. */
   wake(): void {
     this.#wakeSeq++;
-    this.#workSeq++;
     for (const loop of this.#loops) loop.wake();
   }
 
@@ -152,32 +144,19 @@ export class Dispatcher {
    * the test clock's report. Returns how many messages it claimed (positive also when a
    * wake arrived meanwhile: more may be due).
    */
-  async runBatch(owner: string, loop = 0): Promise<number> {
+  async runBatch(owner: string): Promise<number> {
     if (!this.#options.isReady() || this.#stopping) return 0;
-    // One idle poll per process: a loop other than the first skips its poll while nothing
-    // is in flight here and no work was signalled since it last looked.
-    if (loop > 0) {
-      if (this.#inFlight.size === 0 && this.#seenWork[loop] === this.#workSeq) return 0;
-      this.#seenWork[loop] = this.#workSeq;
-    }
     const wakeSeq = this.#wakeSeq;
     const counts = emptyCounts();
     // Taken in the same synchronous step as the batch reads the clock (its first statement).
     const instant = this.#report.instant;
     try {
       const claimed = await runOneBatch(this.#context, owner, counts);
-      if (claimed > 0 && loop === 0) this.#joinOthers();
       // A wake that arrived while this claim ran may concern rows it could not yet see.
       return claimed > 0 || this.#wakeSeq === wakeSeq ? claimed : 1;
     } finally {
       this.#report.add(counts, instant);
     }
-  }
-
-  /** The first loop found work: the other loops claim too (they skip idle polls). */
-  #joinOthers(): void {
-    this.#workSeq++;
-    for (const loop of this.#loops.slice(1)) loop.wake();
   }
 
   async #sweep(): Promise<void> {
