@@ -186,6 +186,24 @@ describe('the customer replica at dispatch', () => {
   });
 });
 
+/**
+ * The customer ids of the deliveries the stack's channel begins from now on, in order; the
+ * channel is restored (and released, if held) when the test finishes.
+ */
+function recordStarts(stack: OutgoingStack): string[] {
+  const started: string[] = [];
+  const deliver = stack.channel.deliver.bind(stack.channel);
+  stack.channel.deliver = (delivery) => {
+    started.push(delivery.customerId);
+    return deliver(delivery);
+  };
+  onTestFinished(() => {
+    stack.channel.deliver = deliver;
+    stack.channel.release();
+  });
+  return started;
+}
+
 describe('a batch whose read of the replica goes stale while it runs', () => {
   let stack: OutgoingStack;
   beforeAll(async () => {
@@ -212,16 +230,7 @@ describe('a batch whose read of the replica goes stale while it runs', () => {
       sendAt: DISPATCH_AT,
     });
     expect(accepted.statusCode, accepted.body).toBe(202);
-    const started: string[] = [];
-    const deliver = stack.channel.deliver.bind(stack.channel);
-    stack.channel.deliver = (delivery) => {
-      started.push(delivery.customerId);
-      return deliver(delivery);
-    };
-    onTestFinished(() => {
-      stack.channel.deliver = deliver;
-      stack.channel.release();
-    });
+    const started = recordStarts(stack);
 
     // The batch reads both customers at 10:00; its first delivery hangs.
     await stack.setClock(DISPATCH_AT);
@@ -254,16 +263,7 @@ describe('a batch whose read of the replica goes stale while it runs', () => {
       sendAt: '2026-11-30T11:00:00.000Z',
     });
     expect(accepted.statusCode, accepted.body).toBe(202);
-    const started: string[] = [];
-    const deliver = stack.channel.deliver.bind(stack.channel);
-    stack.channel.deliver = (delivery) => {
-      started.push(delivery.customerId);
-      return deliver(delivery);
-    };
-    onTestFinished(() => {
-      stack.channel.deliver = deliver;
-      stack.channel.release();
-    });
+    const started = recordStarts(stack);
 
     // This process polls the feed only when asked: the read the batch makes rests on the
     // poll run-due makes. Its first delivery hangs past the bound (1.5 s); meanwhile the
