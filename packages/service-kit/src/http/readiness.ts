@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { INSTANCE_ID_HEADER } from './instance-id.ts';
+import { withTimeout } from '../with-timeout.ts';
 
 /** A readiness check resolves when the dependency answers and rejects with the reason otherwise. */
 export type ReadinessCheck = () => Promise<void>;
@@ -54,11 +55,3 @@ export const healthPlugin = fp(
   },
   { name: 'health', fastify: '5.x' },
 );
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

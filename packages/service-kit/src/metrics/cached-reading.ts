@@ -1,3 +1,4 @@
+import { withTimeout } from '../with-timeout.ts';
 /**
  * A reading taken at most once per `ttlMs` however often Prometheus scrapes (and however
  * many gauges share it): concurrent scrapes share the query in flight; a failed or slow
@@ -14,19 +15,12 @@ export function cachedReading<T>(
   const timeoutMs = options.timeoutMs ?? 2_000;
 
   const refresh = async (): Promise<T | undefined> => {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      value = await Promise.race([
-        read(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('reading timed out')), timeoutMs);
-        }),
-      ]);
+      value = await withTimeout(read(), timeoutMs, 'reading timed out');
       takenAt = performance.now();
     } catch {
       // keep the last good value; the next scrape tries again
     } finally {
-      clearTimeout(timer);
       inFlight = undefined;
     }
     return value;

@@ -1,4 +1,4 @@
-import { DependencyUnavailableError, PollLoop } from '@screenmagic/service-kit';
+import { DependencyUnavailableError, PollLoop, withTimeout } from '@screenmagic/service-kit';
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -182,15 +182,19 @@ export class CustomerReplica {
   /**
    * A new read of `ids` for a batch whose read `lapsed` by age alone (its deliveries outlasted
    * the bound): the replica first catches up with the feed if it cannot prove itself now
-   * (waiting for that at most one poll interval), then reads again — the batch goes on with its customers' current records instead of
-   * giving its tail back to be claimed anew. Undefined when a test clock was set since the
+   * (waiting for that at most one poll interval), then reads again — the batch goes on with
+   * its customers' current records instead of giving its tail back to be claimed anew. Undefined when a test clock was set since the
    * lapsed read (the run after a set reads anew), when the feed does not answer, or when the
    * read fails: the batch then gives the rest back, untouched, as before.
    */
   async reread(ids: readonly string[], lapsed: ReplicaProof): Promise<ReplicaRead | undefined> {
     if (lapsed.generation !== this.#generation) return undefined;
     try {
-      if (!this.freshness().fresh) await this.#catchUpWithin(this.#options.pollIntervalMs);
+      // A feed that does not answer (the customer service hung) must not hold the batch up:
+      // the poll goes on in the background, and the replica is found still unproven.
+      if (!this.freshness().fresh) {
+        await withTimeout(this.#loop.drain(), this.#options.pollIntervalMs).catch(() => 0);
+      }
       const read = await this.byIds(ids);
       return read.proof.generation === lapsed.generation ? read : undefined;
     } catch (error) {
@@ -200,21 +204,6 @@ export class CustomerReplica {
       );
       return undefined;
     }
-  }
-
-  /**
-   * Polls the feed now, waiting for it at most `ms`: a feed that does not answer (the
-   * customer service hung) must not hold a batch up — the poll goes on in the background
-   * and the caller finds the replica still unproven.
-   */
-  async #catchUpWithin(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const poll = this.#loop.drain().then(
-      () => undefined,
-      () => undefined,
-    );
-    await Promise.race([poll, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-    clearTimeout(timer);
   }
 
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */

@@ -99,14 +99,7 @@ export async function deliverCandidates(
       for (const candidate of stale) notStarted.push(candidate.message.id);
       break;
     }
-    const at = clock.now();
-    const next: Candidate[] = [];
-    for (const candidate of reread) {
-      const action = planCandidate(candidate, at);
-      if (action.action === 'deliver') next.push(candidate);
-      else late.add(candidate, action);
-    }
-    round = next;
+    round = late.planAt(reread, clock.now());
   }
 
   timings.deliverMs = performance.now() - started;

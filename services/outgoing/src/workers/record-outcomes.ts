@@ -4,7 +4,7 @@ import type { HistoryReason } from '../domain/message-history.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
 import { finishWithoutAttempt, rescheduleMessages } from '../db/message-outcome-repository.ts';
-import type { Candidate, CandidateAction } from './dispatch-candidates.ts';
+import { type Candidate, type CandidateAction, planCandidate } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 
 interface Rescheduled {
@@ -26,6 +26,20 @@ export class Outcomes {
   /** Marketing to a customer who has opted out since acceptance. */
   readonly suppressed: string[] = [];
   readonly rescheduled = new Map<string, Rescheduled>();
+
+  /**
+   * Plans each of `candidates` at `at`: returns those to deliver, in order, and records
+   * every other action here.
+   */
+  planAt(candidates: readonly Candidate[], at: Date): Candidate[] {
+    const toDeliver: Candidate[] = [];
+    for (const candidate of candidates) {
+      const action = planCandidate(candidate, at);
+      if (action.action === 'deliver') toDeliver.push(candidate);
+      else this.add(candidate, action);
+    }
+    return toDeliver;
+  }
 
   add(candidate: Candidate, action: Exclude<CandidateAction, { action: 'deliver' }>): void {
     const id = candidate.message.id;

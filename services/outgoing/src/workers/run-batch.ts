@@ -2,7 +2,7 @@ import { heartbeatIntervalMs, startHeartbeat } from '@screenmagic/service-kit';
 import { type ClaimedMessage, closeBatch, renewBatch } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import { type BatchTimings, roundTimings } from './batch-timings.ts';
-import { type Candidate, loadCandidates, planCandidate } from './dispatch-candidates.ts';
+import { loadCandidates } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 import { deliverCandidates } from './deliver-candidates.ts';
 import { claimWithinRate } from './rate-limited-claim.ts';
@@ -79,13 +79,8 @@ async function processClaimed(
   // `loadCandidates` gives the batch back when the look-up fails: it holds the messages.
   const candidates = await loadCandidates(context, batch, messages, counts);
   timings.lookupMs = performance.now() - started;
-  const toDeliver: Candidate[] = [];
   const outcomes = new Outcomes();
-  for (const candidate of candidates) {
-    const action = planCandidate(candidate, now);
-    if (action.action === 'deliver') toDeliver.push(candidate);
-    else outcomes.add(candidate, action);
-  }
+  const toDeliver = outcomes.planAt(candidates, now);
   started = performance.now();
   await recordOutcomes(context.db, context.history, batch, now, outcomes, counts, context.metrics);
   timings.recordMs = performance.now() - started;
