@@ -31,11 +31,13 @@ import { bundle } from '../build/bundle.ts';
 import { DEPLOYABLES, startFlags } from '../docker/prune.ts';
 import { REPO_ROOT } from '../validate/kubernetes.ts';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
-import { coreShare, cpuTicksOf } from './process-stats.ts';
+import { contextSwitchesOf, coreShare, cpuTicksOf } from './process-stats.ts';
 
 const SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 30);
 const TARGET = 0.01;
 const REPLAYS = 300;
+/** BENCH_IDLE_ENV: extra environment for the outgoing service (JSON), for experiments. */
+const EXTRA_ENV = JSON.parse(process.env['BENCH_IDLE_ENV'] ?? '{}') as Record<string, string>;
 const mysqlUrl = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const prefix = `bench_idle_${randomBytes(3).toString('hex')}_`;
 const internalToken = `bench-internal-${randomBytes(12).toString('hex')}`;
@@ -210,26 +212,31 @@ async function measure(mode: 'only' | 'on'): Promise<boolean> {
     // is not the dispatcher's (it runs anyway); only the difference is counted.
     await sleep(5_000);
     const alone = cpuTicksOf(customer.pid);
+    const aloneSwitches = contextSwitchesOf(customer.pid);
     const aloneStarted = performance.now();
     await sleep(SECONDS * 1000);
-    const customerAlone = coreShare(
-      alone,
-      cpuTicksOf(customer.pid),
-      (performance.now() - aloneStarted) / 1000,
-    );
+    const aloneSeconds = (performance.now() - aloneStarted) / 1000;
+    const customerAlone = coreShare(alone, cpuTicksOf(customer.pid), aloneSeconds);
+    const customerAloneWakeUps = (contextSwitchesOf(customer.pid) - aloneSwitches) / aloneSeconds;
     outgoing = await startDeployable('outgoing', {
       DISPATCHER: mode,
       CUSTOMER_SERVICE_URL: customer.url,
+      ...EXTRA_ENV,
     });
     await sleep(5_000); // start-up work (migrations, first polls, the replica's fill) is not idle
     const database = databaseServerPid();
     customer.proxy.reset();
     outgoing.proxy.reset();
     const before = [cpuTicksOf(outgoing.pid), cpuTicksOf(customer.pid)] as const;
+    const switchesBefore = [contextSwitchesOf(outgoing.pid), contextSwitchesOf(customer.pid)];
     const databaseBefore = database === undefined ? 0 : cpuTicksOf(database);
     const started = performance.now();
     await sleep(SECONDS * 1000);
     const seconds = (performance.now() - started) / 1000;
+    const wakeUps = [
+      (contextSwitchesOf(outgoing.pid) - (switchesBefore[0] ?? 0)) / seconds,
+      (contextSwitchesOf(customer.pid) - (switchesBefore[1] ?? 0)) / seconds,
+    ] as const;
     const outgoingCpu = coreShare(before[0], cpuTicksOf(outgoing.pid), seconds);
     const customerCpu = coreShare(before[1], cpuTicksOf(customer.pid), seconds);
     const whole =
@@ -238,11 +245,11 @@ async function measure(mode: 'only' | 'on'): Promise<boolean> {
     console.log(`| what | per second | share of a core |`);
     console.log('|---|---:|---:|');
     console.log(
-      `| outgoing: Node process (utime + stime) | | ${(outgoingCpu * 100).toFixed(2)}% |`,
+      `| outgoing: Node process (utime + stime); wake-ups (context switches, all threads) | ${wakeUps[0].toFixed(1)} | ${(outgoingCpu * 100).toFixed(2)}% |`,
     );
     const feedCpu = Math.max(0, customerCpu - customerAlone);
     console.log(
-      `| customer service answering the replica's feed polls: Node process ${(customerCpu * 100).toFixed(2)}% minus ${(customerAlone * 100).toFixed(2)}% idle alone | | ${(feedCpu * 100).toFixed(2)}% |`,
+      `| customer service answering the replica's feed polls: Node process ${(customerCpu * 100).toFixed(2)}% minus ${(customerAlone * 100).toFixed(2)}% idle alone; wake-ups ${wakeUps[1].toFixed(1)} minus ${customerAloneWakeUps.toFixed(1)} | ${(wakeUps[1] - customerAloneWakeUps).toFixed(1)} | ${(feedCpu * 100).toFixed(2)}% |`,
     );
     const databases =
       (await databaseShare('outgoing', `${prefix}outgoing`, outgoing.proxy, seconds)) +
