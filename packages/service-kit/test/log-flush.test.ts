@@ -10,7 +10,7 @@ interface Run {
 }
 
 /** Starts the child, lets it log, then ends it the way `mode` says; the log lines it wrote. */
-function run(mode: 'sigterm' | 'throw', bufferBytes: string): Promise<Run> {
+function run(mode: 'sigterm' | 'throw' | 'idle', bufferBytes: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD], {
       env: {
@@ -24,7 +24,11 @@ function run(mode: 'sigterm' | 'throw', bufferBytes: string): Promise<Run> {
     let stdout = '';
     let stderr = '';
     const lineCountAtReady: number[] = [];
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      // Both bursts arrived without the process ending: killed outright, nothing flushed on exit.
+      if (mode === 'idle' && stdout.split('\n').filter(Boolean).length >= 40) child.kill('SIGKILL');
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       if (stderr.includes('ready\n') && lineCountAtReady.length === 0) {
@@ -58,6 +62,19 @@ describe('buffered log writes', () => {
     expect(code).toBe(0);
     expect(buffered(lines).map((line) => line.line)).toEqual([...Array(20).keys()]);
     expect(lines.at(-1)?.msg).toBe('stopped');
+  });
+
+  it('writes buffered lines within the flush interval while the process runs on, burst after burst', async () => {
+    const started = performance.now();
+    const { lines, code } = await run('idle', '8192');
+    // Killed by the test (SIGKILL) once all 40 lines had arrived: no exit flush wrote them.
+    expect(code).toBeNull();
+    expect(buffered(lines).map((line) => line.line)).toEqual([...Array(20).keys()]);
+    expect(lines.filter((line) => line.msg === 'later line').map((line) => line.line)).toEqual([
+      ...Array(20).keys(),
+    ]);
+    // The second burst came 1.5 s after the first and waited at most the 1 s interval.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('writes every buffered line when the process dies of an uncaught error', async () => {

@@ -44,11 +44,15 @@ interface Recorder {
  * more than the increment.
  */
 /**
- * How often the event-loop delay is sampled (prom-client's default, 10 ms, is a timer
- * waking the process 100 times a second: 0.7% of a core in every idle process, measured).
- * Every 100 ms still gives a few hundred samples between two scrapes.
+ * How often the event-loop delay is sampled: a timer that wakes the process each time.
+ * prom-client's default, 10 ms, cost 0.7% of a core in every idle process; 100 ms still
+ * 0.15–0.3% on the 2-vCPU VM where a wake-up from idle costs 150–300 µs (measured with an
+ * empty process: docs/decisions.md, "Wake-ups"). Once a second gives 15–30 samples between
+ * two scrapes — enough for the lag histogram's quantiles — and a loop blocked for longer
+ * than a second is always seen; shorter stalls show in `nodejs_eventloop_lag_seconds`
+ * (measured at each scrape) and in the request-duration histograms.
  */
-const EVENT_LOOP_SAMPLE_MS = 100;
+const EVENT_LOOP_SAMPLE_MS = 1000;
 
 export const httpMetricsPlugin = fp(
   (app: FastifyInstance, options: HttpMetricsOptions) => {

@@ -1,7 +1,8 @@
 /**
  * A component as `runService` starts it, for log-flush.test.ts: once listening it logs
  * LINES lines (fewer bytes than the log buffer holds), says `ready` on stderr, and then
- * waits for SIGTERM (`CHILD_MODE=sigterm`) or throws an uncaught error (`CHILD_MODE=throw`).
+ * waits for SIGTERM (`CHILD_MODE=sigterm`), throws an uncaught error (`CHILD_MODE=throw`), or
+ * (`CHILD_MODE=idle`) logs LINES more 1.5 s later and then only waits, to be killed.
  */
 import { createApp } from '../../src/http/create-app.ts';
 import { runService } from '../../src/server/run-service.ts';
@@ -16,6 +17,11 @@ await runService({
     app.addHook('onListen', (done) => {
       for (let i = 0; i < LINES; i++) logger.info({ line: i }, 'buffered line');
       process.stderr.write('ready\n');
+      if (process.env['CHILD_MODE'] === 'idle') {
+        setTimeout(() => {
+          for (let i = 0; i < LINES; i++) logger.info({ line: i }, 'later line');
+        }, 1_500);
+      }
       if (process.env['CHILD_MODE'] === 'throw') {
         setTimeout(() => {
           throw new Error('uncaught on purpose');
