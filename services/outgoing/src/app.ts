@@ -107,6 +107,8 @@ export async function buildApp(
       await replanner.replanCustomers(ids);
       await suppressOptedOut({ db: database.db, clock, directory, history }, ids);
     },
+    // The same answer tells the replica whether it is still at the feed's end.
+    customerChangeHead: (seq, askedAt) => replica.headSeen(seq, askedAt),
   });
   const calendar = () => calendarSource.calendar;
   const replanner = new Replanner({

@@ -4,7 +4,7 @@ import type { ServiceClient } from '../clients/service-client.ts';
 import { CustomerDirectory } from '../contracts/customer-directory.ts';
 import { unavailable } from '../errors.ts';
 import { PollLoop } from '../worker/poll-loop.ts';
-import type { SyncStateStore } from './sync-state.ts';
+import type { SyncState, SyncStateStore } from './sync-state.ts';
 
 /** What a service does when the time rules it follows change (re-plan its queued work). */
 export interface TimeRulesListener {
@@ -12,6 +12,12 @@ export interface TimeRulesListener {
   readonly calendarChanged?: (calendar: Schedule, version: number) => Promise<void>;
   /** These customers' hours, zone or existence changed: re-plan what is queued for them. */
   readonly customersChanged?: (customerIds: readonly string[]) => Promise<void>;
+  /**
+   * Every answer's customer change head (the last change's number), with when it was asked
+   * for (`performance.now()` before the call): everything committed before then is at or
+   * below it. The outgoing replica rests its freshness on it between polls of its own.
+   */
+  readonly customerChangeHead?: (seq: string, askedAt: number) => void;
 }
 
 export interface CalendarSourceOptions {
@@ -32,6 +38,8 @@ const CHANGES_PAGE = 1_000;
  * in force here as soon as it is read; then the listener re-plans what was queued under
  * the old one, and only once that finished is the version recorded in the service's own
  * database (`SyncStateStore`) — a re-plan cut short (crash, outage) is done again. The
+ * recorded state is read only when what is published differs from what this process last
+ * read or recorded there (an idle poll is one call, no query). The
  * customer change sequence is followed the same way when the listener wants it.
  * Until the first answer the calendar is unknown: `calendar` throws 503 (requests that
  * need it answer 503 with Retry-After, the dispatcher and the order worker claim nothing).
@@ -42,6 +50,12 @@ export class CalendarSource {
   readonly #options: CalendarSourceOptions;
   readonly #loop: PollLoop;
   #current: { readonly version: number; readonly schedule: Schedule } | undefined;
+  /**
+   * The sync state as this process last read or saved it. While the customer service
+   * publishes exactly that (same version, same change), everything published was re-planned
+   * and the state is not read again: an idle poll asks only the customer service.
+   */
+  #applied: SyncState | undefined;
 
   constructor(options: CalendarSourceOptions) {
     this.#options = options;
@@ -98,17 +112,27 @@ export class CalendarSource {
   async #poll(): Promise<number> {
     const { client, state, listener, logger } = this.#options;
     const directory = new CustomerDirectory(client);
+    const askedAt = performance.now();
     const published = await directory.businessCalendar();
+    listener.customerChangeHead?.(published.customerChangeSeq, askedAt);
     let applied = 0;
     if (this.#current?.version !== published.version) {
       const previous = this.#current?.version;
       this.#current = { version: published.version, schedule: parseSchedule(published.calendar) };
       logger?.info({ version: published.version, previous }, 'business calendar version in force');
     }
+    const known = this.#applied;
+    const upToDate =
+      known !== undefined &&
+      known.calendarVersion === published.version &&
+      (!listener.customersChanged || known.customerChangeSeq === published.customerChangeSeq);
+    if (upToDate) return 0;
     const saved = await state.read();
+    this.#applied = saved;
     if (saved.calendarVersion !== published.version) {
       await listener.calendarChanged?.(this.calendar, published.version);
       await state.saveCalendarVersion(published.version);
+      this.#applied = { ...saved, calendarVersion: published.version };
       applied++;
     }
     if (
@@ -124,6 +148,7 @@ export class CalendarSource {
         if (page.lastSeq === after) break;
         after = page.lastSeq;
         await state.saveCustomerChangeSeq(after);
+        this.#applied = { ...(this.#applied ?? saved), customerChangeSeq: after };
         applied += page.items.length;
         if (!page.more) break;
       }

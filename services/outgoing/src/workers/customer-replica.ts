@@ -3,14 +3,13 @@ import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import {
-  applyReplicaEntries,
   type DispatchCustomer,
   readReplicaCursor,
   replicaCustomersByIds,
-  saveReplicaCursor,
 } from '../db/customer-replica-repository.ts';
 import type { Database } from '../db/database.ts';
 import { type ReplicaFreshness, replicaFreshness } from '../domain/replica-freshness.ts';
+import { fillReplica, followFeed } from './replica-pages.ts';
 
 /**
  * What a read of the replica was proven by: the test clock's generation it was made in, and
@@ -44,6 +43,13 @@ export interface CustomerReplicaOptions {
 }
 
 /**
+ * How long an idle replica proven by the calendar poll's head may go without asking the feed
+ * itself: a stored cursor moved behind this process's back (a replica emptied by hand to be
+ * filled again) is noticed within this.
+ */
+const FEED_CHECK_MS = 10_000;
+
+/**
  * The outgoing service's replica of the customers (docs/decisions.md, "The outgoing
  * service's customer replica"): `customer_replica` in its own database, kept by pulling the
  * customer service's change feed after the cursor stored with it. An empty replica is
@@ -63,6 +69,16 @@ export class CustomerReplica {
   /** Bumped by every test clock set; a poll proves freshness only for the one it began in. */
   #generation = 0;
   #caughtUpGeneration = 0;
+  /** Where this process last saw the stored cursor (read or saved): the stored one is never behind it. */
+  #cursor: string | undefined;
+  /** The change head the customer service last published to the calendar poll ({@link headSeen}). */
+  #head: string | undefined;
+  /** When a poll last asked the feed itself (monotonic ms). */
+  #askedAt = Number.NEGATIVE_INFINITY;
+  /** Catch-ups under way that must ask the feed (sync, a lapsed read's re-read). */
+  #mustAsk = 0;
+  /** A read met a recipient the replica has not heard of: the next poll asks the feed. */
+  #recipientUnknown = false;
 
   constructor(options: CustomerReplicaOptions) {
     this.#options = options;
@@ -97,6 +113,7 @@ export class CustomerReplica {
    */
   clockMoved(): void {
     this.#generation++;
+    this.#head = undefined;
     this.#caughtUpAt = undefined;
     this.#loop.wake();
   }
@@ -117,13 +134,30 @@ export class CustomerReplica {
   }
 
   /**
+   * The customer service published `seq` as the head of its change feed, in an answer asked
+   * for at `askedAt` (monotonic ms) — the calendar poll's, every second. When that is where
+   * this replica stands, every change committed before `askedAt` is in it: the replica is
+   * proven fresh as of then without a poll of its own (an idle replica then asks the feed
+   * only every {@link FEED_CHECK_MS}). A head beyond it makes the replica poll now.
+   */
+  headSeen(seq: string, askedAt: number): void {
+    this.#head = seq;
+    if (!this.#filled || this.awaitingCatchUp || this.#cursor === undefined) return;
+    if (seq !== this.#cursor) {
+      this.#loop.wake();
+      return;
+    }
+    if (this.#caughtUpAt === undefined || askedAt > this.#caughtUpAt) this.#caughtUpAt = askedAt;
+  }
+
+  /**
    * Catches up with the feed now (the test clock calls it before running due work). A
    * failure leaves the replica unproven until the next poll that reaches the feed's end:
    * the caller asked for the latest and must not act on what it had. Errors propagate.
    */
   async sync(): Promise<void> {
     try {
-      await this.#loop.drain();
+      await this.#askFeed();
     } catch (error) {
       this.#caughtUpAt = undefined;
       // The caller runs its due work now: batches are deferred (unproven), not held.
@@ -157,6 +191,7 @@ export class CustomerReplica {
     const { live, deleted } = await replicaCustomersByIds(this.#options.db, ids);
     const unknown = ids.length - live.size - deleted.size;
     if (unknown > 0) {
+      this.#recipientUnknown = true;
       this.#loop.wake();
       throw new DependencyUnavailableError(
         'customer',
@@ -193,7 +228,7 @@ export class CustomerReplica {
       // A feed that does not answer (the customer service hung) must not hold the batch up:
       // the poll goes on in the background, and the replica is found still unproven.
       if (!this.freshness().fresh) {
-        await withTimeout(this.#loop.drain(), this.#options.pollIntervalMs).catch(() => 0);
+        await withTimeout(this.#askFeed(), this.#options.pollIntervalMs).catch(() => 0);
       }
       const read = await this.byIds(ids);
       return read.proof.generation === lapsed.generation ? read : undefined;
@@ -206,33 +241,68 @@ export class CustomerReplica {
     }
   }
 
+  /** Polls until the feed's end, asking the feed itself (not proven by the calendar's head). */
+  async #askFeed(): Promise<number> {
+    this.#mustAsk++;
+    try {
+      return await this.#loop.drain();
+    } finally {
+      this.#mustAsk--;
+    }
+  }
+
+  /**
+   * Whether this poll may rest on the calendar poll's proof instead of asking the feed: the
+   * replica stands at the head last published, that proof is younger than two poll
+   * intervals (and half the bound), the feed itself was asked within
+   * {@link FEED_CHECK_MS}, and nobody needs it asked now.
+   */
+  #provenWithoutAsking(): boolean {
+    const now = this.#elapsed();
+    return (
+      this.#mustAsk === 0 &&
+      !this.#recipientUnknown &&
+      this.#filled &&
+      !this.awaitingCatchUp &&
+      this.#cursor !== undefined &&
+      this.#head === this.#cursor &&
+      this.#caughtUpAt !== undefined &&
+      // Two intervals: the calendar's proofs come about once a second, as this poll does.
+      now - this.#caughtUpAt <
+        Math.min(2 * this.#options.pollIntervalMs, this.#options.maxStalenessMs / 2) &&
+      now - this.#askedAt < FEED_CHECK_MS
+    );
+  }
+
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */
   async #poll(): Promise<number> {
-    const { db, directory } = this.#options;
-    const pageSize = this.#options.pageSize ?? 1_000;
+    if (this.#provenWithoutAsking()) return 0;
+    // An unknown recipient's wake is answered by this poll.
+    this.#recipientUnknown = false;
+    const { db, directory, logger } = this.#options;
+    const pages = { db, directory, pageSize: this.#options.pageSize ?? 1_000 };
     // Everything committed before this instant is in the pages read below.
     const started = this.#elapsed();
+    this.#askedAt = started;
     const generation = this.#generation;
     let cursor = await readReplicaCursor(db);
     let applied = 0;
     if (cursor === undefined) {
-      const filled = await this.#fill(pageSize);
+      const filled = await fillReplica(pages);
+      logger?.info(
+        {
+          customers: filled.entries,
+          headSeq: filled.headSeq,
+          ms: Math.round(this.#elapsed() - started),
+        },
+        'customer replica filled',
+      );
       cursor = filled.headSeq;
       applied += filled.entries;
     }
-    for (;;) {
-      const page = await directory.replicaChanges(cursor, pageSize);
-      if (page.items.length > 0 || page.lastSeq !== cursor) {
-        const lastSeq = page.lastSeq;
-        await db.transaction().execute(async (trx) => {
-          await applyReplicaEntries(trx, page.items);
-          await saveReplicaCursor(trx, lastSeq);
-        });
-      }
-      applied += page.items.length;
-      cursor = page.lastSeq;
-      if (!page.more) break;
-    }
+    applied += await followFeed(pages, cursor, (reached) => {
+      this.#cursor = reached;
+    });
     // A test clock set while this poll ran: it proves nothing for the new instant, poll again.
     if (generation !== this.#generation) {
       this.#filled = true;
@@ -245,31 +315,5 @@ export class CustomerReplica {
     // Work that arrived while dispatch waited (a wake it could not act on) goes now.
     if (wasWaiting) this.#options.onCaughtUp?.();
     return applied;
-  }
-
-  /** Walks every customer into the replica; the cursor is stored with the last page. */
-  async #fill(pageSize: number): Promise<{ headSeq: string; entries: number }> {
-    const { db, directory, logger } = this.#options;
-    const began = this.#elapsed();
-    let after: string | null = null;
-    let headSeq: string | undefined;
-    let entries = 0;
-    for (;;) {
-      const page = await directory.replicaSnapshot(after, pageSize);
-      headSeq ??= page.headSeq;
-      const last = page.nextAfter === null ? headSeq : undefined;
-      await db.transaction().execute(async (trx) => {
-        await applyReplicaEntries(trx, page.items);
-        if (last !== undefined) await saveReplicaCursor(trx, last);
-      });
-      entries += page.items.length;
-      if (page.nextAfter === null) break;
-      after = page.nextAfter;
-    }
-    logger?.info(
-      { customers: entries, headSeq, ms: Math.round(this.#elapsed() - began) },
-      'customer replica filled',
-    );
-    return { headSeq: headSeq ?? '0', entries };
   }
 }

@@ -1,0 +1,109 @@
+import { mysqlOptions } from '@screenmagic/service-kit';
+import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
+import { testMysqlUrl } from '@screenmagic/service-kit/testing';
+import { Kysely, MysqlDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Database } from '../src/db/database.ts';
+import { CustomerReplica } from '../src/workers/customer-replica.ts';
+import { OutgoingStack } from './support/outgoing-stack.ts';
+
+const POLL_MS = 100;
+const BOUND_MS = 800;
+
+/**
+ * The replica rests on the calendar poll's change head between polls of its own
+ * (docs/decisions.md, "Wake-ups"): a replica at the head the customer service published is
+ * proven fresh without asking the feed; a head beyond it makes it ask at once; without
+ * heads it asks every poll interval, as before. A `CustomerReplica` on the stack's own
+ * outgoing database (filled by the stack), its feed a directory that counts the calls.
+ */
+describe('the customer replica between polls of its own', () => {
+  let stack: OutgoingStack;
+  let db: Kysely<Database>;
+
+  beforeAll(async () => {
+    stack = await OutgoingStack.start('headproof');
+    db = new Kysely<Database>({
+      dialect: new MysqlDialect({
+        pool: createPool(mysqlOptions(testMysqlUrl(), `${stack.prefix}outgoing`)),
+      }),
+    });
+    // The stack's own replica has filled the table and stored its cursor.
+    for (let tries = 0; ; tries++) {
+      if ((await stack.query('SELECT applied_seq FROM customer_replica_state')).length === 1) break;
+      if (tries === 100) throw new Error('the stack never stored a replica cursor');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await stack?.close();
+  });
+
+  /** A started replica whose feed answers "nothing after the cursor"; `asked` counts the calls. */
+  const startReplica = async () => {
+    const feed = { asked: 0 };
+    const directory = {
+      replicaChanges: (after: string) => {
+        feed.asked++;
+        return Promise.resolve({ items: [], lastSeq: after, more: false });
+      },
+    } as unknown as CustomerDirectory;
+    const replica = new CustomerReplica({
+      db,
+      directory,
+      maxStalenessMs: BOUND_MS,
+      pollIntervalMs: POLL_MS,
+    });
+    await replica.sync();
+    replica.start();
+    onTestFinished(() => replica.stop());
+    const [row] = await stack.query<{ applied_seq: string }>(
+      'SELECT applied_seq FROM customer_replica_state',
+    );
+    return { replica, feed, cursor: String(row?.applied_seq) };
+  };
+
+  /** Calls `each` every `everyMs` for `forMs`, checking `check` after each call. */
+  const during = async (forMs: number, everyMs: number, each: () => void, check: () => void) => {
+    const until = performance.now() + forMs;
+    while (performance.now() < until) {
+      each();
+      check();
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  };
+
+  it('is proven by each head at its cursor, without asking the feed, for as long as heads come', async () => {
+    const { replica, feed, cursor } = await startReplica();
+    const before = feed.asked;
+    // Heads every 50 ms for 2.5 s: three bounds, twenty-five poll intervals.
+    await during(
+      2_500,
+      50,
+      () => replica.headSeen(cursor, performance.now()),
+      () => expect(replica.freshness().fresh).toBe(true),
+    );
+    expect(feed.asked - before).toBe(0);
+  });
+
+  it('asks the feed at once for a head beyond its cursor, and every poll interval once heads stop', async () => {
+    const { replica, feed, cursor } = await startReplica();
+    replica.headSeen(cursor, performance.now());
+    let before = feed.asked;
+    replica.headSeen(`${BigInt(cursor) + 1n}`, performance.now());
+    await expect
+      .poll(() => feed.asked, { timeout: POLL_MS * 5, interval: 10 })
+      .toBeGreaterThan(before);
+    // No more heads: its own polls keep it fresh, one every two intervals or so.
+    before = feed.asked;
+    await during(
+      1_000,
+      50,
+      () => undefined,
+      () => expect(replica.freshness().fresh).toBe(true),
+    );
+    expect(feed.asked - before).toBeGreaterThanOrEqual(3);
+  });
+});
