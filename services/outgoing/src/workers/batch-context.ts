@@ -10,6 +10,7 @@ import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
 import type { ReplicaProof, ReplicaRead } from './customer-replica.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
+import type { IdleQueueMemo } from './idle-queue-memo.ts';
 import type { RateDeferrals } from './rate-deferrals.ts';
 
 export type DispatchLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -49,4 +50,6 @@ export interface BatchContext extends QueueWorkerDeps {
   readonly rateDeferrals: RateDeferrals;
   /** True once the dispatcher is stopping: no new deliveries begin. */
   readonly isStopping: () => boolean;
+  /** "Nothing due", shared by the process's claim loops (one idle poll per process). */
+  readonly idleQueue?: IdleQueueMemo;
 }

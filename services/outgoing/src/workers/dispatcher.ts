@@ -5,13 +5,14 @@ import type { BatchContext } from './batch-context.ts';
 import { DispatchDeferredError } from './dispatch-candidates.ts';
 import { type DispatchCounts, emptyCounts } from './dispatch-counts.ts';
 import { DeliverySlots } from './delivery-slots.ts';
+import { IdleQueueMemo } from './idle-queue-memo.ts';
 import { RateDeferrals } from './rate-deferrals.ts';
 import { runBatch as runOneBatch } from './run-batch.ts';
 import { TestClockReport } from './test-clock-report.ts';
 
 export interface DispatcherOptions extends Omit<
   BatchContext,
-  'slots' | 'isStopping' | 'rateDeferrals'
+  'slots' | 'isStopping' | 'rateDeferrals' | 'idleQueue'
 > {
   /** Whether the database is migrated (batches wait until it is). */
   readonly isReady: () => boolean;
@@ -34,6 +35,7 @@ export class Dispatcher {
   readonly #loops: readonly PollLoop[];
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #report = new TestClockReport();
+  readonly #idleQueue: IdleQueueMemo;
   #sweeper: NodeJS.Timeout | undefined;
   #started = false;
   #stopping = false;
@@ -41,8 +43,11 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
+    // Just under the interval: the next loop's poll after that asks the database again.
+    this.#idleQueue = new IdleQueueMemo(options.config.pollIntervalMs * 0.9);
     this.#context = {
       ...options,
+      idleQueue: this.#idleQueue,
       slots: new DeliverySlots(options.config.concurrency),
       rateDeferrals: new RateDeferrals(),
       isStopping: () => this.#stopping,
@@ -83,6 +88,7 @@ export class Dispatcher {
   /** Messages are due now: claim them at once instead of at the next poll. */
   wake(): void {
     this.#wakeSeq++;
+    this.#idleQueue.invalidate();
     for (const loop of this.#loops) loop.wake();
   }
 
@@ -110,10 +116,13 @@ export class Dispatcher {
 
   /** Starts a new report: the test clock was set, earlier work belongs to earlier instants. */
   startReport(): void {
+    this.#idleQueue.invalidate();
     this.#report.restart();
   }
 
   async #drain(): Promise<void> {
+    // Asked to run what is due: every poll asks the database, whatever another loop found.
+    this.#idleQueue.invalidate();
     await releaseStaleLocks(this.#options.db);
     const [first] = this.#loops;
     for (;;) {

@@ -4,6 +4,7 @@ import type { DispatcherConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { takeDispatchTokens } from '../db/dispatch-rate-repository.ts';
 import { anyDueMessages, type ClaimedMessage, claimDueMessages } from '../db/message-queue.ts';
+import type { IdleQueueMemo } from './idle-queue-memo.ts';
 
 /** A claim's result: the messages, or how long to wait for the rate limit's next second. */
 export interface ClaimResult {
@@ -29,11 +30,14 @@ export async function claimWithinRate(
   config: DispatcherConfig,
   owner: string,
   now: Date,
+  idle?: IdleQueueMemo,
 ): Promise<ClaimResult> {
   const claim = { owner, now, leaseMs: config.lockTimeoutMs };
-  // An idle queue costs one plain read per poll, not a locking transaction (issue 15).
-  if (!(await anyDueMessages(db, claim)))
-    return { batch: null, messages: [], retryInMs: 0, capped: false };
+  const nothing = { batch: null, messages: [], retryInMs: 0, capped: false };
+  // An idle queue costs one plain read per poll, not a locking transaction (issue 15),
+  // and one per process: the claim loops share it.
+  const ask = () => anyDueMessages(db, claim);
+  if (!(await (idle ? idle.due(now, ask) : ask()))) return nothing;
   try {
     return await db
       .transaction()

@@ -23,7 +23,7 @@ export async function runBatch(
 ): Promise<number> {
   const now = context.clock.now();
   const started = performance.now();
-  const claim = await claimWithinRate(context.db, context.config, owner, now);
+  const claim = await claimWithinRate(context.db, context.config, owner, now, context.idleQueue);
   const timings: BatchTimings = {
     claimMs: performance.now() - started,
     lookupMs: 0,
