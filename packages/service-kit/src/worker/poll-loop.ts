@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { toError } from '../errors.ts';
+import { sleepOnGrid } from './interval-grid.ts';
 
 export interface PollLoopOptions {
   readonly name: string;
@@ -23,7 +24,6 @@ export interface PollLoopOptions {
 export class PollLoop {
   readonly #options: PollLoopOptions;
   #running = false;
-  #timer: NodeJS.Timeout | undefined;
   #wakeUp: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   /** Serializes batches between the loop and drain(). */
@@ -91,12 +91,13 @@ export class PollLoop {
 
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      // On the process's grid of the interval: loops with the same interval wake together.
+      const cancel = sleepOnGrid(ms, () => this.#wakeUp?.());
       this.#wakeUp = () => {
-        clearTimeout(this.#timer);
+        cancel();
         this.#wakeUp = undefined;
         resolve();
       };
-      this.#timer = setTimeout(() => this.#wakeUp?.(), ms);
     });
   }
 }
