@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replicaFreshness } from './replica-freshness.ts';
+import { FEED_CHECK_MS, mayRestOnHead, replicaFreshness } from './replica-freshness.ts';
 
 const base = { filled: true, caughtUpAt: 10_000, maxStalenessMs: 5_000 };
 
@@ -36,5 +36,43 @@ describe('replicaFreshness', () => {
   it('follows the configured bound', () => {
     expect(replicaFreshness({ ...base, maxStalenessMs: 500, now: 10_600 }).fresh).toBe(false);
     expect(replicaFreshness({ ...base, maxStalenessMs: 60_000, now: 60_000 }).fresh).toBe(true);
+  });
+});
+
+describe('mayRestOnHead', () => {
+  const idle = {
+    nobodyWaits: true,
+    settled: true,
+    cursor: '7',
+    head: '7',
+    caughtUpAt: 9_500,
+    askedAt: 2_000,
+    now: 10_000,
+    pollIntervalMs: 1_000,
+    maxStalenessMs: 5_000,
+  };
+
+  it('rests on a proof of the head it stands at, younger than two intervals', () => {
+    expect(mayRestOnHead(idle)).toBe(true);
+    expect(mayRestOnHead({ ...idle, caughtUpAt: 8_001 })).toBe(true);
+    expect(mayRestOnHead({ ...idle, caughtUpAt: 8_000 })).toBe(false);
+  });
+
+  it('asks the feed for a head beyond its cursor, or before it knows its cursor or any head', () => {
+    expect(mayRestOnHead({ ...idle, head: '8' })).toBe(false);
+    expect(mayRestOnHead({ ...idle, cursor: undefined })).toBe(false);
+    expect(mayRestOnHead({ ...idle, head: undefined })).toBe(false);
+  });
+
+  it('asks the feed when something waits for it, before it settled, or 10 s after it last asked', () => {
+    expect(mayRestOnHead({ ...idle, nobodyWaits: false })).toBe(false);
+    expect(mayRestOnHead({ ...idle, settled: false })).toBe(false);
+    expect(mayRestOnHead({ ...idle, askedAt: 10_000 - FEED_CHECK_MS })).toBe(false);
+  });
+
+  it('never rests on a proof older than half the bound, whatever the interval', () => {
+    const slow = { ...idle, pollIntervalMs: 2_400, maxStalenessMs: 5_000 };
+    expect(mayRestOnHead({ ...slow, caughtUpAt: 10_000 - 2_499 })).toBe(true);
+    expect(mayRestOnHead({ ...slow, caughtUpAt: 10_000 - 2_500 })).toBe(false);
   });
 });

@@ -41,3 +41,48 @@ export function replicaFreshness(input: ReplicaFreshnessInput): ReplicaFreshness
   }
   return { fresh: true, ageMs };
 }
+
+/** How long an idle replica may rest on others' proofs before it asks the feed itself. */
+export const FEED_CHECK_MS = 10_000;
+
+export interface RestOnHeadInput {
+  /** Nothing needs the feed asked now (no catch-up under way, no unknown recipient). */
+  readonly nobodyWaits: boolean;
+  /** Filled, and not waiting for a catch-up after a test clock set. */
+  readonly settled: boolean;
+  /** Where this process last saw the stored cursor; undefined before its first poll. */
+  readonly cursor: string | undefined;
+  /** The change head the calendar poll last published. */
+  readonly head: string | undefined;
+  /** When the freshest proof was asked for (monotonic ms). */
+  readonly caughtUpAt: number | undefined;
+  /** When a poll last asked the feed itself (monotonic ms). */
+  readonly askedAt: number;
+  readonly now: number;
+  readonly pollIntervalMs: number;
+  readonly maxStalenessMs: number;
+}
+
+/**
+ * Whether a replica poll may rest on the calendar poll's proof instead of asking the feed
+ * (docs/decisions.md, "Wake-ups"): it stands at the head last published, that proof is
+ * younger than two poll intervals (and half the bound: the calendar's proofs come about
+ * once a second, as this poll does), the feed was asked within {@link FEED_CHECK_MS}, and
+ * nothing waits for the feed.
+ *
+ * @example
+ * mayRestOnHead({ nobodyWaits: true, settled: true, cursor: '7', head: '7', caughtUpAt: 9_500,
+ *   askedAt: 2_000, now: 10_000, pollIntervalMs: 1_000, maxStalenessMs: 5_000 }) // → true
+ */
+export function mayRestOnHead(input: RestOnHeadInput): boolean {
+  const proofAge = Math.min(2 * input.pollIntervalMs, input.maxStalenessMs / 2);
+  return (
+    input.nobodyWaits &&
+    input.settled &&
+    input.cursor !== undefined &&
+    input.head === input.cursor &&
+    input.caughtUpAt !== undefined &&
+    input.now - input.caughtUpAt < proofAge &&
+    input.now - input.askedAt < FEED_CHECK_MS
+  );
+}

@@ -8,7 +8,11 @@ import {
   replicaCustomersByIds,
 } from '../db/customer-replica-repository.ts';
 import type { Database } from '../db/database.ts';
-import { type ReplicaFreshness, replicaFreshness } from '../domain/replica-freshness.ts';
+import {
+  mayRestOnHead,
+  type ReplicaFreshness,
+  replicaFreshness,
+} from '../domain/replica-freshness.ts';
 import { fillReplica, followFeed } from './replica-pages.ts';
 
 /**
@@ -33,7 +37,10 @@ export interface CustomerReplicaOptions {
   readonly maxStalenessMs: number;
   /** REPLICA_POLL_INTERVAL_MS: how often the feed is asked. */
   readonly pollIntervalMs: number;
-  /** A monotonic clock in ms (real time even under the test clock: staleness is real). */
+  /**
+   * A monotonic clock in ms (real time even under the test clock: staleness is real), on
+   * `performance.now()`'s scale: the calendar poll's `askedAt` ({@link headSeen}) is one.
+   */
   readonly elapsed?: () => number;
   /** Called when dispatch may go again: the first fill finished, or a catch-up after a clock set. */
   readonly onCaughtUp?: () => void;
@@ -41,13 +48,6 @@ export interface CustomerReplicaOptions {
   readonly pageSize?: number;
   readonly logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'> | undefined;
 }
-
-/**
- * How long an idle replica proven by the calendar poll's head may go without asking the feed
- * itself: a stored cursor moved behind this process's back (a replica emptied by hand to be
- * filled again) is noticed within this.
- */
-const FEED_CHECK_MS = 10_000;
 
 /**
  * The outgoing service's replica of the customers (docs/decisions.md, "The outgoing
@@ -138,7 +138,7 @@ export class CustomerReplica {
    * for at `askedAt` (monotonic ms) — the calendar poll's, every second. When that is where
    * this replica stands, every change committed before `askedAt` is in it: the replica is
    * proven fresh as of then without a poll of its own (an idle replica then asks the feed
-   * only every {@link FEED_CHECK_MS}). A head beyond it makes the replica poll now.
+   * only every 10 s: `mayRestOnHead`). A head beyond it makes the replica poll now.
    */
   headSeen(seq: string, askedAt: number): void {
     this.#head = seq;
@@ -251,32 +251,20 @@ export class CustomerReplica {
     }
   }
 
-  /**
-   * Whether this poll may rest on the calendar poll's proof instead of asking the feed: the
-   * replica stands at the head last published, that proof is younger than two poll
-   * intervals (and half the bound), the feed itself was asked within
-   * {@link FEED_CHECK_MS}, and nobody needs it asked now.
-   */
-  #provenWithoutAsking(): boolean {
-    const now = this.#elapsed();
-    return (
-      this.#mustAsk === 0 &&
-      !this.#recipientUnknown &&
-      this.#filled &&
-      !this.awaitingCatchUp &&
-      this.#cursor !== undefined &&
-      this.#head === this.#cursor &&
-      this.#caughtUpAt !== undefined &&
-      // Two intervals: the calendar's proofs come about once a second, as this poll does.
-      now - this.#caughtUpAt <
-        Math.min(2 * this.#options.pollIntervalMs, this.#options.maxStalenessMs / 2) &&
-      now - this.#askedAt < FEED_CHECK_MS
-    );
-  }
-
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */
   async #poll(): Promise<number> {
-    if (this.#provenWithoutAsking()) return 0;
+    const rest = mayRestOnHead({
+      nobodyWaits: this.#mustAsk === 0 && !this.#recipientUnknown,
+      settled: this.#filled && !this.awaitingCatchUp,
+      cursor: this.#cursor,
+      head: this.#head,
+      caughtUpAt: this.#caughtUpAt,
+      askedAt: this.#askedAt,
+      now: this.#elapsed(),
+      pollIntervalMs: this.#options.pollIntervalMs,
+      maxStalenessMs: this.#options.maxStalenessMs,
+    });
+    if (rest) return 0;
     // An unknown recipient's wake is answered by this poll.
     this.#recipientUnknown = false;
     const { db, directory, logger } = this.#options;
