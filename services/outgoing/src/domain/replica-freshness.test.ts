@@ -46,7 +46,7 @@ describe('mayRestOnHead', () => {
     cursor: '7',
     head: '7',
     caughtUpAt: 9_500,
-    askedAt: 2_000,
+    feedAskedAt: 2_000,
     now: 10_000,
     pollIntervalMs: 1_000,
     maxStalenessMs: 5_000,
@@ -67,7 +67,7 @@ describe('mayRestOnHead', () => {
   it('asks the feed when something waits for it, before it settled, or 10 s after it last asked', () => {
     expect(mayRestOnHead({ ...idle, nobodyWaits: false })).toBe(false);
     expect(mayRestOnHead({ ...idle, settled: false })).toBe(false);
-    expect(mayRestOnHead({ ...idle, askedAt: 10_000 - FEED_CHECK_MS })).toBe(false);
+    expect(mayRestOnHead({ ...idle, feedAskedAt: 10_000 - FEED_CHECK_MS })).toBe(false);
   });
 
   it('never rests on a proof older than half the bound, whatever the interval', () => {

@@ -57,7 +57,7 @@ export interface RestOnHeadInput {
   /** When the freshest proof was asked for (monotonic ms). */
   readonly caughtUpAt: number | undefined;
   /** When a poll last asked the feed itself (monotonic ms). */
-  readonly askedAt: number;
+  readonly feedAskedAt: number;
   readonly now: number;
   readonly pollIntervalMs: number;
   readonly maxStalenessMs: number;
@@ -72,7 +72,7 @@ export interface RestOnHeadInput {
  *
  * @example
  * mayRestOnHead({ nobodyWaits: true, settled: true, cursor: '7', head: '7', caughtUpAt: 9_500,
- *   askedAt: 2_000, now: 10_000, pollIntervalMs: 1_000, maxStalenessMs: 5_000 }) // → true
+ *   feedAskedAt: 2_000, now: 10_000, pollIntervalMs: 1_000, maxStalenessMs: 5_000 }) // → true
  */
 export function mayRestOnHead(input: RestOnHeadInput): boolean {
   const proofAge = Math.min(2 * input.pollIntervalMs, input.maxStalenessMs / 2);
@@ -83,6 +83,6 @@ export function mayRestOnHead(input: RestOnHeadInput): boolean {
     input.head === input.cursor &&
     input.caughtUpAt !== undefined &&
     input.now - input.caughtUpAt < proofAge &&
-    input.now - input.askedAt < FEED_CHECK_MS
+    input.now - input.feedAskedAt < FEED_CHECK_MS
   );
 }

@@ -74,7 +74,7 @@ export class CustomerReplica {
   /** The change head the customer service last published to the calendar poll ({@link headSeen}). */
   #head: string | undefined;
   /** When a poll last asked the feed itself (monotonic ms). */
-  #askedAt = Number.NEGATIVE_INFINITY;
+  #feedAskedAt = Number.NEGATIVE_INFINITY;
   /** Catch-ups under way that must ask the feed (sync, a lapsed read's re-read). */
   #mustAsk = 0;
   /** A read met a recipient the replica has not heard of: the next poll asks the feed. */
@@ -259,7 +259,7 @@ export class CustomerReplica {
       cursor: this.#cursor,
       head: this.#head,
       caughtUpAt: this.#caughtUpAt,
-      askedAt: this.#askedAt,
+      feedAskedAt: this.#feedAskedAt,
       now: this.#elapsed(),
       pollIntervalMs: this.#options.pollIntervalMs,
       maxStalenessMs: this.#options.maxStalenessMs,
@@ -271,7 +271,7 @@ export class CustomerReplica {
     const pages = { db, directory, pageSize: this.#options.pageSize ?? 1_000 };
     // Everything committed before this instant is in the pages read below.
     const started = this.#elapsed();
-    this.#askedAt = started;
+    this.#feedAskedAt = started;
     const generation = this.#generation;
     let cursor = await readReplicaCursor(db);
     let applied = 0;
