@@ -40,6 +40,22 @@ const IMPOSTOR = `
     .listen(Number(process.env.PORT), '127.0.0.1');
   process.on('SIGTERM', () => process.exit(0));
 `;
+/**
+ * The impostor, answering only once the program on `port` accepts connections (so that
+ * one has its SIGTERM handler: on a busy machine the impostor could otherwise be seen, and
+ * the stack stopped, before the other had run a line).
+ */
+const impostorAfter = (port: number) => `
+  const poll = setInterval(() => {
+    const socket = require('node:net').connect(${port}, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.on('connect', () => {
+      socket.destroy();
+      clearInterval(poll);
+      ${IMPOSTOR}
+    });
+  }, 20);
+`;
 // Waits until another program takes its port, then fails to listen there, as a service
 // whose port was taken after the runner's check does (EADDRINUSE, exit 1).
 const LOSES_ITS_PORT = `
@@ -181,7 +197,7 @@ describe('the stack runner', () => {
     const running = startStack({
       components: [
         component('customer', LISTENING, String(customerPort)),
-        component('gateway', IMPOSTOR, String(gatewayPort)),
+        component('gateway', impostorAfter(customerPort), String(gatewayPort)),
       ],
       env: process.env,
       stdout: out.stream,

@@ -161,13 +161,57 @@ async function waitUntil(
   condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 20_000,
+  explain: () => string = () => '',
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (await condition()) return;
     await sleep(25);
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what}\n${explain()}`);
+}
+
+/**
+ * Waits until `url` takes a POST of `body` with `status`: a service is ready (its own
+ * database) before it has read the business calendar from the customer service, and
+ * answers 503 until then (by design: SPEC's readiness is its own database), which a load
+ * of fast 503s would use up before the signal.
+ */
+async function waitUntilTaking(url: string, body: unknown, status: number): Promise<void> {
+  let last = 'no answer';
+  await waitUntil(
+    async () => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5_000),
+      }).catch((error: unknown) => ({ status: String(error), text: () => Promise.resolve('') }));
+      last = `${response.status} ${await response.text()}`;
+      return response.status === status;
+    },
+    `${url} to answer ${status}`,
+    20_000,
+    () => last,
+  );
+}
+
+/** What a load got so far and what the services said: the message of a wait that timed out. */
+function loadReport(load: Load): string {
+  const byStatus = new Map<string, { count: number; sample: unknown }>();
+  for (const outcome of load.outcomes) {
+    const key = String(outcome.status);
+    const seen = byStatus.get(key);
+    byStatus.set(key, { count: (seen?.count ?? 0) + 1, sample: seen?.sample ?? outcome.body });
+  }
+  const statuses = [...byStatus].map(
+    ([status, { count, sample }]) => `  ${status} x${count}: ${JSON.stringify(sample)}`,
+  );
+  const outputs = running.map(
+    (service) =>
+      `--- ${service.name} (exit ${service.child.exitCode}):\n${service.output().slice(-3_000)}`,
+  );
+  return [`in flight: ${load.inFlight}; outcomes:`, ...statuses, ...outputs].join('\n');
 }
 
 async function query<T>(database: string, sql: string, values: unknown[] = []): Promise<T[]> {
@@ -213,6 +257,11 @@ afterAll(async () => {
 describe('graceful shutdown under load (SIGTERM)', () => {
   it('outgoing: every broadcast answered 2xx is stored whole, no message stays claimed, all are delivered after a restart', async () => {
     const outgoing = running.find((service) => service.name === 'outgoing') as RunningProcess;
+    await waitUntilTaking(
+      `${outgoing.url}/v1/broadcasts`,
+      { message: 'shutdown test probe', customerIds },
+      202,
+    );
     const load = runLoad(
       `${outgoing.url}/v1/broadcasts`,
       (i) => ({ message: `shutdown test ${i}`, customerIds }),
@@ -228,6 +277,8 @@ describe('graceful shutdown under load (SIGTERM)', () => {
         webhookInFlight > 0 &&
         load.inFlight > 0,
       'accepted broadcasts and deliveries in flight',
+      20_000,
+      () => `webhook in flight: ${webhookInFlight}\n${loadReport(load)}`,
     );
     const atSignal = { requests: load.inFlight, deliveries: webhookInFlight };
     const exitCode = await terminate(outgoing);
@@ -284,6 +335,16 @@ describe('graceful shutdown under load (SIGTERM)', () => {
   it('incoming: every order answered 2xx is stored, no queued confirmation stays claimed, all reach outgoing after a restart', async () => {
     const incoming = await start('incoming');
     const runId = prefix.slice(-9, -1);
+    await waitUntilTaking(
+      `${incoming.url}/v1/orders`,
+      {
+        customerId: customerIds[0],
+        orderId: `ORD-${runId}-probe`,
+        productId: 'SKU-1',
+        payment: { method: 'upi', amount: '499.00', currency: 'INR' },
+      },
+      201,
+    );
     const load = runLoad(
       `${incoming.url}/v1/orders`,
       (i) => ({
@@ -299,6 +360,8 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     await waitUntil(
       () => load.outcomes.filter((o) => o.status === 201).length >= 20 && load.inFlight > 0,
       'confirmed orders and orders in flight',
+      20_000,
+      () => loadReport(load),
     );
     const inFlightAtSignal = load.inFlight;
     const exitCode = await terminate(incoming);
