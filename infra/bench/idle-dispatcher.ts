@@ -7,8 +7,9 @@
  * dispatcher in one process), on an empty queue, with its database connections through a
  * counting proxy (infra/bench/counting-proxy.ts). Over BENCH_IDLE_SECONDS (30):
  * - the Node process's CPU: utime + stime from /proc/<pid>/stat;
- * - the customer service's CPU for answering the replica's change-feed polls: its CPU
- *   while followed minus its CPU idle alone (measured just before, as long);
+ * - the customer service's CPU for following outgoing (the calendar watch it holds, the
+ *   replica's feed calls): its CPU while followed minus its CPU idle alone (measured just
+ *   before, as long);
  * - the database's share attributable to both: every command each sent and the time from
  *   each command to the server's first answer. That time bounds the server's work on the
  *   command from above (it also holds the loopback round trip and, on a busy machine, the
@@ -199,10 +200,10 @@ async function databaseShare(
 }
 
 /**
- * The outgoing service idle in `mode`, with the customer service it follows: the
- * replica's feed polls are part of what an idle dispatcher costs, so the customer
- * service's whole CPU (an upper bound of what answering them costs) and its database
- * work are counted too.
+ * The outgoing service idle in `mode`, with the customer service it follows: holding its
+ * calendar watch and answering the replica's feed are part of what an idle dispatcher
+ * costs, so the customer service's whole CPU (an upper bound of what that costs) and its
+ * database work are counted too.
  */
 async function measure(mode: 'only' | 'on'): Promise<boolean> {
   const customer = await startDeployable('customer', {});
@@ -249,7 +250,7 @@ async function measure(mode: 'only' | 'on'): Promise<boolean> {
     );
     const feedCpu = Math.max(0, customerCpu - customerAlone);
     console.log(
-      `| customer service answering the replica's feed polls: Node process ${(customerCpu * 100).toFixed(2)}% minus ${(customerAlone * 100).toFixed(2)}% idle alone; wake-ups ${wakeUps[1].toFixed(1)} minus ${customerAloneWakeUps.toFixed(1)} | ${(wakeUps[1] - customerAloneWakeUps).toFixed(1)} | ${(feedCpu * 100).toFixed(2)}% |`,
+      `| customer service following outgoing (calendar watch, feed): Node process ${(customerCpu * 100).toFixed(2)}% minus ${(customerAlone * 100).toFixed(2)}% idle alone; wake-ups ${wakeUps[1].toFixed(1)} minus ${customerAloneWakeUps.toFixed(1)} | ${(wakeUps[1] - customerAloneWakeUps).toFixed(1)} | ${(feedCpu * 100).toFixed(2)}% |`,
     );
     const databases =
       (await databaseShare('outgoing', `${prefix}outgoing`, outgoing.proxy, seconds)) +

@@ -11,6 +11,8 @@ import type { CustomerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
 import { BusinessCalendarStore } from './calendars/business-calendar-store.ts';
+import { ChangeWatch } from './calendars/change-watch.ts';
+import { publishedHead } from './db/business-calendar-repository.ts';
 import type { CustomerDeps } from './customers/customer-deps.ts';
 import { registerBusinessCalendarRoutes } from './routes/business-calendar.ts';
 import { registerInternalBusinessCalendarRoutes } from './routes/internal-business-calendar.ts';
@@ -63,7 +65,23 @@ export async function buildApp(
   registerCustomerExplainRoutes(app, context);
   registerBusinessCalendarRoutes(app, { clock, store });
   registerInternalCustomerRoutes(app, context);
-  registerInternalBusinessCalendarRoutes(app, { db: database.db, store });
+  // Held calendar requests (long polls) are released by a change: read each second while
+  // any waits, at once after a write through this process, all of them on shutdown.
+  const watch = new ChangeWatch({
+    read: () => publishedHead(database.db),
+    logger: logger || undefined,
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      watch.nudge();
+    }
+    done();
+  });
+  app.addHook('preClose', (done) => {
+    watch.close();
+    done();
+  });
+  registerInternalBusinessCalendarRoutes(app, { db: database.db, store, watch });
   registerInternalCustomerReplicaRoutes(app, database.db);
   // Seed (or compare with the stored calendar) as soon as the schema is there, so the
   // warning about a differing variable is in the start-up log, not after the first request.

@@ -12,10 +12,11 @@ const POLL_MS = 100;
 const BOUND_MS = 800;
 
 /**
- * The replica rests on the calendar poll's change head between polls of its own
+ * The replica rests on the calendar watch's change head between polls of its own
  * (docs/decisions.md, "Wake-ups"): a replica at the head the customer service published is
  * proven fresh without asking the feed; a head beyond it makes it ask at once; without
- * heads it asks every poll interval, as before. A `CustomerReplica` on the stack's own
+ * heads it asks every poll interval while it is read, and not at all when nobody reads it —
+ * the next read asks first. A `CustomerReplica` on the stack's own
  * outgoing database (filled by the stack), its feed a directory that counts the calls.
  */
 describe('the customer replica between polls of its own', () => {
@@ -43,10 +44,14 @@ describe('the customer replica between polls of its own', () => {
 
   /** A started replica whose feed answers "nothing after the cursor"; `asked` counts the calls. */
   const startReplica = async () => {
-    const feed = { asked: 0 };
+    const feed = { asked: 0, down: false };
     const directory = {
       replicaChanges: (after: string) => {
         feed.asked++;
+        // Down: a call that hangs until its client's bound (1 s here) gives up.
+        if (feed.down) {
+          return new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 1_000));
+        }
         return Promise.resolve({ items: [], lastSeq: after, more: false });
       },
     } as unknown as CustomerDirectory;
@@ -105,5 +110,51 @@ describe('the customer replica between polls of its own', () => {
       () => expect(replica.freshness().fresh).toBe(true),
     );
     expect(feed.asked - before).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rests at its head when nobody reads it, and a read proves it first with one call to the feed', async () => {
+    const customer = await stack.addCustomer({
+      name: 'Head Proof Reader',
+      workingHours: { start: '00:00', end: '24:00' },
+      timeZone: 'UTC',
+    });
+    // The stack's own replica applies the creation to the shared table.
+    await expect
+      .poll(
+        async () =>
+          (await stack.query('SELECT id FROM customer_replica WHERE id = ?', [customer.id])).length,
+        {
+          timeout: 10_000,
+          interval: 50,
+        },
+      )
+      .toBe(1);
+    const { replica, feed, cursor } = await startReplica();
+    replica.headSeen(cursor, performance.now());
+    const before = feed.asked;
+    // Three bounds without heads or reads: no call, and no proof either.
+    await new Promise((resolve) => setTimeout(resolve, 3 * BOUND_MS));
+    expect(feed.asked - before).toBe(0);
+    expect(replica.freshness()).toMatchObject({ fresh: false, reason: 'STALE' });
+
+    const read = await replica.byIds([customer.id]);
+    expect(feed.asked - before).toBe(1);
+    expect([...read.customers.keys()]).toEqual([customer.id]);
+    expect(replica.freshness().fresh).toBe(true);
+    // Read now, it proves itself again while no heads come: about every two intervals.
+    const afterRead = feed.asked;
+    await new Promise((resolve) => setTimeout(resolve, 10 * POLL_MS));
+    expect(feed.asked - afterRead).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fails closed when it rested and the feed does not answer the read', async () => {
+    const { replica, feed, cursor } = await startReplica();
+    replica.headSeen(cursor, performance.now());
+    await new Promise((resolve) => setTimeout(resolve, BOUND_MS + 100));
+    feed.down = true;
+    const started = performance.now();
+    await expect(replica.byIds(['anyone'])).rejects.toThrow(/has not reached/);
+    // It waited at most about one poll interval for the feed, not for the call's own bound.
+    expect(performance.now() - started).toBeLessThan(POLL_MS * 5);
   });
 });

@@ -1,9 +1,10 @@
 import { parseSchedule, type Schedule } from '@screenmagic/hours-window';
 import type { Logger } from 'pino';
 import type { ServiceClient } from '../clients/service-client.ts';
+import type { InternalCalendar } from '../contracts/customer-api.ts';
 import { CustomerDirectory } from '../contracts/customer-directory.ts';
-import { unavailable } from '../errors.ts';
-import { PollLoop } from '../worker/poll-loop.ts';
+import { toError, unavailable } from '../errors.ts';
+import { sleepOnGrid } from '../worker/interval-grid.ts';
 import type { SyncState, SyncStateStore } from './sync-state.ts';
 
 /** What a service does when the time rules it follows change (re-plan its queued work). */
@@ -24,8 +25,13 @@ export interface CalendarSourceOptions {
   readonly client: ServiceClient;
   readonly state: SyncStateStore;
   readonly listener: TimeRulesListener;
-  /** How often the customer service is asked (default 1 s: a change applies within 5 s). */
-  readonly pollIntervalMs?: number;
+  /** How long the customer service may hold a watch before answering unchanged (default 25 s). */
+  readonly watchMs?: number;
+  /**
+   * Wait after a failed call before asking again (default 1 s); also between the calls of a
+   * customer service that answers at once (one from before watches: a poll then).
+   */
+  readonly retryDelayMs?: number;
   readonly logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'> | undefined;
 }
 
@@ -33,14 +39,16 @@ export interface CalendarSourceOptions {
 const CHANGES_PAGE = 1_000;
 
 /**
- * The business calendar as another service sees it: polled from the customer service
- * (`GET /internal/business-calendar`, a primary-key read) every second. A new version is
- * in force here as soon as it is read; then the listener re-plans what was queued under
- * the old one, and only once that finished is the version recorded in the service's own
- * database (`SyncStateStore`) — a re-plan cut short (crash, outage) is done again. The
- * recorded state is read only when what is published differs from what this process last
- * read or recorded there (an idle poll is one call, no query). The
- * customer change sequence is followed the same way when the listener wants it.
+ * The business calendar as another service sees it, watched at the customer service
+ * (`GET /internal/business-calendar` held until it differs from what this process has:
+ * docs/decisions.md, "The calendar is watched, not polled") — a change arrives as soon as
+ * the customer service sees it, and an idle watch costs one call per `watchMs`. A new
+ * version is in force here as soon as it is read; then the listener re-plans what was
+ * queued under the old one, and only once that finished is the version recorded in the
+ * service's own database (`SyncStateStore`) — a re-plan cut short (crash, outage) is done
+ * again: the watch names what was recorded, so it is answered at once. The recorded state
+ * is read only when what is published differs from what this process last read or saved.
+ * The customer change sequence is followed the same way when the listener wants it.
  * Until the first answer the calendar is unknown: `calendar` throws 503 (requests that
  * need it answer 503 with Retry-After, the dispatcher and the order worker claim nothing).
  * It is not a readiness check: SPEC's `/readyz` is the service's own database and
@@ -48,24 +56,25 @@ const CHANGES_PAGE = 1_000;
  */
 export class CalendarSource {
   readonly #options: CalendarSourceOptions;
-  readonly #loop: PollLoop;
+  readonly #directory: CustomerDirectory;
   #current: { readonly version: number; readonly schedule: Schedule } | undefined;
   /**
    * The sync state as this process last read or saved it. While the customer service
    * publishes exactly that (same version, same change), everything published was re-planned
-   * and the state is not read again: an idle poll asks only the customer service.
+   * and the state is not read again.
    */
   #applied: SyncState | undefined;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  /** Gives up the watch in flight (stop). */
+  #abort: AbortController | undefined;
+  #cancelPause: (() => void) | undefined;
+  /** Serializes applying answers: the watch's and sync()'s. */
+  #lane: Promise<unknown> = Promise.resolve();
 
   constructor(options: CalendarSourceOptions) {
     this.#options = options;
-    this.#loop = new PollLoop({
-      name: 'calendar-source',
-      runBatch: () => this.#poll(),
-      pollIntervalMs: options.pollIntervalMs ?? 1_000,
-      errorDelayMs: options.pollIntervalMs ?? 1_000,
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+    this.#directory = new CustomerDirectory(options.client);
   }
 
   /**
@@ -93,11 +102,18 @@ export class CalendarSource {
   }
 
   start(): void {
-    this.#loop.start();
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#watch();
   }
 
-  stop(): Promise<void> {
-    return this.#loop.stop();
+  /** Gives up the watch in flight and waits for an answer being applied. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#abort?.abort();
+    this.#cancelPause?.();
+    await this.#loop;
+    await this.#lane;
   }
 
   /**
@@ -105,16 +121,78 @@ export class CalendarSource {
    * cause (the test clock calls it before running due work). Errors propagate.
    */
   async sync(): Promise<void> {
-    await this.#loop.drain();
+    for (;;) {
+      const askedAt = performance.now();
+      const published = await this.#directory.businessCalendar();
+      if ((await this.#serial(() => this.#apply(published, askedAt))) === 0) return;
+    }
   }
 
-  /** One poll; returns how many changes it applied (0: up to date). */
-  async #poll(): Promise<number> {
-    const { client, state, listener, logger } = this.#options;
-    const directory = new CustomerDirectory(client);
-    const askedAt = performance.now();
-    const published = await directory.businessCalendar();
-    listener.customerChangeHead?.(published.customerChangeSeq, askedAt);
+  #serial(apply: () => Promise<number>): Promise<number> {
+    const next = this.#lane.then(apply);
+    this.#lane = next.catch(() => undefined);
+    return next;
+  }
+
+  /** What this process has, for the customer service to hold the watch on. */
+  #known(): { version: number; customerChangeSeq?: string } | undefined {
+    const applied = this.#applied;
+    // Nothing recorded yet (or a re-plan to redo): answered at once.
+    if (applied?.calendarVersion == null) return undefined;
+    const version = applied.calendarVersion;
+    return this.#options.listener.customersChanged
+      ? { version, customerChangeSeq: applied.customerChangeSeq }
+      : { version };
+  }
+
+  async #watch(): Promise<void> {
+    const { logger } = this.#options;
+    const retryDelayMs = this.#options.retryDelayMs ?? 1_000;
+    const watchMs = this.#options.watchMs ?? 25_000;
+    while (this.#running) {
+      try {
+        const known = this.#known();
+        this.#abort = new AbortController();
+        const askedAt = performance.now();
+        const published = await this.#directory.businessCalendar(
+          known === undefined ? undefined : { known, waitMs: watchMs, signal: this.#abort.signal },
+        );
+        if (!this.#running) break;
+        await this.#serial(() => this.#apply(published, askedAt));
+        // Answered before the watch ran out without this process moving on (a customer
+        // service from before watches answers at once): poll once a second, do not spin.
+        const now = this.#known();
+        const movedOn =
+          known === undefined ||
+          now?.version !== known.version ||
+          now.customerChangeSeq !== known.customerChangeSeq;
+        if (!movedOn && (published.heldMs ?? 0) < watchMs) await this.#pause(retryDelayMs);
+      } catch (error) {
+        if (!this.#running) break;
+        logger?.error({ err: toError(error), worker: 'calendar-source' }, 'batch failed');
+        await this.#pause(retryDelayMs);
+      }
+    }
+  }
+
+  #pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const cancel = sleepOnGrid(ms, () => this.#cancelPause?.());
+      this.#cancelPause = () => {
+        cancel();
+        this.#cancelPause = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** Applies one answer; returns how many changes it applied (0: up to date). */
+  async #apply(published: InternalCalendar, askedAt: number): Promise<number> {
+    const { state, listener, logger } = this.#options;
+    // An answer overtaken by a newer one (a watch answered before a sync's) changes nothing.
+    if (this.#current !== undefined && published.version < this.#current.version) return 0;
+    // What it holds was read at least heldMs after the request was sent.
+    listener.customerChangeHead?.(published.customerChangeSeq, askedAt + (published.heldMs ?? 0));
     let applied = 0;
     if (this.#current?.version !== published.version) {
       const previous = this.#current?.version;
@@ -141,7 +219,7 @@ export class CalendarSource {
     ) {
       let after = saved.customerChangeSeq;
       for (;;) {
-        const page = await directory.customerChanges(after, CHANGES_PAGE);
+        const page = await this.#directory.customerChanges(after, CHANGES_PAGE);
         if (page.items.length > 0) {
           await listener.customersChanged([...new Set(page.items.map((i) => i.customerId))]);
         }

@@ -9,6 +9,8 @@ export interface ServiceCallOptions {
   /** Forwarded as `x-request-id`, so one id follows the request across services. */
   readonly requestId?: string;
   readonly timeoutMs?: number;
+  /** Aborts the call (a long poll given up when its service stops): it then rejects. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ServiceResponse<T> {
@@ -36,7 +38,8 @@ export class ServiceClient {
   readonly #host: string;
   readonly #hostname: string;
   readonly #port: string;
-  readonly #timeoutMs: number;
+  /** The bound of a call that names none. */
+  readonly timeoutMs: number;
   readonly #authorization: string | undefined;
 
   /** `token`: `INTERNAL_TOKEN`, sent as `Authorization: Bearer <token>` on every call. */
@@ -46,7 +49,7 @@ export class ServiceClient {
     options: { timeoutMs: number; connections?: number; token?: string | undefined },
   ) {
     this.name = name;
-    this.#timeoutMs = options.timeoutMs;
+    this.timeoutMs = options.timeoutMs;
     this.#authorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
     const connections = options.connections ?? 16;
     // Idle connections close after 10 s, well before the services' 72 s keep-alive.
@@ -79,7 +82,7 @@ export class ServiceClient {
     path: string,
     options: ServiceCallOptions,
   ): Promise<ServiceResponse<T>> {
-    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let search = '';
     if (options.query) {
       const params = new URLSearchParams();
@@ -101,7 +104,14 @@ export class ServiceClient {
     let status: number;
     let text: string;
     try {
-      ({ status, text } = await this.#send(method, path + search, headers, payload, timeoutMs));
+      ({ status, text } = await this.#send(
+        method,
+        path + search,
+        headers,
+        payload,
+        timeoutMs,
+        options.signal,
+      ));
     } catch (error) {
       throw new DependencyUnavailableError(
         this.name,
@@ -141,8 +151,13 @@ export class ServiceClient {
     headers: Record<string, string>,
     payload: string | undefined,
     timeoutMs: number,
+    signal: AbortSignal | undefined,
   ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new Error('the call was aborted'));
+        return;
+      }
       const request = httpRequest(
         { hostname: this.#hostname, port: this.#port, method, path, headers, agent: this.#agent },
         (response) => {
@@ -150,6 +165,7 @@ export class ServiceClient {
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.once('end', () => {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', abort);
             resolve({
               status: response.statusCode ?? 0,
               text: Buffer.concat(chunks).toString('utf8'),
@@ -171,8 +187,13 @@ export class ServiceClient {
           timeoutMs,
         );
       });
+      const abort = (): void => {
+        request.destroy(new Error('the call was aborted'));
+      };
+      signal?.addEventListener('abort', abort, { once: true });
       function fail(error: Error): void {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
         reject(error);
       }
       request.once('error', fail);

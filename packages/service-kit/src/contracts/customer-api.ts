@@ -84,13 +84,37 @@ export const WalkPageSchema = Type.Object({
 });
 export type WalkPage = Static<typeof WalkPageSchema>;
 
-/** `GET /internal/business-calendar`: the calendar in force, cheap enough to poll every second. */
+/** The longest a caller may ask `GET /internal/business-calendar` to hold its answer. */
+export const CALENDAR_WAIT_MAX_MS = 30_000;
+
+/**
+ * `GET /internal/business-calendar?version=&customerChangeSeq=&waitMs=`: what the caller
+ * already has. The answer is held (at most `waitMs`) while the calendar's version is
+ * `version` and, when given, the customer change head is `customerChangeSeq` — a long poll
+ * (docs/decisions.md, "The calendar is watched, not polled"). Without them it comes at once.
+ */
+export const InternalCalendarQuerySchema = Type.Object(
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    customerChangeSeq: Type.Optional(Type.String({ pattern: '^[0-9]{1,20}$' })),
+    waitMs: Type.Optional(Type.Integer({ minimum: 0, maximum: CALENDAR_WAIT_MAX_MS })),
+  },
+  { additionalProperties: false },
+);
+export type InternalCalendarQuery = Static<typeof InternalCalendarQuerySchema>;
+
+/** `GET /internal/business-calendar`: the calendar in force and the customer change head. */
 export const InternalCalendarSchema = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   calendar: ScheduleSchema,
   updatedAt: InstantSchema,
   /** The last customer change's sequence number ('0' before any): poll the changes past yours. */
   customerChangeSeq: Type.String(),
+  /**
+   * How long after the request arrived this answer was read (ms, the customer service's
+   * monotonic clock): what it holds is at least as new as the caller's send time plus this.
+   */
+  heldMs: Type.Integer({ minimum: 0 }),
 });
 export type InternalCalendar = Static<typeof InternalCalendarSchema>;
 

@@ -5,6 +5,7 @@ import {
   CUSTOMER_PATHS,
   type CustomerRecord,
   type InternalCalendar,
+  type InternalCalendarQuery,
   LOOKUP_MAX_ITEMS,
   type LookupResult,
   WALK_DEFAULT_LIMIT,
@@ -123,11 +124,26 @@ export class CustomerDirectory {
     return { items: response.body.items, nextAfter: response.body.nextAfter ?? null };
   }
 
-  /** The business calendar in force, its version and the last customer change's number. */
-  async businessCalendar(): Promise<InternalCalendar> {
+  /**
+   * The business calendar in force, its version and the last customer change's number; with
+   * `watch`, held by the customer service until they differ from `watch.known` or
+   * `watch.waitMs` passes (the call's bound is that plus the client's own).
+   */
+  async businessCalendar(watch?: {
+    readonly known: Omit<InternalCalendarQuery, 'waitMs'>;
+    readonly waitMs: number;
+    readonly signal?: AbortSignal;
+  }): Promise<InternalCalendar> {
     const response = await this.#client.call<InternalCalendar>(
       'GET',
       CUSTOMER_PATHS.businessCalendar,
+      watch === undefined
+        ? {}
+        : {
+            query: { ...watch.known, waitMs: watch.waitMs },
+            timeoutMs: this.#client.timeoutMs + watch.waitMs,
+            ...(watch.signal ? { signal: watch.signal } : {}),
+          },
     );
     if (response.status !== 200 || typeof response.body?.version !== 'number') {
       throw contractBroken('customer', 'the business calendar', response.status);

@@ -1,12 +1,19 @@
 import { type App, errorResponses } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { BusinessCalendarStore } from '../calendars/business-calendar-store.ts';
-import { customerChangesAfter, lastCustomerChange } from '../db/business-calendar-repository.ts';
+import type { ChangeWatch } from '../calendars/change-watch.ts';
+import {
+  customerChangesAfter,
+  lastCustomerChange,
+  publishedHead,
+} from '../db/business-calendar-repository.ts';
+import { headMoved } from '../domain/head-moved.ts';
 import type { Database } from '../db/database.ts';
 import {
   CUSTOMER_PATHS,
   CustomerChangesQuerySchema,
   CustomerChangesSchema,
+  InternalCalendarQuerySchema,
   InternalCalendarSchema,
 } from '@screenmagic/service-kit/contracts';
 import { scheduleView } from '../views/schedule-view.ts';
@@ -14,21 +21,40 @@ import { scheduleView } from '../views/schedule-view.ts';
 export interface InternalBusinessCalendarDeps {
   readonly db: Kysely<Database>;
   readonly store: BusinessCalendarStore;
+  readonly watch: ChangeWatch;
 }
 
 /**
- * What the other services poll to keep their promises (docs/architecture.md): the
+ * What the other services follow to keep their promises (docs/architecture.md): the
  * calendar in force with its version, and the sequence of customers whose time rules
- * changed. Both are primary-key reads.
+ * changed. The calendar's answer is held while it and the change head are what the caller
+ * says it has (`waitMs`, a long poll: docs/decisions.md, "The calendar is watched, not
+ * polled"); the feed is read page by page. Primary-key reads and index ends.
  */
 export function registerInternalBusinessCalendarRoutes(
   app: App,
-  { db, store }: InternalBusinessCalendarDeps,
+  { db, store, watch }: InternalBusinessCalendarDeps,
 ): void {
   app.get(
     CUSTOMER_PATHS.businessCalendar,
-    { schema: { hide: true, response: { 200: InternalCalendarSchema, ...errorResponses(503) } } },
-    async () => {
+    {
+      schema: {
+        hide: true,
+        querystring: InternalCalendarQuerySchema,
+        response: { 200: InternalCalendarSchema, ...errorResponses(400, 503) },
+      },
+    },
+    async (request, reply) => {
+      const receivedAt = performance.now();
+      const { waitMs = 0, ...known } = request.query;
+      if (waitMs > 0 && !headMoved(known, await publishedHead(db))) {
+        // Given up when the caller goes away (the socket closes before the answer).
+        const gone = new AbortController();
+        reply.raw.once('close', () => gone.abort());
+        await watch.wait(known, waitMs, gone.signal);
+      }
+      // Read after this instant: the caller's send time plus heldMs bounds it from below.
+      const heldMs = Math.floor(performance.now() - receivedAt);
       const [current, customerChangeSeq] = await Promise.all([
         store.current(),
         lastCustomerChange(db),
@@ -38,6 +64,7 @@ export function registerInternalBusinessCalendarRoutes(
         calendar: scheduleView(current.schedule),
         updatedAt: current.updatedAt.toISOString(),
         customerChangeSeq,
+        heldMs,
       };
     },
   );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_CHECK_MS, mayRestOnHead, replicaFreshness } from './replica-freshness.ts';
+import {
+  FEED_CHECK_MS,
+  IDLE_AFTER_MS,
+  mayRestOnHead,
+  replicaFreshness,
+} from './replica-freshness.ts';
 
 const base = { filled: true, caughtUpAt: 10_000, maxStalenessMs: 5_000 };
 
@@ -47,6 +52,7 @@ describe('mayRestOnHead', () => {
     head: '7',
     caughtUpAt: 9_500,
     feedAskedAt: 2_000,
+    readAt: 9_900,
     now: 10_000,
     pollIntervalMs: 1_000,
     maxStalenessMs: 5_000,
@@ -74,5 +80,34 @@ describe('mayRestOnHead', () => {
     const slow = { ...idle, pollIntervalMs: 2_400, maxStalenessMs: 5_000 };
     expect(mayRestOnHead({ ...slow, caughtUpAt: 10_000 - 2_499 })).toBe(true);
     expect(mayRestOnHead({ ...slow, caughtUpAt: 10_000 - 2_500 })).toBe(false);
+  });
+});
+
+describe('mayRestOnHead, a replica nobody reads', () => {
+  const unread = {
+    nobodyWaits: true,
+    settled: true,
+    cursor: '7',
+    head: '7',
+    caughtUpAt: 1_000,
+    feedAskedAt: 1_000,
+    readAt: 50_000 - IDLE_AFTER_MS,
+    now: 50_000,
+    pollIntervalMs: 1_000,
+    maxStalenessMs: 5_000,
+  };
+
+  it('rests at the head however old its proof, once nobody read it for 10 s', () => {
+    expect(mayRestOnHead(unread)).toBe(true);
+    expect(mayRestOnHead({ ...unread, caughtUpAt: undefined })).toBe(true);
+    // Read a moment before: it proves itself again (asks the feed).
+    expect(mayRestOnHead({ ...unread, readAt: 50_000 - IDLE_AFTER_MS + 1 })).toBe(false);
+  });
+
+  it('still follows a head beyond it and still answers whatever waits for the feed', () => {
+    expect(mayRestOnHead({ ...unread, head: '8' })).toBe(false);
+    expect(mayRestOnHead({ ...unread, head: undefined })).toBe(false);
+    expect(mayRestOnHead({ ...unread, nobodyWaits: false })).toBe(false);
+    expect(mayRestOnHead({ ...unread, settled: false })).toBe(false);
   });
 });

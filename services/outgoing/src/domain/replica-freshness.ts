@@ -42,8 +42,11 @@ export function replicaFreshness(input: ReplicaFreshnessInput): ReplicaFreshness
   return { fresh: true, ageMs };
 }
 
-/** How long an idle replica may rest on others' proofs before it asks the feed itself. */
+/** How long a replica in use may rest on others' proofs before it asks the feed itself. */
 export const FEED_CHECK_MS = 10_000;
+
+/** After this long without a read for dispatch, a replica stops proving itself (it rests). */
+export const IDLE_AFTER_MS = 10_000;
 
 export interface RestOnHeadInput {
   /** Nothing needs the feed asked now (no catch-up under way, no unknown recipient). */
@@ -52,35 +55,39 @@ export interface RestOnHeadInput {
   readonly settled: boolean;
   /** Where this process last saw the stored cursor; undefined before its first poll. */
   readonly cursor: string | undefined;
-  /** The change head the calendar poll last published. */
+  /** The change head the calendar watch last published. */
   readonly head: string | undefined;
   /** When the freshest proof was asked for (monotonic ms). */
   readonly caughtUpAt: number | undefined;
   /** When a poll last asked the feed itself (monotonic ms). */
   readonly feedAskedAt: number;
+  /** When dispatch last read the replica (monotonic ms). */
+  readonly readAt: number;
   readonly now: number;
   readonly pollIntervalMs: number;
   readonly maxStalenessMs: number;
 }
 
 /**
- * Whether a replica poll may rest on the calendar poll's proof instead of asking the feed
- * (docs/decisions.md, "Wake-ups"): it stands at the head last published, that proof is
- * younger than two poll intervals (and half the bound: the calendar's proofs come about
- * once a second, as this poll does), the feed was asked within {@link FEED_CHECK_MS}, and
- * nothing waits for the feed.
+ * Whether a replica poll may rest instead of asking the feed (docs/decisions.md,
+ * "Wake-ups"): it stands at the head the calendar watch last published, nothing waits for
+ * the feed, and either nobody read it for {@link IDLE_AFTER_MS} — an idle replica keeps its
+ * data current from the heads (a head beyond it wakes it) but does not prove its freshness;
+ * the next read asks the feed first — or the calendar's proof is younger than two poll
+ * intervals (and half the bound) and the feed was asked within {@link FEED_CHECK_MS}.
  *
  * @example
  * mayRestOnHead({ nobodyWaits: true, settled: true, cursor: '7', head: '7', caughtUpAt: 9_500,
- *   feedAskedAt: 2_000, now: 10_000, pollIntervalMs: 1_000, maxStalenessMs: 5_000 }) // → true
+ *   feedAskedAt: 2_000, readAt: 9_900, now: 10_000, pollIntervalMs: 1_000,
+ *   maxStalenessMs: 5_000 }) // → true
  */
 export function mayRestOnHead(input: RestOnHeadInput): boolean {
+  const atHead =
+    input.nobodyWaits && input.settled && input.cursor !== undefined && input.head === input.cursor;
+  if (!atHead) return false;
+  if (input.now - input.readAt >= IDLE_AFTER_MS) return true;
   const proofAge = Math.min(2 * input.pollIntervalMs, input.maxStalenessMs / 2);
   return (
-    input.nobodyWaits &&
-    input.settled &&
-    input.cursor !== undefined &&
-    input.head === input.cursor &&
     input.caughtUpAt !== undefined &&
     input.now - input.caughtUpAt < proofAge &&
     input.now - input.feedAskedAt < FEED_CHECK_MS

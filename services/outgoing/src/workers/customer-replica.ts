@@ -39,7 +39,7 @@ export interface CustomerReplicaOptions {
   readonly pollIntervalMs: number;
   /**
    * A monotonic clock in ms (real time even under the test clock: staleness is real), on
-   * `performance.now()`'s scale: the calendar poll's `askedAt` ({@link headSeen}) is one.
+   * `performance.now()`'s scale: the calendar watch's `askedAt` ({@link headSeen}) is one.
    */
   readonly elapsed?: () => number;
   /** Called when dispatch may go again: the first fill finished, or a catch-up after a clock set. */
@@ -71,7 +71,7 @@ export class CustomerReplica {
   #caughtUpGeneration = 0;
   /** Where this process last saw the stored cursor (read or saved): the stored one is never behind it. */
   #cursor: string | undefined;
-  /** The change head the customer service last published to the calendar poll ({@link headSeen}). */
+  /** The change head the calendar watch last reported ({@link headSeen}). */
   #head: string | undefined;
   /** When a poll last asked the feed itself (monotonic ms). */
   #feedAskedAt = Number.NEGATIVE_INFINITY;
@@ -79,6 +79,8 @@ export class CustomerReplica {
   #mustAsk = 0;
   /** A read met a recipient the replica has not heard of: the next poll asks the feed. */
   #recipientUnknown = false;
+  /** When dispatch last read the replica (monotonic ms): nobody reading for 10 s, it rests. */
+  #readAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: CustomerReplicaOptions) {
     this.#options = options;
@@ -134,11 +136,10 @@ export class CustomerReplica {
   }
 
   /**
-   * The customer service published `seq` as the head of its change feed, in an answer asked
-   * for at `askedAt` (monotonic ms) — the calendar poll's, every second. When that is where
-   * this replica stands, every change committed before `askedAt` is in it: the replica is
-   * proven fresh as of then without a poll of its own (an idle replica then asks the feed
-   * only every 10 s: `mayRestOnHead`). A head beyond it makes the replica poll now.
+   * The customer service published `seq` as the head of its change feed, read no earlier
+   * than `askedAt` (monotonic ms) — by the calendar watch, answered as soon as the head
+   * moves. A head beyond this replica makes it poll now; at its cursor, every change
+   * committed before `askedAt` is in it: it is proven fresh as of then (`mayRestOnHead`).
    */
   headSeen(seq: string, askedAt: number): void {
     this.#head = seq;
@@ -168,13 +169,20 @@ export class CustomerReplica {
 
   /**
    * The live customers among `ids`, from the replica (one primary-key query); an id absent
-   * from the result was deleted (the replica holds its tombstone).
+   * from the result was deleted (the replica holds its tombstone). A replica that cannot
+   * prove itself (it rested: nobody read it for 10 s) asks the feed first — a call that
+   * does not hang the batch: it is waited for at most one poll interval (the customer
+   * service hung), then the replica is found still unproven.
    *
    * @throws {DependencyUnavailableError} when the replica cannot prove it is fresh, or has
    *   not heard of one of `ids` yet (a customer created since its last poll: not deleted,
    *   not known — the batch waits for the next poll, which this one asks for at once).
    */
   async byIds(ids: readonly string[]): Promise<ReplicaRead> {
+    this.#readAt = this.#elapsed();
+    if (this.#filled && !this.awaitingCatchUp && !this.freshness().fresh) {
+      await withTimeout(this.#askFeed(), this.#options.pollIntervalMs).catch(() => 0);
+    }
     // Taken before the read: the rows read hold at least every change this proves.
     const proof = { generation: this.#generation, caughtUpAt: this.#caughtUpAt ?? 0 };
     const freshness = this.freshness();
@@ -216,20 +224,16 @@ export class CustomerReplica {
 
   /**
    * A new read of `ids` for a batch whose read `lapsed` by age alone (its deliveries outlasted
-   * the bound): the replica first catches up with the feed if it cannot prove itself now
-   * (waiting for that at most one poll interval), then reads again — the batch goes on with
-   * its customers' current records instead of giving its tail back to be claimed anew. Undefined when a test clock was set since the
-   * lapsed read (the run after a set reads anew), when the feed does not answer, or when the
-   * read fails: the batch then gives the rest back, untouched, as before.
+   * the bound): like every read, it first catches up with the feed if the replica cannot
+   * prove itself now (waiting at most one poll interval) — the batch goes on with its
+   * customers' current records instead of giving its tail back to be claimed anew.
+   * Undefined when a test clock was set since the lapsed read (the run after a set reads
+   * anew), when the feed does not answer, or when the read fails: the batch then gives the
+   * rest back, untouched, as before.
    */
   async reread(ids: readonly string[], lapsed: ReplicaProof): Promise<ReplicaRead | undefined> {
     if (lapsed.generation !== this.#generation) return undefined;
     try {
-      // A feed that does not answer (the customer service hung) must not hold the batch up:
-      // the poll goes on in the background, and the replica is found still unproven.
-      if (!this.freshness().fresh) {
-        await withTimeout(this.#askFeed(), this.#options.pollIntervalMs).catch(() => 0);
-      }
       const read = await this.byIds(ids);
       return read.proof.generation === lapsed.generation ? read : undefined;
     } catch (error) {
@@ -260,6 +264,7 @@ export class CustomerReplica {
       head: this.#head,
       caughtUpAt: this.#caughtUpAt,
       feedAskedAt: this.#feedAskedAt,
+      readAt: this.#readAt,
       now: this.#elapsed(),
       pollIntervalMs: this.#options.pollIntervalMs,
       maxStalenessMs: this.#options.maxStalenessMs,
