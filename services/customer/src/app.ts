@@ -7,6 +7,7 @@ import {
   registerTestClockRoutes,
   SettableClock,
 } from '@screenmagic/service-kit';
+import { CUSTOMER_PATHS } from '@screenmagic/service-kit/contracts';
 import type { CustomerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
@@ -72,7 +73,7 @@ export async function buildApp(
     logger: logger || undefined,
   });
   app.addHook('onResponse', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+    if (mayHaveWritten(request.method, request.routeOptions.url) && reply.statusCode < 400) {
       watch.nudge();
     }
     done();
@@ -97,4 +98,9 @@ export async function buildApp(
     registerTestClockRoutes(app, { clock, runDue: () => Promise.resolve({}) });
   }
   return app;
+}
+
+/** Whether a request may have changed the calendar or a customer (a lookup is a POST that reads). */
+function mayHaveWritten(method: string, route: string | undefined): boolean {
+  return method !== 'GET' && method !== 'HEAD' && route !== CUSTOMER_PATHS.lookup;
 }

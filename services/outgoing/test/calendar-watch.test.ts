@@ -44,8 +44,9 @@ describe('the outgoing service watching the customer service', () => {
     });
     expect(put.statusCode).toBe(200);
     const ms = await until(() => recorded('calendar_version'), String(version + 1));
-    // SPEC §2 allows 5 s; a poll once a second took 0.5–1.5 s, the watch is answered at once.
-    expect(ms).toBeLessThan(400);
+    // SPEC §2 allows 5 s. A poll once a second took 0.5–1.5 s (plus the re-plan); the watch
+    // is answered at once (~100 ms here with the re-plan, more on a loaded CI machine).
+    expect(ms).toBeLessThan(1_000);
   });
 
   it('follows a customer change head to the replica without a poll interval', async () => {

@@ -1,6 +1,9 @@
 import { toError } from '@screenmagic/service-kit';
 import { headMoved, type KnownHead, type PublishedHead } from '../domain/head-moved.ts';
 
+/** The shortest gap between two reads of the head while writes keep nudging. */
+const NUDGE_GAP_MS = 50;
+
 interface Waiter {
   readonly known: KnownHead;
   readonly done: () => void;
@@ -28,6 +31,8 @@ export class ChangeWatch {
   readonly #logger: ChangeWatchOptions['logger'];
   readonly #waiters = new Set<Waiter>();
   #timer: NodeJS.Timeout | undefined;
+  #nudgeTimer: NodeJS.Timeout | undefined;
+  #lastReadAt = Number.NEGATIVE_INFINITY;
   #checking: Promise<void> | undefined;
   #again = false;
   #closed = false;
@@ -43,7 +48,11 @@ export class ChangeWatch {
     return this.#waiters.size;
   }
 
-  /** Resolves once the head differs from `known`, `waitMs` passed, `signal` aborted, or the watch closed. */
+  /**
+   * Resolves once the head differs from `known`, `waitMs` passed, `signal` aborted, or the
+   * watch closed. The head is read right after the waiter is registered, so a write between
+   * the caller's last look and this call is not missed.
+   */
   wait(known: KnownHead, waitMs: number, signal?: AbortSignal): Promise<void> {
     if (this.#closed || waitMs <= 0 || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
@@ -58,13 +67,29 @@ export class ChangeWatch {
       const timeout = setTimeout(done, waitMs);
       signal?.addEventListener('abort', done, { once: true });
       this.#waiters.add(waiter);
-      this.#startTimer();
+      void this.#check();
     });
   }
 
-  /** Something was written through this process: read the head now (when anyone waits). */
+  /**
+   * Something was written through this process: read the head now when anyone waits (or
+   * once the last read is {@link NUDGE_GAP_MS} old: a stream of writes is one read per gap).
+   */
   nudge(): void {
-    if (this.#waiters.size > 0) void this.#check();
+    if (this.#waiters.size === 0) return;
+    if (this.#checking !== undefined) {
+      this.#again = true;
+      return;
+    }
+    const wait = this.#lastReadAt + NUDGE_GAP_MS - performance.now();
+    if (wait <= 0) {
+      void this.#check();
+    } else if (this.#nudgeTimer === undefined) {
+      this.#nudgeTimer = setTimeout(() => {
+        this.#nudgeTimer = undefined;
+        void this.#check();
+      }, wait);
+    }
   }
 
   /** Releases every waiter; later waits return at once. */
@@ -86,9 +111,14 @@ export class ChangeWatch {
   #stopTimer(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    clearTimeout(this.#nudgeTimer);
+    this.#nudgeTimer = undefined;
   }
 
-  /** One read for every waiter; a nudge during it reads again right after. */
+  /**
+   * One read for every waiter; nudges during it read again after it — at most one read per
+   * {@link NUDGE_GAP_MS} while writes keep coming.
+   */
   #check(): Promise<void> {
     if (this.#checking !== undefined) {
       this.#again = true;
@@ -96,9 +126,10 @@ export class ChangeWatch {
     }
     this.#stopTimer();
     this.#checking = (async () => {
-      do {
+      for (;;) {
         this.#again = false;
         let head: PublishedHead;
+        this.#lastReadAt = performance.now();
         try {
           head = await this.#read();
         } catch (error) {
@@ -107,7 +138,9 @@ export class ChangeWatch {
           return;
         }
         for (const waiter of [...this.#waiters]) if (headMoved(waiter.known, head)) waiter.done();
-      } while (this.#again);
+        if (!this.#again || this.#waiters.size === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, NUDGE_GAP_MS));
+      }
     })().finally(() => {
       this.#checking = undefined;
       this.#startTimer();

@@ -2,12 +2,7 @@ import { type App, errorResponses } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { BusinessCalendarStore } from '../calendars/business-calendar-store.ts';
 import type { ChangeWatch } from '../calendars/change-watch.ts';
-import {
-  customerChangesAfter,
-  lastCustomerChange,
-  publishedHead,
-} from '../db/business-calendar-repository.ts';
-import { headMoved } from '../domain/head-moved.ts';
+import { customerChangesAfter, lastCustomerChange } from '../db/business-calendar-repository.ts';
 import type { Database } from '../db/database.ts';
 import {
   CUSTOMER_PATHS,
@@ -47,7 +42,7 @@ export function registerInternalBusinessCalendarRoutes(
     async (request, reply) => {
       const receivedAt = performance.now();
       const { waitMs = 0, ...known } = request.query;
-      if (waitMs > 0 && !headMoved(known, await publishedHead(db))) {
+      if (waitMs > 0 && (known.version !== undefined || known.customerChangeSeq !== undefined)) {
         // Given up when the caller goes away (the socket closes before the answer).
         const gone = new AbortController();
         reply.raw.once('close', () => gone.abort());

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import type { ScheduleCache } from '../domain/schedule-cache.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
-import type { ReplicaProof, ReplicaRead } from './customer-replica.ts';
+import type { ReplicaProof, ReplicaRead } from './replica-read.ts';
 import type { DeliverySlots } from './delivery-slots.ts';
 import type { IdleQueueMemo } from './idle-queue-memo.ts';
 import type { RateDeferrals } from './rate-deferrals.ts';

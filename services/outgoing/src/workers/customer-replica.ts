@@ -2,11 +2,7 @@ import { DependencyUnavailableError, PollLoop, withTimeout } from '@screenmagic/
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import {
-  type DispatchCustomer,
-  readReplicaCursor,
-  replicaCustomersByIds,
-} from '../db/customer-replica-repository.ts';
+import { readReplicaCursor, replicaCustomersByIds } from '../db/customer-replica-repository.ts';
 import type { Database } from '../db/database.ts';
 import {
   mayRestOnHead,
@@ -14,21 +10,7 @@ import {
   replicaFreshness,
 } from '../domain/replica-freshness.ts';
 import { fillReplica, followFeed } from './replica-pages.ts';
-
-/**
- * What a read of the replica was proven by: the test clock's generation it was made in, and
- * when the poll that last reached the feed's end before it was sent (monotonic ms).
- */
-export interface ReplicaProof {
-  readonly generation: number;
-  readonly caughtUpAt: number;
-}
-
-/** The live customers of a read, and what proves them ({@link CustomerReplica.stillProves}). */
-export interface ReplicaRead {
-  readonly customers: Map<string, DispatchCustomer>;
-  readonly proof: ReplicaProof;
-}
+import type { ReplicaProof, ReplicaRead } from './replica-read.ts';
 
 export interface CustomerReplicaOptions {
   readonly db: Kysely<Database>;

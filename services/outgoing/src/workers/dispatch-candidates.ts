@@ -10,7 +10,7 @@ import type { DispatchCustomer } from '../db/customer-replica-repository.ts';
 import { deferMessages } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
-import type { ReplicaProof, ReplicaRead } from './customer-replica.ts';
+import type { ReplicaProof, ReplicaRead } from './replica-read.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 
 /** A claimed message with what the dispatch-time check needs. */
