@@ -4,7 +4,7 @@ import type { ServiceClient } from '../clients/service-client.ts';
 import type { InternalCalendar } from '../contracts/customer-api.ts';
 import { CustomerDirectory } from '../contracts/customer-directory.ts';
 import { toError, unavailable } from '../errors.ts';
-import { sleepOnGrid } from '../worker/interval-grid.ts';
+import { gridSleep } from '../worker/interval-grid.ts';
 import type { SyncState, SyncStateStore } from './sync-state.ts';
 
 /** What a service does when the time rules it follows change (re-plan its queued work). */
@@ -175,15 +175,11 @@ export class CalendarSource {
     }
   }
 
-  #pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const cancel = sleepOnGrid(ms, () => this.#cancelPause?.());
-      this.#cancelPause = () => {
-        cancel();
-        this.#cancelPause = undefined;
-        resolve();
-      };
-    });
+  async #pause(ms: number): Promise<void> {
+    const pause = gridSleep(ms);
+    this.#cancelPause = pause.wake;
+    await pause.done;
+    this.#cancelPause = undefined;
   }
 
   /** Applies one answer; returns how many changes it applied (0: up to date). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridInstant } from './interval-grid.ts';
+import { gridInstant, gridSleep } from './interval-grid.ts';
 import { PollLoop } from './poll-loop.ts';
 
 describe('sleeping on a grid of the interval', () => {
@@ -39,5 +39,18 @@ describe('sleeping on a grid of the interval', () => {
     for (const at of b.slice(2)) {
       expect(Math.min(...a.map((other) => Math.abs(other - at)))).toBeLessThan(5);
     }
+  });
+
+  it('ends a grid sleep at its instant, or at once when woken', async () => {
+    let started = performance.now();
+    await gridSleep(100).done;
+    const slept = performance.now() - started;
+    expect(slept).toBeGreaterThanOrEqual(49);
+    expect(slept).toBeLessThan(200);
+    const sleep = gridSleep(10_000);
+    started = performance.now();
+    setTimeout(() => sleep.wake(), 20);
+    await sleep.done;
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -41,3 +41,23 @@ export function sleepOnGrid(ms: number, wake: () => void): () => void {
     }
   };
 }
+
+/** A sleep on the grid ({@link sleepOnGrid}) that `wake()` ends early. */
+export interface GridSleep {
+  readonly done: Promise<void>;
+  /** Ends the sleep now (a stop, or work that is due). */
+  wake(): void;
+}
+
+/** Sleeps for an interval of `ms` on the grid; `wake()` ends it at once. */
+export function gridSleep(ms: number): GridSleep {
+  let wake = (): void => undefined;
+  const done = new Promise<void>((resolve) => {
+    const cancel = sleepOnGrid(ms, () => wake());
+    wake = () => {
+      cancel();
+      resolve();
+    };
+  });
+  return { done, wake: () => wake() };
+}

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { toError } from '../errors.ts';
-import { sleepOnGrid } from './interval-grid.ts';
+import { gridSleep } from './interval-grid.ts';
 
 export interface PollLoopOptions {
   readonly name: string;
@@ -89,15 +89,11 @@ export class PollLoop {
     }
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      // On the process's grid of the interval: loops with the same interval wake together.
-      const cancel = sleepOnGrid(ms, () => this.#wakeUp?.());
-      this.#wakeUp = () => {
-        cancel();
-        this.#wakeUp = undefined;
-        resolve();
-      };
-    });
+  async #sleep(ms: number): Promise<void> {
+    // On the process's grid of the interval: loops with the same interval wake together.
+    const sleep = gridSleep(ms);
+    this.#wakeUp = sleep.wake;
+    await sleep.done;
+    this.#wakeUp = undefined;
   }
 }
