@@ -46,7 +46,7 @@ export function sleepOnGrid(ms: number, wake: () => void): () => void {
 export interface GridSleep {
   readonly done: Promise<void>;
   /** Ends the sleep now (a stop, or work that is due). */
-  wake(): void;
+  readonly wake: () => void;
 }
 
 /** Sleeps for an interval of `ms` on the grid; `wake()` ends it at once. */
