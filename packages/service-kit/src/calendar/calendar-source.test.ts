@@ -98,6 +98,27 @@ afterEach(async () => {
   running = undefined;
 });
 
+/** A started source that follows the calendar only (as incoming does), on `service`. */
+function startCalendarOnly(
+  service: ReturnType<typeof fakeCustomerService>,
+  options: { retryDelayMs?: number; replanned?: number[] } = {},
+): CalendarSource {
+  const source = new CalendarSource({
+    client: service.client,
+    state: memoryState(),
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    listener: {
+      calendarChanged: (_calendar, version) => {
+        options.replanned?.push(version);
+        return Promise.resolve();
+      },
+    },
+  });
+  source.start();
+  running = source;
+  return source;
+}
+
 describe('CalendarSource', () => {
   it('watches: after the first answer it names what it recorded and is held until that moves', async () => {
     const service = fakeCustomerService();
@@ -142,25 +163,14 @@ describe('CalendarSource', () => {
 
   it('names only the version when it does not follow the customers', async () => {
     const service = fakeCustomerService();
-    running = new CalendarSource({
-      client: service.client,
-      state: memoryState(),
-      listener: { calendarChanged: () => Promise.resolve() },
-    });
-    running.start();
+    startCalendarOnly(service);
     await expect.poll(() => service.calendarCalls().length).toBe(2);
     expect(service.calendarCalls()[1]?.query).toEqual({ version: 1, waitMs: 25_000 });
   });
 
   it('polls once per retry delay, not in a spin, a customer service that does not hold answers', async () => {
     const service = fakeCustomerService({ holds: false });
-    running = new CalendarSource({
-      client: service.client,
-      state: memoryState(),
-      retryDelayMs: 100,
-      listener: { calendarChanged: () => Promise.resolve() },
-    });
-    running.start();
+    startCalendarOnly(service, { retryDelayMs: 100 });
     await sleep(1_000);
     // Ten retry delays: about ten calls (a spin would make thousands).
     expect(service.calendarCalls().length).toBeGreaterThanOrEqual(5);
@@ -169,15 +179,10 @@ describe('CalendarSource', () => {
 
   it('gives up the held watch at once on stop', async () => {
     const service = fakeCustomerService();
-    running = new CalendarSource({
-      client: service.client,
-      state: memoryState(),
-      listener: { calendarChanged: () => Promise.resolve() },
-    });
-    running.start();
+    const source = startCalendarOnly(service);
     await expect.poll(() => service.calendarCalls().length).toBe(2);
     const started = performance.now();
-    await running.stop();
+    await source.stop();
     running = undefined;
     expect(performance.now() - started).toBeLessThan(200);
   });
@@ -185,23 +190,12 @@ describe('CalendarSource', () => {
   it('answers sync at once while a watch is held', async () => {
     const service = fakeCustomerService();
     const replanned: number[] = [];
-    const state = memoryState();
-    running = new CalendarSource({
-      client: service.client,
-      state,
-      listener: {
-        calendarChanged: (_calendar, version) => {
-          replanned.push(version);
-          return Promise.resolve();
-        },
-      },
-    });
-    running.start();
+    const source = startCalendarOnly(service, { replanned });
     await expect.poll(() => service.calendarCalls().length).toBe(2);
     const started = performance.now();
-    await running.sync();
+    await source.sync();
     expect(performance.now() - started).toBeLessThan(200);
-    expect(running.version).toBe(1);
+    expect(source.version).toBe(1);
     expect(replanned).toEqual([1]);
   });
 });
