@@ -1,7 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.ts';
-import { ManagedDatabase, MigrationError } from '../src/db/managed-database.ts';
+import {
+  ASSIGN_LEFT_TO_RIGHT,
+  ManagedDatabase,
+  MigrationError,
+} from '../src/db/managed-database.ts';
 import { useDatabase } from '../src/db/use-database.ts';
 import {
   dropTestDatabases,
@@ -43,6 +47,41 @@ describe('ManagedDatabase', () => {
     expect(Number(applied.rows[0]?.n)).toBe(1);
     await first.check();
     await Promise.all([first.close(), second.close()]);
+  });
+
+  it('assigns left to right on every connection, even where MariaDB was set to assign simultaneously', async () => {
+    const managed = new ManagedDatabase<Database>({
+      serverUrl,
+      database: `${prefix}d`,
+      poolSize: 1,
+      migrations,
+    });
+    await managed.start();
+    // Every pooled connection ran the statement before its first query.
+    const marker = await sql<{ v: string | number }>`SELECT @screenmagic_session AS v`.execute(
+      managed.db,
+    );
+    expect(Number(marker.rows[0]?.v)).toBe(1);
+    // The statement itself, on a session configured the other way (where the server is
+    // MariaDB; MySQL has no such mode and always assigns left to right).
+    await sql`CREATE TABLE pair (a INT, b INT)`.execute(managed.db);
+    await sql`INSERT INTO pair VALUES (1, 0)`.execute(managed.db);
+    await managed.db.connection().execute(async (conn) => {
+      const mariadb = await sql<{ v: string }>`SELECT VERSION() AS v`.execute(conn);
+      if (/mariadb/i.test(mariadb.rows[0]?.v ?? '')) {
+        await sql`SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',SIMULTANEOUS_ASSIGNMENT')`.execute(
+          conn,
+        );
+        await sql`UPDATE pair SET a = 5, b = a`.execute(conn);
+        const simultaneous = await sql<{ b: number }>`SELECT b FROM pair`.execute(conn);
+        expect(simultaneous.rows[0]?.b).toBe(1);
+      }
+      await sql.raw(ASSIGN_LEFT_TO_RIGHT).execute(conn);
+      await sql`UPDATE pair SET a = 7, b = a`.execute(conn);
+      const ordered = await sql<{ b: number }>`SELECT b FROM pair`.execute(conn);
+      expect(ordered.rows[0]?.b).toBe(7);
+    });
+    await managed.close();
   });
 
   it('fails the start on a broken migration instead of running half-migrated', async () => {

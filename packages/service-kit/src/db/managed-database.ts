@@ -18,6 +18,17 @@ export interface ManagedDatabaseOptions {
   readonly retryDelayMs?: number;
 }
 
+/**
+ * Every connection's first statement. A single-table `UPDATE` assigns left to right, so a
+ * later assignment that reads a column sees the value just set (MySQL documents it; the
+ * outgoing completion writes one instant expression and copies it: docs/decisions.md, "One
+ * instant expression per completion"). MariaDB can be configured otherwise
+ * (`SIMULTANEOUS_ASSIGNMENT` in `sql_mode`, off by default): the versioned comment, run
+ * by MariaDB 10.3.5 and later only, takes it out of the session; MySQL runs `SET @… = 1`.
+ */
+export const ASSIGN_LEFT_TO_RIGHT =
+  "SET @screenmagic_session = 1 /*M!100305 , SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'SIMULTANEOUS_ASSIGNMENT', '') */";
+
 export class MigrationError extends Error {
   readonly migration: string | undefined;
   constructor(migration: string | undefined, cause: unknown) {
@@ -55,6 +66,10 @@ export class ManagedDatabase<DB> {
       connectionLimit: options.poolSize,
       maxIdle: options.poolSize,
       idleTimeout: 60_000,
+    });
+    pool.on('connection', (connection) => {
+      // Queued before the connection's first statement: see ASSIGN_LEFT_TO_RIGHT.
+      connection.query(ASSIGN_LEFT_TO_RIGHT);
     });
     this.db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
   }

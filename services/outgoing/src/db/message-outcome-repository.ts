@@ -63,8 +63,11 @@ export function markDelivered(
   items: readonly { id: string; at: Date }[],
 ): Promise<number> {
   if (items.length === 0) return Promise.resolve(0);
-  // Each message's own attempt instant (one expression, log2 n comparisons a row).
+  // Each message's own attempt instant (one expression, log2 n comparisons a row), written
+  // once: the other instants copy the new `delivered_at` (a single-table UPDATE assigns
+  // left to right; docs/decisions.md, "One instant expression per completion").
   const at = instantById(items);
+  const deliveredAt = sql<Date>`delivered_at`;
   return finishRecorded(
     db,
     history,
@@ -77,10 +80,10 @@ export function markDelivered(
       deferred_reason: null,
       due_at: null,
       delivered_at: at,
-      finished_at: at,
-      last_attempt_at: at,
+      finished_at: deliveredAt,
+      last_attempt_at: deliveredAt,
       last_error: null,
-      updated_at: at,
+      updated_at: deliveredAt,
     },
     { event: 'delivered' },
   );
