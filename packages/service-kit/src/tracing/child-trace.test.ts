@@ -25,6 +25,17 @@ describe('inChildTrace without an exporter (propagation only)', () => {
     expect(unsampled.traceparent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-00$`));
   });
 
+  it("follows each message's own parent when parents alternate (the last one parsed is remembered, not assumed)", async () => {
+    const OTHER = 'a'.repeat(31) + 'b';
+    const parents = [TRACE_ID, OTHER, OTHER, TRACE_ID, 'invalid', TRACE_ID];
+    for (const trace of parents) {
+      const parent = trace === 'invalid' ? 'not-a-traceparent' : `00-${trace}-${PARENT_SPAN}-01`;
+      const { traceparent } = await child(parent);
+      if (trace === 'invalid') expect(traceparent?.slice(3, 35)).not.toMatch(/^(4bf9|aaaa)/);
+      else expect(traceparent?.slice(3, 35)).toBe(trace);
+    }
+  });
+
   it('makes only the ids: no span is active while the work runs', async () => {
     expect((await child(`00-${TRACE_ID}-${PARENT_SPAN}-01`)).active).toBe(false);
   });

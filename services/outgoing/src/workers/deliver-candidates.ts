@@ -51,10 +51,7 @@ export async function deliverCandidates(
     // The window is checked again at the very instant of the attempt: a batch that
     // straddles a closing time must not send its tail after the window closed.
     const sentAt = clock.now();
-    const action =
-      sentAt.getTime() === now.getTime()
-        ? { action: 'deliver' as const }
-        : planCandidate(candidate, sentAt);
+    const action = sentAt.getTime() === now.getTime() ? DELIVER : planCandidate(candidate, sentAt);
     if (action.action !== 'deliver') {
       late.add(candidate, action);
       return;
@@ -139,10 +136,23 @@ export async function deliverCandidates(
   timings.recordMs += performance.now() - started;
 }
 
+/** The plan of a message attempted at its batch's instant (planned for delivery then). */
+const DELIVER = { action: 'deliver' } as const;
+
+/** The last `sentAt` written out: at full speed, consecutive attempts share a millisecond. */
+let lastSent = { ms: Number.NaN, iso: '' };
+
+function isoOf(at: Date): string {
+  const ms = at.getTime();
+  if (ms !== lastSent.ms) lastSent = { ms, iso: at.toISOString() };
+  return lastSent.iso;
+}
+
 /** The channel's view of a message at the instant it is sent. */
 function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
   const { message, customer, broadcast } = candidate;
   const to = customer?.phone ? customer.phone : (customer?.name ?? '');
+  const sent = isoOf(sentAt);
   return message.broadcast_id !== null
     ? {
         messageId: message.id,
@@ -151,7 +161,7 @@ function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
         to,
         text: broadcast?.message ?? '',
         kind: message.kind,
-        sentAt: sentAt.toISOString(),
+        sentAt: sent,
       }
     : message.inbound_message_id !== null
       ? {
@@ -161,7 +171,7 @@ function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
           to,
           text: message.text ?? '',
           kind: message.kind,
-          sentAt: sentAt.toISOString(),
+          sentAt: sent,
         }
       : {
           messageId: message.id,
@@ -170,6 +180,6 @@ function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
           to,
           text: message.text ?? '',
           kind: message.kind,
-          sentAt: sentAt.toISOString(),
+          sentAt: sent,
         };
 }
