@@ -6,7 +6,7 @@
  * window check, by 1 and then 2 concurrent claimers. Prints MariaDB's CPU per message for
  * each statement (read from /proc around each one, summed) and this process's.
  *
- *   node bench/queue-sql-probe.ts          (MYSQL_URL, BENCH_MESSAGES)
+ *   node bench/queue-sql-probe.ts          (MYSQL_URL, BENCH_MESSAGES, BENCH_DISTINCT_INSTANTS=1)
  */
 import { mysqlOptions } from '@screenmagic/service-kit';
 import { Kysely, MysqlDialect } from 'kysely';
@@ -21,6 +21,8 @@ import { cpuSeconds, databaseServerPid } from './support/processes.ts';
 
 const MESSAGES = Number(process.env['BENCH_MESSAGES'] ?? 100_000);
 const BATCH = 1_000;
+/** Each delivery its own millisecond, as the dispatcher's real clock gives them (else one instant, as the bench's test clock). */
+const DISTINCT = process.env['BENCH_DISTINCT_INSTANTS'] === '1';
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 const url = new URL(process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306');
 const databasePid = databaseServerPid();
@@ -60,7 +62,10 @@ async function drain(claimers: number): Promise<void> {
             db,
             new MessageHistory({ events: false }),
             claimed.batch,
-            claimed.messages.map((message) => ({ id: message.id, at: NOW })),
+            claimed.messages.map((message, i) => ({
+              id: message.id,
+              at: DISTINCT ? new Date(NOW.getTime() + i) : NOW,
+            })),
           );
           await closeBatch(db, claimed.batch);
           spent.complete += cpuSeconds(databasePid) - mark;
