@@ -90,39 +90,6 @@ describe('one lease per claimed batch', () => {
     expect(await stack.query('SELECT id FROM dispatch_batch')).toEqual([]);
   });
 
-  it('marks each message delivered at its own attempt instant: finished, last attempt and updated alike', async () => {
-    await stack.setClock(MONDAY_10);
-    expect((await stack.broadcast({ message: 'Own instants' })).statusCode).toBe(202);
-    const batch = await claim('instants/0', 12);
-    expect(batch.messages).toHaveLength(12);
-    // A real clock gives each attempt its own millisecond: twelve instants, none shared.
-    const done = batch.messages.map((m, i) => ({
-      id: m.id,
-      at: new Date(NOW.getTime() + 1 + i * 7),
-    }));
-    expect(await markDelivered(db, history, batch.batch ?? '', done)).toBe(12);
-    await closeBatch(db, batch.batch ?? '');
-    const rows = await stack.query<{
-      id: string;
-      delivered_at: Date;
-      finished_at: Date;
-      last_attempt_at: Date;
-      updated_at: Date;
-    }>(
-      'SELECT id, delivered_at, finished_at, last_attempt_at, updated_at FROM message WHERE id IN (?)',
-      [done.map((d) => d.id)],
-    );
-    expect(rows).toHaveLength(12);
-    const expected = new Map(done.map((d) => [d.id, d.at.getTime()]));
-    for (const row of rows) {
-      const at = expected.get(row.id);
-      expect(row.delivered_at.getTime()).toBe(at);
-      expect(row.finished_at.getTime()).toBe(at);
-      expect(row.last_attempt_at.getTime()).toBe(at);
-      expect(row.updated_at.getTime()).toBe(at);
-    }
-  });
-
   it("takes over a dead batch's messages; the dead holder can neither renew nor complete them", async () => {
     await stack.setClock(MONDAY_10);
     expect((await stack.broadcast({ message: 'Takeover' })).statusCode).toBe(202);
