@@ -69,7 +69,12 @@ export class ManagedDatabase<DB> {
     });
     pool.on('connection', (connection) => {
       // Queued before the connection's first statement: see ASSIGN_LEFT_TO_RIGHT.
-      connection.query(ASSIGN_LEFT_TO_RIGHT);
+      // A failure (the connection lost at once) surfaces again on its first query: logged.
+      connection.query(ASSIGN_LEFT_TO_RIGHT, (error) => {
+        if (error) {
+          options.logger?.warn({ err: error, database: this.name }, 'session setup failed');
+        }
+      });
     });
     this.db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
   }
