@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { ServiceClient } from '../clients/service-client.ts';
 import type { InternalCalendar } from '../contracts/customer-api.ts';
 import { CustomerDirectory } from '../contracts/customer-directory.ts';
-import { toError, unavailable } from '../errors.ts';
+import { unavailable } from '../errors.ts';
+import { logBatchFailure } from '../worker/batch-failure.ts';
 import { gridSleep } from '../worker/interval-grid.ts';
 import type { SyncState, SyncStateStore } from './sync-state.ts';
 
@@ -169,7 +170,7 @@ export class CalendarSource {
         if (!movedOn && (published.heldMs ?? 0) < watchMs) await this.#pause(retryDelayMs);
       } catch (error) {
         if (!this.#running) break;
-        logger?.error({ err: toError(error), worker: 'calendar-source' }, 'batch failed');
+        logBatchFailure(logger, 'calendar-source', error);
         await this.#pause(retryDelayMs);
       }
     }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { toError } from '../errors.ts';
+import { logBatchFailure } from './batch-failure.ts';
 import { gridSleep } from './interval-grid.ts';
 
 export interface PollLoopOptions {
@@ -78,10 +78,7 @@ export class PollLoop {
         const handled = await this.#batch();
         if (handled > 0) delay = 0;
       } catch (error) {
-        this.#options.logger?.error(
-          { err: toError(error), worker: this.#options.name },
-          'batch failed',
-        );
+        logBatchFailure(this.#options.logger, this.#options.name, error);
         delay = this.#options.errorDelayMs ?? this.#options.pollIntervalMs * 4;
       }
       if (!this.#running) break;
