@@ -12,7 +12,7 @@ export interface PollLoopOptions {
   readonly pollIntervalMs: number;
   /** Wait after a failed batch (database down, …) before trying again. */
   readonly errorDelayMs?: number;
-  readonly logger?: Pick<Logger, 'error' | 'debug'>;
+  readonly logger?: Pick<Logger, 'error' | 'warn' | 'debug'>;
 }
 
 /**
