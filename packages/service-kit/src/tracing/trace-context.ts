@@ -94,35 +94,7 @@ export function inChildTrace<T>(
   if (tracingRecords() || parse === undefined) {
     return inSpan(name, options, () => work(currentTraceparent()));
   }
-  return work(relayedTrace(options.parent ?? undefined, parsedOnce(parse)).traceparent);
-}
-
-type ParsedParent = { traceId: string; traceFlags: number } | null;
-type ParentParser = (traceparent: string) => ParsedParent;
-
-/** The last parent parsed and its ids (a broadcast's messages share one parent). */
-let lastParsed: { readonly traceparent: string; readonly ids: ParsedParent } | undefined;
-let remembering: { readonly parse: ParentParser; readonly remembered: ParentParser } | undefined;
-
-/**
- * `parse`, remembering the last header: a batch of a broadcast relays one stored
- * `traceparent` for every message, so the regular expression runs once, not 1,000 times
- * (issue 15, the drain). The ids are plain strings and numbers: sharing them is safe.
- */
-function parsedOnce(parse: ParentParser): ParentParser {
-  if (remembering?.parse !== parse) {
-    lastParsed = undefined;
-    remembering = {
-      parse,
-      remembered: (traceparent) => {
-        if (lastParsed?.traceparent !== traceparent) {
-          lastParsed = { traceparent, ids: parse(traceparent) };
-        }
-        return lastParsed.ids;
-      },
-    };
-  }
-  return remembering.remembered;
+  return work(relayedTrace(options.parent ?? undefined, parse).traceparent);
 }
 
 /** The last stored `traceparent` extracted, and its context (contexts are immutable). */

@@ -25,6 +25,21 @@ export function traceparentParser(): ((traceparent: string) => SpanContext | nul
   return parser;
 }
 
+/**
+ * `parse`, remembering the last header it parsed: a dispatcher's batch of a broadcast relays
+ * one stored `traceparent` for every message, so the regular expression runs once, not
+ * 1,000 times (issue 15, the drain). Callers only read the ids: sharing them is safe.
+ */
+function rememberingLast(
+  parse: (traceparent: string) => SpanContext | null,
+): (traceparent: string) => SpanContext | null {
+  let last: { readonly traceparent: string; readonly ids: SpanContext | null } | undefined;
+  return (traceparent) => {
+    if (last?.traceparent !== traceparent) last = { traceparent, ids: parse(traceparent) };
+    return last.ids;
+  };
+}
+
 /** True when spans are recorded and exported (an OTLP endpoint is configured). */
 export function tracingRecords(): boolean {
   return current?.exportUrl !== undefined;
@@ -58,7 +73,7 @@ export async function startTracing(serviceName: string, env: Env): Promise<Traci
       import('@opentelemetry/context-async-hooks'),
       import('@opentelemetry/core'),
     ]);
-  parser = parseTraceParent;
+  parser = rememberingLast(parseTraceParent);
   let shutdown = (): Promise<void> => Promise.resolve();
   if (settings.exportUrl) {
     // Loaded only when spans are exported: the SDK, the exporter and its transformer are
