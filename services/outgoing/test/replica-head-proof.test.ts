@@ -44,7 +44,7 @@ describe('the customer replica between polls of its own', () => {
 
   /** A started replica whose feed answers "nothing after the cursor"; `asked` counts the calls. */
   const startReplica = async () => {
-    const feed = { asked: 0, down: false };
+    const feed = { asked: 0, down: false, delayMs: 0 };
     const directory = {
       replicaChanges: (after: string) => {
         feed.asked++;
@@ -52,7 +52,11 @@ describe('the customer replica between polls of its own', () => {
         if (feed.down) {
           return new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 1_000));
         }
-        return Promise.resolve({ items: [], lastSeq: after, more: false });
+        const answer = { items: [], lastSeq: after, more: false };
+        if (feed.delayMs > 0) {
+          return new Promise((resolve) => setTimeout(() => resolve(answer), feed.delayMs));
+        }
+        return Promise.resolve(answer);
       },
     } as unknown as CustomerDirectory;
     const replica = new CustomerReplica({
@@ -149,6 +153,27 @@ describe('the customer replica between polls of its own', () => {
     const afterRead = feed.asked;
     await new Promise((resolve) => setTimeout(resolve, 10 * POLL_MS));
     expect(feed.asked - afterRead).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks the feed once for a read, even when a poll of its own falls due while that call runs', async () => {
+    const { replica, feed, cursor } = await startReplica();
+    replica.headSeen(cursor, performance.now());
+    await new Promise((resolve) => setTimeout(resolve, BOUND_MS + 100));
+    // The loops sleep on a grid of the interval (multiples of 100 ms, monotonic): the read
+    // begins 30 ms before the next instant of it and its call takes 60 ms, so the replica's
+    // own poll falls due while the read's catch-up runs and queues behind it. That poll
+    // finds the replica just proven: it must not ask again.
+    const nextTick = Math.ceil(performance.now() / POLL_MS) * POLL_MS + POLL_MS;
+    await new Promise((resolve) => setTimeout(resolve, nextTick - 30 - performance.now()));
+    feed.delayMs = 60;
+    const before = feed.asked;
+    // No recipients: none unknown to it (an unknown one would make it ask again, rightly).
+    await replica.byIds([]);
+    expect(feed.asked - before).toBe(1);
+    // Its own poll, queued behind the read's, has run by now (it needs no database to rest).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(feed.asked - before).toBe(1);
+    expect(replica.freshness().fresh).toBe(true);
   });
 
   it('fails closed when it rested and the feed does not answer the read', async () => {

@@ -57,8 +57,13 @@ export class CustomerReplica {
   #head: string | undefined;
   /** When a poll last asked the feed itself (monotonic ms). */
   #feedAskedAt = Number.NEGATIVE_INFINITY;
-  /** Catch-ups under way that must ask the feed (sync, a lapsed read's re-read). */
-  #mustAsk = 0;
+  /**
+   * Catch-ups that must ask the feed (sync, a rested read), numbered: `#askServed` is the
+   * newest one a poll has begun for. A poll of the loop's own queued behind a catch-up's
+   * finds it served and may rest on the proof that poll just made.
+   */
+  #askWanted = 0;
+  #askServed = 0;
   /** A read met a recipient the replica has not heard of: the next poll asks the feed. */
   #recipientUnknown = false;
   /** When dispatch last read the replica (monotonic ms): nobody reading for 10 s, it rests. */
@@ -228,19 +233,15 @@ export class CustomerReplica {
   }
 
   /** Polls until the feed's end, asking the feed itself (not proven by the calendar's head). */
-  async #askFeed(): Promise<number> {
-    this.#mustAsk++;
-    try {
-      return await this.#loop.drain();
-    } finally {
-      this.#mustAsk--;
-    }
+  #askFeed(): Promise<number> {
+    this.#askWanted++;
+    return this.#loop.drain();
   }
 
   /** One poll: fill if empty, then apply every page of changes; returns how many applied. */
   async #poll(): Promise<number> {
     const rest = mayRestOnHead({
-      nobodyWaits: this.#mustAsk === 0 && !this.#recipientUnknown,
+      nobodyWaits: this.#askServed === this.#askWanted && !this.#recipientUnknown,
       settled: this.#filled && !this.awaitingCatchUp,
       cursor: this.#cursor,
       head: this.#head,
@@ -252,8 +253,9 @@ export class CustomerReplica {
       maxStalenessMs: this.#options.maxStalenessMs,
     });
     if (rest) return 0;
-    // An unknown recipient's wake is answered by this poll.
+    // An unknown recipient's wake, and every catch-up asked for so far, are answered by this poll.
     this.#recipientUnknown = false;
+    this.#askServed = this.#askWanted;
     const { db, directory, logger } = this.#options;
     const pages = { db, directory, pageSize: this.#options.pageSize ?? 1_000 };
     // Everything committed before this instant is in the pages read below.
