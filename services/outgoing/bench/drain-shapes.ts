@@ -8,6 +8,8 @@
  *   D  C without the `delivered` history row (the view would read delivered_at);
  *   E  D whose completion sets only status, due_at, delivered_at and attempts;
  *   G  B without the `delivered` history row (the lease kept);
+ *   H  one outcome per batch: the claim takes the rows out of the due index, the completion
+ *      writes the batch row only (no per-message completion write);
  * (B–G: bench/support/shape-loop.ts, BENCH_WORKERS loops, 32 POSTs in flight). Prints, per
  * shape, medians of messages/s, the ratio to A in the same round, and the CPU per message
  * of the loop, the sink, the whole MariaDB server and the loop's own MariaDB threads.

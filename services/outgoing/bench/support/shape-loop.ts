@@ -3,7 +3,7 @@
  * connection, claim up to 1,000 due messages, POST each to the sink with the webhook
  * channel and signing of the dispatcher (BENCH_IN_FLIGHT requests in flight, shared by
  * the loops, as the dispatcher's delivery slots), and complete them, in the SQL shape
- * SHAPE (B–E, G, docs/decisions.md, "Shapes of the per-message queue state, measured").
+ * SHAPE (B–E, G, H, docs/decisions.md, "Shapes of the per-message queue state, measured").
  * Raw SQL: no window check, no customer replica, no retries — only the queue's statements.
  * Prints `{"sent", "ms", "dbThreadNs", "cpuUs", "serverSeconds"}` — over the drain only:
  * the CPU of its connections' MariaDB threads (found as bench/queue-thread-probe.ts does),
@@ -90,10 +90,16 @@ const HISTORY = `INSERT INTO message_event (message_id, at, event, reason, sched
 const at4 = [NOW, NOW, NOW, NOW];
 
 /**
- * B: today's shape — lease batch row + claim UPDATE, deliver, completion + history, delete
- * batch. G: the same without the `delivered` history row.
+ * The lease of B, G and H: dead batches read, the due rows locked (`SKIP LOCKED`), a batch
+ * row, the claim `UPDATE` setting `claimSet` (its parameters `claimParams`, then the batch
+ * id), committed. Undefined when nothing is due.
  */
-async function leasedBatch(c: Connection, owner: string): Promise<number> {
+async function claimLeased(
+  c: Connection,
+  owner: string,
+  claimSet: string,
+  claimParams: unknown[],
+): Promise<{ rows: Row[]; ids: string[]; batch: string } | undefined> {
   await c.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
   await c.beginTransaction();
   const [dead] = await c.query<RowDataPacket[]>(
@@ -107,7 +113,7 @@ async function leasedBatch(c: Connection, owner: string): Promise<number> {
   );
   if (rows.length === 0) {
     await c.commit();
-    return 0;
+    return undefined;
   }
   const batch = newId('bat');
   await c.query(
@@ -116,12 +122,28 @@ async function leasedBatch(c: Connection, owner: string): Promise<number> {
     [batch, owner],
   );
   const ids = rows.map((r) => r.id);
-  await c.query(
-    `UPDATE message SET status = 'sending', updated_at = ?, attempts = attempts + 1, batch_id = ?
-     WHERE id IN (?)`,
-    [NOW, batch, ids],
-  );
+  await c.query(`UPDATE message SET ${claimSet}, batch_id = ? WHERE id IN (?)`, [
+    ...claimParams,
+    batch,
+    ids,
+  ]);
   await c.commit();
+  return { rows, ids, batch };
+}
+
+/**
+ * B: today's shape — lease batch row + claim UPDATE, deliver, completion + history, delete
+ * batch. G: the same without the `delivered` history row.
+ */
+async function leasedBatch(c: Connection, owner: string): Promise<number> {
+  const claimed = await claimLeased(
+    c,
+    owner,
+    `status = 'sending', updated_at = ?, attempts = attempts + 1`,
+    [NOW],
+  );
+  if (claimed === undefined) return 0;
+  const { rows, ids, batch } = claimed;
   await deliverAll(rows);
   await c.beginTransaction();
   await c.query(
@@ -132,6 +154,24 @@ async function leasedBatch(c: Connection, owner: string): Promise<number> {
   await c.commit();
   await c.query('DELETE FROM dispatch_batch WHERE id = ?', [batch]);
   return rows.length;
+}
+
+/**
+ * H: one outcome per batch — the claim takes the rows out of the due index and points them
+ * at a batch row (`due_at = NULL`, `batch_id`, `attempts + 1`); the completion writes the
+ * batch row only (here its `owner` and `expires_at` stand for an outcome and its instant),
+ * not the messages: a message's state is its row and its batch's outcome. What a per-message
+ * completion write costs, against a design whose views read the batch.
+ */
+async function batchOutcome(c: Connection, owner: string): Promise<number> {
+  const claimed = await claimLeased(c, owner, 'due_at = NULL, attempts = attempts + 1', []);
+  if (claimed === undefined) return 0;
+  await deliverAll(claimed.rows);
+  await c.query(`UPDATE dispatch_batch SET owner = 'delivered', expires_at = ? WHERE id = ?`, [
+    NOW,
+    claimed.batch,
+  ]);
+  return claimed.rows.length;
 }
 
 /** C, D, E: the rows locked for the batch in one READ COMMITTED transaction. */
@@ -184,7 +224,11 @@ const counts = await Promise.all(
     let sent = 0;
     for (;;) {
       const n =
-        SHAPE === 'B' || SHAPE === 'G' ? await leasedBatch(c, `shape-${w}`) : await lockedBatch(c);
+        SHAPE === 'B' || SHAPE === 'G'
+          ? await leasedBatch(c, `shape-${w}`)
+          : SHAPE === 'H'
+            ? await batchOutcome(c, `shape-${w}`)
+            : await lockedBatch(c);
       if (n === 0) return sent;
       sent += n;
     }
