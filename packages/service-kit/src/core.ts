@@ -21,6 +21,7 @@ export {
   validationFailed,
 } from './errors.ts';
 export { newId, newIds } from './ids.ts';
+export { rememberingLast } from './remembering-last.ts';
 export { withTimeout } from './with-timeout.ts';
 export { bearerToken, rejectBearer } from './auth/bearer-token.ts';
 export {

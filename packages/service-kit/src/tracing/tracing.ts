@@ -1,6 +1,7 @@
 import { context, propagation, type SpanContext, trace } from '@opentelemetry/api';
 import type { Env } from '../config/env.ts';
 import { readTracingSettings } from '../config/tracing-settings.ts';
+import { rememberingLast } from '../remembering-last.ts';
 import { PropagatingTracerProvider } from './propagating-tracer.ts';
 
 /** What {@link startTracing} set up for this process. */
@@ -23,21 +24,6 @@ let parser: ((traceparent: string) => SpanContext | null) | undefined;
  */
 export function traceparentParser(): ((traceparent: string) => SpanContext | null) | undefined {
   return parser;
-}
-
-/**
- * `parse`, remembering the last header it parsed: a dispatcher's batch of a broadcast relays
- * one stored `traceparent` for every message, so the regular expression runs once, not
- * 1,000 times (issue 15, the drain). Callers only read the ids: sharing them is safe.
- */
-function rememberingLast(
-  parse: (traceparent: string) => SpanContext | null,
-): (traceparent: string) => SpanContext | null {
-  let last: { readonly traceparent: string; readonly ids: SpanContext | null } | undefined;
-  return (traceparent) => {
-    if (last?.traceparent !== traceparent) last = { traceparent, ids: parse(traceparent) };
-    return last.ids;
-  };
 }
 
 /** True when spans are recorded and exported (an OTLP endpoint is configured). */
@@ -73,6 +59,8 @@ export async function startTracing(serviceName: string, env: Env): Promise<Traci
       import('@opentelemetry/context-async-hooks'),
       import('@opentelemetry/core'),
     ]);
+  // A dispatcher's batch of a broadcast relays one stored `traceparent` for every message:
+  // the regular expression runs once, not 1,000 times (issue 15, the drain).
   parser = rememberingLast(parseTraceParent);
   let shutdown = (): Promise<void> => Promise.resolve();
   if (settings.exportUrl) {

@@ -65,6 +65,27 @@ describe('ChangeWatch', () => {
     expect(performance.now() - nudged).toBeLessThan(100);
   });
 
+  it('reads no more once closed between two reads of a stream of nudges', async () => {
+    const { stored } = storedHead();
+    // A read that takes 10 ms: a nudge during it asks for another read after the gap.
+    const slowRead = async () => {
+      stored.reads++;
+      await sleep(10);
+      return { ...stored.head };
+    };
+    const watching = new ChangeWatch({ read: slowRead, checkIntervalMs: 60_000 });
+    watch = watching;
+    const waiting = watching.wait({ version: 1, customerChangeSeq: '5' }, 10_000);
+    await sleep(3);
+    watching.nudge();
+    await sleep(25); // the first read is done; the 50 ms gap before the next one runs
+    expect(stored.reads).toBe(1);
+    watching.close();
+    await waiting;
+    await sleep(80);
+    expect(stored.reads).toBe(1);
+  });
+
   it('ends a wait when it runs out, when its caller goes away, and all of them on close', async () => {
     const { read } = storedHead();
     watch = new ChangeWatch({ read, checkIntervalMs: 60_000 });

@@ -140,6 +140,8 @@ export class ChangeWatch {
         for (const waiter of [...this.#waiters]) if (headMoved(waiter.known, head)) waiter.done();
         if (!this.#again || this.#waiters.size === 0) return;
         await new Promise((resolve) => setTimeout(resolve, NUDGE_GAP_MS));
+        // Closed, or every waiter answered or gone, during the gap: nobody to read for.
+        if (this.#closed || this.#waiters.size === 0) return;
       }
     })().finally(() => {
       this.#checking = undefined;

@@ -1,4 +1,4 @@
-import { inChildTrace, SpanKind, toError } from '@screenmagic/service-kit';
+import { inChildTrace, rememberingLast, SpanKind, toError } from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
@@ -139,20 +139,14 @@ export async function deliverCandidates(
 /** The plan of a message attempted at its batch's instant (planned for delivery then). */
 const DELIVER = { action: 'deliver' } as const;
 
-/** The last `sentAt` written out: at full speed, consecutive attempts share a millisecond. */
-let lastSent = { ms: Number.NaN, iso: '' };
-
-function isoOf(at: Date): string {
-  const ms = at.getTime();
-  if (ms !== lastSent.ms) lastSent = { ms, iso: at.toISOString() };
-  return lastSent.iso;
-}
+/** `sentAt` written out, per millisecond: at full speed, consecutive attempts share one. */
+const isoAt = rememberingLast((ms: number) => new Date(ms).toISOString());
 
 /** The channel's view of a message at the instant it is sent. */
 function toDelivery(candidate: Candidate, sentAt: Date): Delivery {
   const { message, customer, broadcast } = candidate;
   const to = customer?.phone ? customer.phone : (customer?.name ?? '');
-  const sent = isoOf(sentAt);
+  const sent = isoAt(sentAt.getTime());
   return message.broadcast_id !== null
     ? {
         messageId: message.id,
