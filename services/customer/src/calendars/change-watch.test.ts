@@ -67,22 +67,27 @@ describe('ChangeWatch', () => {
 
   it('reads no more once closed between two reads of a stream of nudges', async () => {
     const { stored } = storedHead();
-    // A read that takes 10 ms: a nudge during it asks for another read after the gap.
-    const slowRead = async () => {
+    // The first read is held until released: a nudge during it asks for another read after
+    // the 50 ms gap.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const read = async () => {
       stored.reads++;
-      await sleep(10);
+      await held;
       return { ...stored.head };
     };
-    const watching = new ChangeWatch({ read: slowRead, checkIntervalMs: 60_000 });
+    const watching = new ChangeWatch({ read, checkIntervalMs: 60_000 });
     watch = watching;
     const waiting = watching.wait({ version: 1, customerChangeSeq: '5' }, 10_000);
-    await sleep(3);
     watching.nudge();
-    await sleep(25); // the first read is done; the 50 ms gap before the next one runs
+    release();
+    await sleep(5); // the first read is done; the gap before the next one runs
     expect(stored.reads).toBe(1);
     watching.close();
     await waiting;
-    await sleep(80);
+    await sleep(100);
     expect(stored.reads).toBe(1);
   });
 

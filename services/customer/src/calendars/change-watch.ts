@@ -95,6 +95,7 @@ export class ChangeWatch {
   /** Releases every waiter; later waits return at once. */
   close(): void {
     this.#closed = true;
+    this.#stopTimer();
     for (const waiter of [...this.#waiters]) waiter.done();
   }
 
