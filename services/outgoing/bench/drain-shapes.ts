@@ -10,13 +10,15 @@
  *   G  B without the `delivered` history row (the lease kept);
  *   H  one outcome per batch: the claim takes the rows out of the due index, the completion
  *      writes the batch row only (no per-message completion write);
+ *   I  H with its fold: the finished batch's outcome written into its messages (and the
+ *      batch row deleted) right after it — what H's readers and bounded batch table need;
  * (B–G: bench/support/shape-loop.ts, BENCH_WORKERS loops, 32 POSTs in flight). Prints, per
  * shape, medians of messages/s, the ratio to A in the same round, and the CPU per message
  * of the loop, the sink, the whole MariaDB server and the loop's own MariaDB threads.
  * 127.0.0.1 only; drops its database.
  *
  *   node bench/drain-shapes.ts     (MYSQL_URL, BENCH_MESSAGES, BENCH_WORKERS, BENCH_ROUNDS,
- *                                   BENCH_SHAPES=A,B,C,D,E,G)
+ *                                   BENCH_SHAPES=A,B,C,D,E,G; H and I on request)
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';

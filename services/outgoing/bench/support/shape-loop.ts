@@ -3,7 +3,7 @@
  * connection, claim up to 1,000 due messages, POST each to the sink with the webhook
  * channel and signing of the dispatcher (BENCH_IN_FLIGHT requests in flight, shared by
  * the loops, as the dispatcher's delivery slots), and complete them, in the SQL shape
- * SHAPE (B–E, G, H, docs/decisions.md, "Shapes of the per-message queue state, measured").
+ * SHAPE (B–E, G, H, I, docs/decisions.md, "Shapes of the per-message queue state, measured").
  * Raw SQL: no window check, no customer replica, no retries — only the queue's statements.
  * Prints `{"sent", "ms", "dbThreadNs", "cpuUs", "serverSeconds"}` — over the drain only:
  * the CPU of its connections' MariaDB threads (found as bench/queue-thread-probe.ts does),
@@ -84,6 +84,8 @@ const COLUMNS = `id, kind, broadcast_id, order_id, customer_id, customer_name, t
 const DELIVERED = `status = 'delivered', status_reason = 'IN_WINDOW', status_detail = NULL,
   deferred_reason = NULL, due_at = NULL, delivered_at = ?, finished_at = ?, last_attempt_at = ?,
   last_error = NULL, updated_at = ?`;
+/** H's fold: what a delivery sets but `due_at`, which H's claim already cleared. */
+const FOLDED = DELIVERED.replace('due_at = NULL, ', '');
 const HISTORY = `INSERT INTO message_event (message_id, at, event, reason, scheduled_for, detail)
   SELECT m.id, m.updated_at, 'delivered', COALESCE(m.status_reason, 'IN_WINDOW'), NULL, m.status_detail
   FROM message m WHERE m.id IN (?)`;
@@ -171,6 +173,17 @@ async function batchOutcome(c: Connection, owner: string): Promise<number> {
     NOW,
     claimed.batch,
   ]);
+  if (SHAPE === 'I') {
+    // The fold H needs to keep its readers on the row (status, counts by
+    // `(broadcast_id, status, id)`, cancel, re-plan) and its batch table bounded: the
+    // finished batch's outcome written into its messages — a completion, later — and the
+    // batch row gone.
+    await c.query(
+      `UPDATE message SET ${FOLDED}, batch_id = NULL WHERE id IN (?) AND batch_id = ?`,
+      [...at4, claimed.ids, claimed.batch],
+    );
+    await c.query('DELETE FROM dispatch_batch WHERE id = ?', [claimed.batch]);
+  }
   return claimed.rows.length;
 }
 
@@ -226,7 +239,7 @@ const counts = await Promise.all(
       const n =
         SHAPE === 'B' || SHAPE === 'G'
           ? await leasedBatch(c, `shape-${w}`)
-          : SHAPE === 'H'
+          : SHAPE === 'H' || SHAPE === 'I'
             ? await batchOutcome(c, `shape-${w}`)
             : await lockedBatch(c);
       if (n === 0) return sent;
