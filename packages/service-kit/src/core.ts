@@ -112,6 +112,7 @@ export {
   inSpan,
   SpanKind,
 } from './tracing/trace-context.ts';
+export { traceIdOf } from './tracing/trace-id-of.ts';
 export { readTracingSettings, type TracingSettings } from './config/tracing-settings.ts';
 export { startTracing, type Tracing, tracingEnabled } from './tracing/tracing.ts';
 export {
