@@ -1,7 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
-  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -20,6 +19,7 @@ import { parseJsonBody } from './json-body.ts';
 import { componentOptions } from './openapi-components.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
+import { RequestLogController } from './request-log-controller.ts';
 import { validatorCompiler } from './validation.ts';
 
 /** A Fastify instance whose route schemas are TypeBox: `request.body` is typed from them. */
@@ -75,10 +75,11 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions): Promise<App> {
   // Widened on purpose: Fastify would otherwise infer pino's `Logger` and clash with App.
   const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined;
+  const logController = new RequestLogController({ requestIdLogLabel: 'requestId' });
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     genReqId: requestIdFor,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController,
     bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -103,6 +104,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     done();
   });
   await app.register(httpTracingPlugin, options.tracing ?? {});
+  // After the tracing hook: the request's trace is known (its context entered, or its id on
+  // the request's logger), so "incoming request" carries its traceId like the other lines.
+  if (loggerInstance) {
+    app.addHook('onRequest', (request, reply, done) => {
+      logController.writeIncoming(request, reply);
+      done();
+    });
+  }
   await app.register(httpMetricsPlugin, {
     recordRequests: options.metrics?.recordRequests ?? true,
   });

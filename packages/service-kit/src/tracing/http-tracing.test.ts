@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceClient } from '../clients/service-client.ts';
 import { type App, createApp } from '../http/create-app.ts';
@@ -17,10 +17,11 @@ describe('tracing across HTTP (W3C traceparent)', () => {
   let front: App;
   let back: App;
   let client: ServiceClient;
+  let logger: Logger;
 
   beforeAll(async () => {
     await startTracing('test', {});
-    const logger = pino(loggerOptions('test', 'info'), sink);
+    logger = pino(loggerOptions('test', 'info'), sink);
     back = await createApp({ logger });
     back.post('/internal/echo', (request) => {
       request.log.info('back handler');
@@ -89,6 +90,41 @@ describe('tracing across HTTP (W3C traceparent)', () => {
     const completed = messages('request completed');
     expect(completed.length).toBeGreaterThanOrEqual(2);
     for (const line of completed) expect(line['traceId']).toBe(TRACE_ID);
+  });
+
+  it("puts the request's trace id on its incoming and completed lines alike, traced here or relayed", async () => {
+    const relaying = await createApp({ logger, tracing: { context: false } });
+    relaying.get('/v1/relayed', () => ({ ok: true }));
+    try {
+      for (const [app, traceparent] of [
+        [front, CALLER],
+        [front, undefined],
+        [relaying, CALLER],
+        [relaying, undefined],
+      ] as const) {
+        lines.length = 0;
+        const response = await app.inject({
+          method: app === front ? 'POST' : 'GET',
+          url: app === front ? '/v1/things' : '/v1/relayed',
+          headers: {
+            ...(traceparent === undefined ? {} : { traceparent }),
+            ...(app === front ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(app === front ? { payload: {} } : {}),
+        });
+        const requestId = response.headers['x-request-id'];
+        const own = (msg: string) =>
+          lines.find((line) => line['msg'] === msg && line['requestId'] === requestId);
+        const incoming = own('incoming request');
+        const completed = own('request completed');
+        expect(incoming, 'incoming request').toBeDefined();
+        expect(completed?.['traceId']).toMatch(/^[0-9a-f]{32}$/);
+        expect(incoming?.['traceId']).toBe(completed?.['traceId']);
+        if (traceparent !== undefined) expect(incoming?.['traceId']).toBe(TRACE_ID);
+      }
+    } finally {
+      await relaying.close();
+    }
   });
 
   it('continues a stored traceparent in work picked up later', async () => {
