@@ -55,9 +55,11 @@ export { forEachLimited } from './worker/for-each-limited.ts';
 export { PollLoop, type PollLoopOptions } from './worker/poll-loop.ts';
 
 export {
+  addEventTraceParent,
   createEventOutbox,
   databaseEventId,
   dropEventOutbox,
+  dropEventTraceParent,
   enqueueEvents,
   type EventOutboxTable,
   type OutboxEvent,

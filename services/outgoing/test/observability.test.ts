@@ -1,5 +1,5 @@
 import { mysqlOptions, startTracing } from '@screenmagic/service-kit';
-import { testMysqlUrl } from '@screenmagic/service-kit/testing';
+import { EventsReceiver, testMysqlUrl } from '@screenmagic/service-kit/testing';
 import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,15 @@ const MONDAY_10 = '2026-11-30T10:00:00.000Z';
 const SECRET = 'observability-secret';
 const TRACE_ID = '5bd66ef5095369c7b0d1f8f4bd33716a';
 const CALLER = `00-${TRACE_ID}-c532cb4098ac3dd2-01`;
+const EVENTS_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 /** One sample of the exposition text, by metric name and exact label set. */
 function sample(text: string, series: string): number | undefined {
@@ -23,11 +32,13 @@ function sample(text: string, series: string): number | undefined {
 
 describe('outgoing metrics and tracing', () => {
   let receiver: WebhookReceiver;
+  let events: EventsReceiver;
   let stack: OutgoingStack;
 
   beforeAll(async () => {
     await startTracing('outgoing', {});
     receiver = await WebhookReceiver.start(SECRET);
+    events = await EventsReceiver.start([EVENTS_SECRET]);
     stack = await OutgoingStack.start('obs', {
       configuredChannel: true,
       deps: { queueMetricsTtlMs: 0 },
@@ -36,6 +47,9 @@ describe('outgoing metrics and tracing', () => {
         DELIVERY_WEBHOOK_URL: receiver.url,
         DELIVERY_WEBHOOK_SECRET: SECRET,
         DELIVERY_WEBHOOK_TIMEOUT_MS: '1000',
+        EVENTS_WEBHOOK_URL: events.url,
+        EVENTS_WEBHOOK_SECRETS: EVENTS_SECRET,
+        EVENTS_POLL_INTERVAL_MS: '20',
       },
     });
     await stack.addCustomer({ name: 'Lucy', workingHours: schedules.london });
@@ -44,6 +58,7 @@ describe('outgoing metrics and tracing', () => {
   afterAll(async () => {
     await stack?.close();
     await receiver?.close();
+    await events?.close();
   });
 
   const scrape = async (): Promise<string> => {
@@ -86,6 +101,24 @@ describe('outgoing metrics and tracing', () => {
     expect(delivery?.body['text']).toBe('Traced');
     expect(delivery?.traceparent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
     expect(delivery?.traceparent).not.toBe(CALLER);
+  });
+
+  it("sends the broadcast's status events with the accepting request's trace id in their traceparent", async () => {
+    // Ben's message.scheduled is written by the accepting request, Lucy's
+    // message.delivered by the dispatcher afterwards (from the broadcast's stored trace).
+    await until(
+      () =>
+        events.events.some((e) => e.type === 'message.scheduled') &&
+        events.events.some((e) => e.type === 'message.delivered'),
+      'the scheduled and delivered events',
+    );
+    for (const type of ['message.scheduled', 'message.delivered']) {
+      const event = events.events.find((e) => e.type === type);
+      const traceparent = events.traceparents.get(event?.id ?? '');
+      expect(traceparent, type).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
+      // A span of its own under the caller's trace, not the caller's header passed on.
+      expect(traceparent, type).not.toBe(CALLER);
+    }
   });
 
   it('counts failed attempts as retries and reschedules', async () => {

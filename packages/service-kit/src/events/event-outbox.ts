@@ -1,5 +1,6 @@
-import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, sql, type Transaction } from 'kysely';
 import { newId } from '../ids.ts';
+import { currentTraceparent } from '../tracing/trace-context.ts';
 
 /**
  * The outbox every service that owns state keeps (SPEC §7): one row per lifecycle event,
@@ -22,6 +23,12 @@ export interface EventOutboxTable {
   locked_by: string | null;
   locked_at: Date | null;
   last_error: string | null;
+  /**
+   * The W3C `traceparent` of what caused the event (the request that made the change, or
+   * the message's or order's stored trace when a worker made it): the POST continues that
+   * trace. Null when nothing was traced ({@link addEventTraceParent}).
+   */
+  trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A database that has the outbox. */
@@ -36,6 +43,8 @@ export interface OutboxEvent {
   readonly stream: string;
   readonly occurredAt: Date;
   readonly data: Readonly<Record<string, unknown>>;
+  /** The trace the event's POST continues; default: the active one (the request's). */
+  readonly traceParent?: string | null;
 }
 
 /** The migration step that creates the outbox (each service lists it in its own migrations). */
@@ -72,8 +81,22 @@ export async function dropEventOutbox(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
+ * The migration step that gives the outbox `trace_parent` (SPEC §8: the traceparent reaches
+ * the events webhooks too). Nullable: rows written before it, and events of untraced work,
+ * have none. `varchar(64)`: a version-00 traceparent is 55 characters.
+ */
+export async function addEventTraceParent(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('event_outbox').addColumn('trace_parent', 'varchar(64)').execute();
+}
+
+export async function dropEventTraceParent(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('event_outbox').dropColumn('trace_parent').execute();
+}
+
+/**
  * Records events in the caller's transaction (so they exist exactly when the change they
- * report is committed), due at once.
+ * report is committed), due at once, each continuing the trace of the request recording it
+ * unless it names its own (`traceParent`).
  */
 export async function enqueueEvents<DB extends WithEventOutbox>(
   trx: Transaction<DB>,
@@ -81,6 +104,7 @@ export async function enqueueEvents<DB extends WithEventOutbox>(
 ): Promise<void> {
   if (events.length === 0) return;
   const db = trx as unknown as Transaction<WithEventOutbox>;
+  const active = currentTraceparent() ?? null;
   await db
     .insertInto('event_outbox')
     .values(
@@ -94,6 +118,7 @@ export async function enqueueEvents<DB extends WithEventOutbox>(
         locked_by: null,
         locked_at: null,
         last_error: null,
+        trace_parent: event.traceParent === undefined ? active : event.traceParent,
       })),
     )
     .execute();

@@ -5,6 +5,8 @@ import { toError } from '../errors.ts';
 import { type BackoffPolicy, backoffMs } from '../queue/backoff.ts';
 import { heartbeatIntervalMs, startHeartbeat } from '../queue/heartbeat.ts';
 import { newWorkerId } from '../queue/worker-id.ts';
+import { inChildTrace, SpanKind } from '../tracing/trace-context.ts';
+import { traceIdOf } from '../tracing/trace-id-of.ts';
 import { forEachLimited } from '../worker/for-each-limited.ts';
 import { PollLoop } from '../worker/poll-loop.ts';
 import type { EventsWebhookConfig } from './webhook-secrets.ts';
@@ -30,6 +32,8 @@ interface ClaimedEvent {
   occurred_at: Date;
   data: string;
   attempts: number;
+  /** The trace of what caused the event (null: none was traced). */
+  trace_parent: string | null;
 }
 
 /**
@@ -43,7 +47,9 @@ interface ClaimedEvent {
  *   may have them) and leased (`locked_by`, `locked_at` on the database's clock). The
  *   heads are chosen by a non-locking read on purpose: a locking subquery would skip a
  *   head another replica is claiming at that instant and take its successor.
- * - Send: one signed POST per event (Standard Webhooks headers); a 2xx deletes the row,
+ * - Send: one signed POST per event (Standard Webhooks headers, and a `traceparent`
+ *   continuing the trace stored with the event: a span of its own under the same trace
+ *   id, as deliveries do — SPEC §8); a 2xx deletes the row,
  *   anything else puts it back due after a jittered exponential back-off (on the
  *   database's clock), its stream waiting behind it.
  * - A dead publisher's lease expires and its rows are claimed again: at least once.
@@ -115,9 +121,18 @@ export class EventPublisher {
     }
     await this.#complete(sent);
     for (const { event, error } of failed) await this.#retryLater(event, error);
-    if (failed.length > 0) {
+    const first = failed[0];
+    if (first !== undefined) {
+      // One line per batch; it names its first refused event, with that event's trace.
       this.#options.logger?.warn(
-        { failed: failed.length, sent: sent.length, error: failed[0]?.error },
+        {
+          failed: failed.length,
+          sent: sent.length,
+          error: first.error,
+          eventId: first.event.event_id,
+          type: first.event.type,
+          traceId: traceIdOf(first.event.trace_parent),
+        },
         'events webhook did not accept some events; they will be retried',
       );
     }
@@ -141,7 +156,7 @@ export class EventPublisher {
           LIMIT ${this.#batchSize}`.execute(trx);
         if (heads.rows.length === 0) return [];
         const rows = await sql<ClaimedEvent>`
-          SELECT seq, event_id, type, occurred_at, data, attempts FROM event_outbox
+          SELECT seq, event_id, type, occurred_at, data, attempts, trace_parent FROM event_outbox
           WHERE seq IN (${sql.join(heads.rows.map((row) => row.seq))})
             AND (locked_by IS NULL OR locked_at < ${lease})
           FOR UPDATE SKIP LOCKED`.execute(trx);
@@ -155,13 +170,29 @@ export class EventPublisher {
   }
 
   /** POSTs one event; null when the receiver took it, else why not. */
-  async #post(event: ClaimedEvent): Promise<string | null> {
+  #post(event: ClaimedEvent): Promise<string | null> {
+    return inChildTrace(
+      'send event',
+      {
+        kind: SpanKind.PRODUCER,
+        parent: event.trace_parent,
+        attributes: {
+          'screenmagic.event_id': event.event_id,
+          'screenmagic.event_type': event.type,
+        },
+      },
+      (traceparent) => this.#postTraced(event, traceparent),
+    );
+  }
+
+  async #postTraced(event: ClaimedEvent, traceparent: string | undefined): Promise<string | null> {
     const body = eventBody(event);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'screenmagic-events',
       ...this.#options.webhook.signer?.headers(event.event_id, body),
     };
+    if (traceparent !== undefined) headers['traceparent'] = traceparent;
     try {
       const status = await this.#target.post(headers, body);
       return status >= 200 && status < 300 ? null : `events webhook answered ${status}`;

@@ -12,11 +12,14 @@ export interface ReceivedEvent {
  * An events webhook receiver for tests: every POST must verify with EACH of `secrets`
  * (the library's own `Webhook.verify`: signature over id, timestamp and body, timestamp
  * within five minutes of the real clock) — else 401 and it is recorded as rejected.
- * While `down` it answers 503 (an outage); otherwise 200 and the event is kept.
+ * While `down` it answers 503 (an outage); otherwise 200 and the event is kept, with the
+ * `traceparent` it came with.
  */
 export class EventsReceiver {
   readonly events: ReceivedEvent[] = [];
   readonly rejected: string[] = [];
+  /** The `traceparent` header of each kept event, by event id (the last POST's). */
+  readonly traceparents = new Map<string, string | undefined>();
   /** POSTs answered 503 while down. */
   refused = 0;
   down = false;
@@ -54,6 +57,7 @@ export class EventsReceiver {
           return;
         }
         r.events.push(event);
+        r.traceparents.set(event.id, headers['traceparent']);
         response.writeHead(200).end();
       });
     });

@@ -71,7 +71,7 @@ export async function moveOrder(
       .set({ processing_at: to, processing_at_history: JSON.stringify(history), updated_at: at })
       .where('order_id', '=', row.order_id)
       .execute();
-    await events.record(trx, [row.order_id], 'order.replanned');
+    await events.record(trx, [row.order_id], { type: 'order.replanned' });
     await sql`INSERT INTO order_update_outbox (order_id, due_at, attempts, revision)
       VALUES (${row.order_id}, ${at}, 0, 1)
       ON DUPLICATE KEY UPDATE revision = revision + 1, due_at = LEAST(due_at, VALUES(due_at))`.execute(

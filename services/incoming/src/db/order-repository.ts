@@ -80,6 +80,8 @@ export interface HandoverOutcome {
   readonly messageId: string | null;
   /** Set when the confirmation can never be handed over (the customer no longer exists). */
   readonly error: string | null;
+  /** The trace of the request that placed the order (its queue row's): the events continue it. */
+  readonly traceParent?: string | null;
 }
 
 /**
@@ -114,6 +116,11 @@ export async function markConfirmed(
   await events.record(
     trx,
     outcomes.map((outcome) => outcome.orderId),
+    {
+      traceParents: new Map(
+        outcomes.map((outcome) => [outcome.orderId, outcome.traceParent ?? null]),
+      ),
+    },
   );
   return Number(result.numUpdatedRows);
 }

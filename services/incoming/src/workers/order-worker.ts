@@ -166,7 +166,12 @@ export class OrderWorker {
     await forEachLimited(claimed, config.concurrency, async (item) => {
       const order = facts.get(item.orderId);
       if (order === undefined) {
-        outcomes.push({ orderId: item.orderId, messageId: null, error: 'ORDER_MISSING' });
+        outcomes.push({
+          orderId: item.orderId,
+          messageId: null,
+          error: 'ORDER_MISSING',
+          traceParent: item.traceParent,
+        });
         return;
       }
       if (unavailable !== undefined) {
@@ -190,14 +195,25 @@ export class OrderWorker {
               holdToWindow: queue === 'pending_order',
             }),
         );
+        const { traceParent } = item;
         if (result.outcome === 'accepted') {
-          outcomes.push({ orderId: order.orderId, messageId: result.messageId, error: null });
+          outcomes.push({
+            orderId: order.orderId,
+            messageId: result.messageId,
+            error: null,
+            traceParent,
+          });
         } else {
           logger?.warn(
             { orderId: order.orderId, customerId: order.customerId },
             'customer no longer exists; order confirmed without a confirmation message',
           );
-          outcomes.push({ orderId: order.orderId, messageId: null, error: 'UNKNOWN_CUSTOMER' });
+          outcomes.push({
+            orderId: order.orderId,
+            messageId: null,
+            error: 'UNKNOWN_CUSTOMER',
+            traceParent,
+          });
         }
       } catch (error) {
         const err = toError(error);

@@ -1,4 +1,4 @@
-import { databaseEventId } from '@screenmagic/service-kit';
+import { currentTraceparent, databaseEventId } from '@screenmagic/service-kit';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { MessageEventRow } from './message-event.table.ts';
@@ -129,7 +129,11 @@ export class MessageHistory {
    * The status events (SPEC §7) of the same change, into the outbox: `message.<event>`
    * with `{messageId, broadcastId | orderId, customerId, status, scheduledFor?, reason}`
    * (nulls are dropped when sent). A message accepted as `sending` (delivered at once)
-   * gets no `message.scheduled`.
+   * gets no `message.scheduled`. Each event's POST continues the message's trace, as its
+   * delivery does: the one stored with it (its broadcast's, for a broadcast's recipients —
+   * the request that created it), else the trace of the request making this change. Not
+   * the active trace first: a dispatcher's batch may run in the context of whatever woke
+   * it (a request for another broadcast, the test clock's run-due), not the message's.
    */
   async #publish(
     trx: Transaction<Database>,
@@ -139,15 +143,18 @@ export class MessageHistory {
   ): Promise<void> {
     const instant = (column: RawBuilder<unknown>) =>
       sql`CONCAT(LEFT(DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')`;
+    const active = currentTraceparent() ?? null;
     await sql`
-      INSERT INTO event_outbox (event_id, type, stream, occurred_at, data, due_at)
+      INSERT INTO event_outbox (event_id, type, stream, occurred_at, data, due_at, trace_parent)
       SELECT ${databaseEventId}, CONCAT('message.', ${event}), m.id, m.updated_at,
         JSON_OBJECT('messageId', m.id, 'broadcastId', m.broadcast_id, 'orderId', m.order_id,
           'customerId', m.customer_id, 'status', m.status,
           'scheduledFor', CASE WHEN m.status IN ('scheduled', 'sending')
                                THEN ${instant(sql`m.scheduled_for`)} END,
           'reason', ${reason}),
-        UTC_TIMESTAMP(3)
+        UTC_TIMESTAMP(3),
+        COALESCE(m.trace_parent,
+          (SELECT b.trace_parent FROM broadcast b WHERE b.id = m.broadcast_id), ${active})
       FROM message m WHERE ${where}
         AND NOT (${event} = 'scheduled' AND m.status = 'sending')`.execute(trx);
   }

@@ -8,6 +8,7 @@ import * as eventOutbox from './2026_12_04_0005_event_outbox.ts';
 import * as consent from './2026_12_04_0101_consent.ts';
 import * as customerReplica from './2026_12_04_0200_customer_replica.ts';
 import * as dispatchBatch from './2026_12_04_0210_dispatch_batch.ts';
+import * as eventTraceParent from './2026_12_05_0001_event_trace_parent.ts';
 
 /** Every migration by name, applied in name order. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026_12_04_0101_consent': consent,
   '2026_12_04_0200_customer_replica': customerReplica,
   '2026_12_04_0210_dispatch_batch': dispatchBatch,
+  '2026_12_05_0001_event_trace_parent': eventTraceParent,
 });
