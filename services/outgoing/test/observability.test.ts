@@ -1,5 +1,5 @@
-import { mysqlOptions, startTracing } from '@screenmagic/service-kit';
-import { EventsReceiver, testMysqlUrl } from '@screenmagic/service-kit/testing';
+import { createLogger, mysqlOptions, startTracing } from '@screenmagic/service-kit';
+import { captureLogLines, EventsReceiver, testMysqlUrl } from '@screenmagic/service-kit/testing';
 import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('outgoing metrics and tracing', () => {
   let receiver: WebhookReceiver;
   let events: EventsReceiver;
   let stack: OutgoingStack;
+  const { lines, sink } = captureLogLines();
 
   beforeAll(async () => {
     await startTracing('outgoing', {});
@@ -42,6 +43,7 @@ describe('outgoing metrics and tracing', () => {
     stack = await OutgoingStack.start('obs', {
       configuredChannel: true,
       deps: { queueMetricsTtlMs: 0 },
+      logger: createLogger('outgoing', 'warn', sink),
       env: {
         DISPATCHER: 'off',
         DELIVERY_WEBHOOK_URL: receiver.url,
@@ -123,11 +125,20 @@ describe('outgoing metrics and tracing', () => {
 
   it('counts failed attempts as retries and reschedules', async () => {
     await stack.setClock('2026-11-30T11:00:00.000Z');
-    expect((await stack.broadcast({ message: 'Fails once', customers: ['Lucy'] })).statusCode).toBe(
-      202,
+    const accepted = await stack.broadcast(
+      { message: 'Fails once', customers: ['Lucy'] },
+      { traceparent: CALLER },
     );
+    expect(accepted.statusCode).toBe(202);
     receiver.respondWith.push(500);
     expect(await stack.runDue()).toMatchObject({ retried: 1 });
+    // The failure's line is the message's, in the trace of the request that created it (not
+    // the run-due request's, whose context the batch ran in).
+    const messageId = accepted.json<{ recipients: { messageId: string }[] }>().recipients[0]
+      ?.messageId;
+    const failed = lines.find((line) => line['msg'] === 'delivery failed; will retry');
+    expect(failed?.['messageId']).toBe(messageId);
+    expect(failed?.['traceId']).toBe(TRACE_ID);
     const text = await scrape();
     expect(sample(text, 'screenmagic_deliveries_total{outcome="retry"}')).toBe(1);
     expect(sample(text, 'screenmagic_reschedules_total{reason="delivery-failed"}')).toBe(1);

@@ -8,6 +8,7 @@ import {
   SpanKind,
   startHeartbeat,
   toError,
+  traceIdOf,
 } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
@@ -205,7 +206,11 @@ export class OrderWorker {
           });
         } else {
           logger?.warn(
-            { orderId: order.orderId, customerId: order.customerId },
+            {
+              orderId: order.orderId,
+              customerId: order.customerId,
+              traceId: traceIdOf(traceParent),
+            },
             'customer no longer exists; order confirmed without a confirmation message',
           );
           outcomes.push({
@@ -218,13 +223,26 @@ export class OrderWorker {
       } catch (error) {
         const err = toError(error);
         if (isDependencyUnavailable(error)) unavailable = err.message;
-        else logger?.error({ err, orderId: order.orderId }, 'confirmation hand-over failed');
+        else {
+          logger?.error(
+            { err, orderId: order.orderId, traceId: traceIdOf(item.traceParent) },
+            'confirmation hand-over failed',
+          );
+        }
         failures.push({ item, error: err.message });
       }
     });
-    if (failures.length > 0) {
+    const first = failures[0];
+    if (first !== undefined) {
+      // One line per batch; it names its first failed order, with that order's trace.
       logger?.warn(
-        { queue, failed: failures.length, reason: failures[0]?.error },
+        {
+          queue,
+          failed: failures.length,
+          reason: first.error,
+          orderId: first.item.orderId,
+          traceId: traceIdOf(first.item.traceParent),
+        },
         'confirmations not handed over; retrying later',
       );
     }

@@ -1,4 +1,10 @@
-import { inChildTrace, rememberingLast, SpanKind, toError } from '@screenmagic/service-kit';
+import {
+  inChildTrace,
+  rememberingLast,
+  SpanKind,
+  toError,
+  traceIdOf,
+} from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
 import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
@@ -32,7 +38,14 @@ export async function deliverCandidates(
   const deliveredSeconds: number[] = [];
   const late = new Outcomes();
   const notStarted: string[] = [];
-  const failures: { message: ClaimedMessage; error: Error; at: Date; seconds: number }[] = [];
+  const failures: {
+    message: ClaimedMessage;
+    /** The trace the attempt continued: the failure's log line carries its id. */
+    traceParent: string | null;
+    error: Error;
+    at: Date;
+    seconds: number;
+  }[] = [];
 
   let lapsed: Candidate[] = [];
   let begun = 0;
@@ -57,6 +70,7 @@ export async function deliverCandidates(
       return;
     }
     const attemptStarted = performance.now();
+    const traceParent = candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null;
     try {
       // A span continuing the trace of the request that created the message: the
       // channel hands it on (the webhook's traceparent). Recorded only when spans are
@@ -65,7 +79,7 @@ export async function deliverCandidates(
         'deliver message',
         {
           kind: SpanKind.PRODUCER,
-          parent: candidate.message.trace_parent ?? candidate.broadcast?.traceParent ?? null,
+          parent: traceParent,
           attributes: { 'screenmagic.message_id': candidate.message.id, channel: channel.name },
         },
         (traceparent) => channel.deliver(toDelivery(candidate, sentAt), traceparent),
@@ -75,6 +89,7 @@ export async function deliverCandidates(
     } catch (error) {
       failures.push({
         message: candidate.message,
+        traceParent,
         error: toError(error),
         at: sentAt,
         seconds: (performance.now() - attemptStarted) / 1_000,
@@ -127,6 +142,8 @@ export async function deliverCandidates(
         messageId: failure.message.id,
         attempts: failure.message.attempts,
         err: failure.error,
+        // Written after the batch, outside the attempt's trace: its id is named here.
+        traceId: traceIdOf(failure.traceParent),
       },
       next.outcome === 'retry' ? 'delivery failed; will retry' : 'delivery failed for good',
     );

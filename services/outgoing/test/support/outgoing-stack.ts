@@ -4,6 +4,7 @@ import {
 } from '@screenmagic/customer';
 import { type App, mysqlOptions, SettableClock } from '@screenmagic/service-kit';
 import { createConnection } from 'mysql2/promise';
+import type { Logger } from 'pino';
 import {
   dropTestDatabases,
   INTERNAL_AUTH_HEADERS,
@@ -27,6 +28,8 @@ export interface OutgoingStackOptions {
   readonly configuredChannel?: boolean;
   /** More of what the app lets tests replace. */
   readonly deps?: Omit<OutgoingDeps, 'channel' | 'instanceId'>;
+  /** The outgoing service's logger (default none), for tests of what it logs. */
+  readonly logger?: Logger;
 }
 
 export interface CustomerInput {
@@ -104,7 +107,7 @@ export class OutgoingStack {
     };
     const channel = options.channel ?? new RecordingChannel();
     const clock = new SettableClock();
-    const outgoing = await buildApp(readConfig(env), false, {
+    const outgoing = await buildApp(readConfig(env), options.logger ?? false, {
       ...options.deps,
       ...(options.configuredChannel ? {} : { channel }),
       instanceId: 'main',
