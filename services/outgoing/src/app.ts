@@ -146,6 +146,7 @@ export async function buildApp(
     schedules,
     history,
     config: config.dispatcher,
+    marketingCapPerDay: config.marketingCapPerDay,
     // Nothing is dispatched before the calendar was read and the replica filled (a window
     // needs both).
     isReady: () =>

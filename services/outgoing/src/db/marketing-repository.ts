@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';
+import type { DeliveredMarketing } from '../domain/daily-cap.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
 import type { MessageHistory } from './message-history-repository.ts';
 import { changeRecorded, endedColumns, setColumns } from './recorded-change.ts';
@@ -63,4 +64,27 @@ export async function marketingCountsByDay(
     counts.set(`${row.customer_id}\u0000${row.local_day ?? ''}`, Number(row.count));
   }
   return counts;
+}
+
+/**
+ * The marketing messages delivered to these customers at or after `since`: what the
+ * dispatch-time cap counts (one query a batch, on `(customer_id, local_day)`'s prefix).
+ */
+export async function deliveredMarketingSince(
+  db: Kysely<Database>,
+  customerIds: readonly string[],
+  since: Date,
+): Promise<DeliveredMarketing[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('message')
+    .select(['customer_id', 'delivered_at'])
+    .where('customer_id', 'in', customerIds)
+    .where('category', '=', 'marketing')
+    .where('status', '=', 'delivered')
+    .where('delivered_at', '>=', since)
+    .execute();
+  return rows.flatMap((row) =>
+    row.delivered_at === null ? [] : [{ customerId: row.customer_id, at: row.delivered_at }],
+  );
 }

@@ -41,6 +41,11 @@ export interface BatchContext extends QueueWorkerDeps {
   };
   readonly channel: Channel;
   readonly config: DispatcherConfig;
+  /**
+   * MARKETING_CAP_PER_DAY, checked again at dispatch (a re-plan or a late dispatch can move
+   * a message into a day acceptance did not count it on); undefined: no cap, no query.
+   */
+  readonly marketingCapPerDay?: number | undefined;
   readonly logger?: DispatchLogger | undefined;
   /** Delivery outcomes and reschedules are counted here (Prometheus). */
   readonly metrics?: DispatchMetrics | undefined;

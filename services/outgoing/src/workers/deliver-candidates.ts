@@ -7,6 +7,7 @@ import {
 } from '@screenmagic/service-kit';
 import type { Delivery } from '../clients/channel.ts';
 import { afterFailedAttempt } from '../domain/backoff.ts';
+import type { DailyCapTally } from '../domain/daily-cap.ts';
 import { markDelivered, recordFailedAttempt } from '../db/message-outcome-repository.ts';
 import { type ClaimedMessage, releaseMessages } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
@@ -31,12 +32,14 @@ export async function deliverCandidates(
   candidates: readonly Candidate[],
   counts: DispatchCounts,
   timings: BatchTimings,
+  cap?: DailyCapTally,
 ): Promise<void> {
   let started = performance.now();
   const { channel, clock, customers, db, config, logger, metrics } = context;
   const delivered: { id: string; at: Date }[] = [];
   const deliveredSeconds: number[] = [];
-  const late = new Outcomes();
+  // The batch's cap tally: recipients read again are judged against the same day's count.
+  const late = new Outcomes(cap);
   const notStarted: string[] = [];
   const failures: {
     message: ClaimedMessage;

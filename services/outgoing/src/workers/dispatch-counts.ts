@@ -9,7 +9,7 @@ export interface DispatchCounts {
   retried: number;
   /** Customers whose window no longer opens within 28 days. */
   unreachable: number;
-  /** Marketing messages whose customer opted out since acceptance. */
+  /** Marketing messages whose customer opted out since acceptance, or whose day was full. */
   suppressed: number;
   /** Given back untouched because the customer service could not answer (fail closed). */
   deferred: number;

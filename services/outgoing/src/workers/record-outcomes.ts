@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { DailyCapTally } from '../domain/daily-cap.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { DispatchMetrics } from '../metrics/outgoing-metrics.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
@@ -25,20 +26,37 @@ export class Outcomes {
   readonly unreachable: string[] = [];
   /** Marketing to a customer who has opted out since acceptance. */
   readonly suppressed: string[] = [];
+  /** Marketing that would go beyond MARKETING_CAP_PER_DAY on its customer-local day. */
+  readonly capped: string[] = [];
   readonly rescheduled = new Map<string, Rescheduled>();
+  readonly #cap: DailyCapTally | undefined;
+
+  /** @param cap the batch's tally of the daily cap; undefined: no cap (or no marketing). */
+  constructor(cap?: DailyCapTally) {
+    this.#cap = cap;
+  }
 
   /**
    * Plans each of `candidates` at `at`: returns those to deliver, in order, and records
-   * every other action here.
+   * every other action here. A marketing message planned for delivery goes only while its
+   * customer's day has room: the first ones planned (dispatch order) take it.
    */
   planAt(candidates: readonly Candidate[], at: Date): Candidate[] {
     const toDeliver: Candidate[] = [];
     for (const candidate of candidates) {
       const action = planCandidate(candidate, at);
-      if (action.action === 'deliver') toDeliver.push(candidate);
-      else this.add(candidate, action);
+      if (action.action !== 'deliver') this.add(candidate, action);
+      else if (this.#admits(candidate, at)) toDeliver.push(candidate);
+      else this.capped.push(candidate.message.id);
     }
     return toDeliver;
+  }
+
+  #admits({ message, customer }: Candidate, at: Date): boolean {
+    if (this.#cap === undefined || message.category !== 'marketing' || customer === undefined) {
+      return true;
+    }
+    return this.#cap.admits(message.id, message.customer_id, customer.timeZone, at);
   }
 
   add(candidate: Candidate, action: Exclude<CandidateAction, { action: 'deliver' }>): void {
@@ -102,6 +120,7 @@ export async function recordOutcomes(
   await end(outcomes.expired, { status: 'expired', reason: 'EXPIRED', at: now });
   await end(outcomes.unreachable, { status: 'unreachable', reason: 'NO_OVERLAP', at: now });
   await end(outcomes.suppressed, { status: 'suppressed', reason: 'OPTED_OUT', at: now });
+  await end(outcomes.capped, { status: 'suppressed', reason: 'FREQUENCY_CAP', at: now });
   for (const group of outcomes.rescheduled.values()) {
     await rescheduleMessages(db, history, batch, group.ids, {
       at: group.at,
@@ -114,7 +133,7 @@ export async function recordOutcomes(
   counts.cancelled += outcomes.cancelled.length + outcomes.customerDeleted.length;
   counts.expired += outcomes.expired.length;
   counts.unreachable += outcomes.unreachable.length;
-  counts.suppressed += outcomes.suppressed.length;
+  counts.suppressed += outcomes.suppressed.length + outcomes.capped.length;
   for (const group of outcomes.rescheduled.values()) {
     counts.rescheduled += group.ids.length;
     metrics?.rescheduled('window-closed', group.ids.length);

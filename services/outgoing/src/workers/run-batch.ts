@@ -2,6 +2,7 @@ import { heartbeatIntervalMs, startHeartbeat } from '@screenmagic/service-kit';
 import { type ClaimedMessage, closeBatch, renewBatch } from '../db/message-queue.ts';
 import type { BatchContext } from './batch-context.ts';
 import { type BatchTimings, roundTimings } from './batch-timings.ts';
+import { readDailyCap } from './daily-cap-read.ts';
 import { loadCandidates } from './dispatch-candidates.ts';
 import type { DispatchCounts } from './dispatch-counts.ts';
 import { deliverCandidates } from './deliver-candidates.ts';
@@ -78,13 +79,15 @@ async function processClaimed(
   let started = performance.now();
   // `loadCandidates` gives the batch back when the look-up fails: it holds the messages.
   const candidates = await loadCandidates(context, batch, messages, counts);
+  // With MARKETING_CAP_PER_DAY, one more read (given back like the look-up when it fails).
+  const cap = await readDailyCap(context, batch, candidates, now);
   timings.lookupMs = performance.now() - started;
-  const outcomes = new Outcomes();
+  const outcomes = new Outcomes(cap);
   const toDeliver = outcomes.planAt(candidates, now);
   started = performance.now();
   await recordOutcomes(context.db, context.history, batch, now, outcomes, counts, context.metrics);
   timings.recordMs = performance.now() - started;
-  await deliverCandidates(context, batch, now, toDeliver, counts, timings);
+  await deliverCandidates(context, batch, now, toDeliver, counts, timings, cap);
 }
 
 /** History: the cap held due messages back (once per wait), or held none back. */
