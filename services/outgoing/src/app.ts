@@ -111,6 +111,12 @@ export async function buildApp(
     customerChangeHead: (seq, askedAt) => replica.headSeen(seq, askedAt),
   });
   const calendar = () => calendarSource.calendar;
+  const metrics = registerOutgoingMetrics(app.metrics, {
+    db: database.db,
+    clock,
+    isReady: () => database.isReady,
+    ...(deps.queueMetricsTtlMs === undefined ? {} : { ttlMs: deps.queueMetricsTtlMs }),
+  });
   const replanner = new Replanner({
     db: database.db,
     clock,
@@ -119,6 +125,7 @@ export async function buildApp(
     schedules,
     history,
     logger: log,
+    metrics,
   });
   // What dispatch knows of the customers: its own replica, fed by the customer service's
   // change feed; nothing is sent on it once it cannot prove it is fresh (docs/decisions.md).
@@ -129,12 +136,6 @@ export async function buildApp(
     pollIntervalMs: config.replica.pollIntervalMs,
     logger: log,
     onCaughtUp: () => dispatcher.wake(),
-  });
-  const metrics = registerOutgoingMetrics(app.metrics, {
-    db: database.db,
-    clock,
-    isReady: () => database.isReady,
-    ...(deps.queueMetricsTtlMs === undefined ? {} : { ttlMs: deps.queueMetricsTtlMs }),
   });
   const dispatcher = new Dispatcher({
     metrics,

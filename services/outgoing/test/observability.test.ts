@@ -5,7 +5,7 @@ import { createPool } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { earliestDueQuery, unsentByStatusQuery } from '../src/db/message-stats.ts';
-import { schedules } from './support/calendars.ts';
+import { BUSINESS_CALENDAR_INPUT, schedules } from './support/calendars.ts';
 import { OutgoingStack } from './support/outgoing-stack.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 
@@ -141,7 +141,11 @@ describe('outgoing metrics and tracing', () => {
     expect(failed?.['traceId']).toBe(TRACE_ID);
     const text = await scrape();
     expect(sample(text, 'screenmagic_deliveries_total{outcome="retry"}')).toBe(1);
-    expect(sample(text, 'screenmagic_reschedules_total{reason="delivery-failed"}')).toBe(1);
+    expect(sample(text, 'screenmagic_reschedules_total{reason="DELIVERY_FAILED"}')).toBe(1);
+    // The old kebab-case labels are gone: every label is a SPEC §5 reason code.
+    expect(text).not.toMatch(
+      /screenmagic_reschedules_total\{reason="(window-closed|delivery-failed)"\}/,
+    );
     expect(sample(text, 'screenmagic_delivery_duration_seconds_count')).toBe(2);
   });
 
@@ -181,5 +185,45 @@ describe('outgoing metrics and tracing', () => {
     } finally {
       await db.destroy();
     }
+  });
+
+  it('counts every reschedule by its SPEC §5 reason: a re-plan after a calendar change, a late dispatch', async () => {
+    // Each counter step is one `rescheduled` history entry with that reason.
+    const entries = async (reason: string) =>
+      Number(
+        (
+          await stack.query<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM message_event WHERE event = 'rescheduled' AND reason = ?",
+            [reason],
+          )
+        )[0]?.n,
+      );
+    const counted = async (reason: string) =>
+      sample(await scrape(), `screenmagic_reschedules_total{reason="${reason}"}`);
+    expect(await counted('CALENDAR_CHANGED')).toBe(0);
+    expect(await counted('HOURS_CHANGED')).toBe(0);
+    expect(await counted('LATE_DISPATCH')).toBe(0);
+
+    await stack.addCustomer({ name: 'Rae', workingHours: schedules.newYork });
+    await stack.setClock('2026-12-01T10:00:00.000Z');
+    expect((await stack.broadcast({ message: 'Moved', customers: ['Rae'] })).statusCode).toBe(202);
+    // Tuesday closes: the re-plan moves Rae's 14:00 message to Wednesday.
+    const put = await stack.customer.inject({
+      method: 'PUT',
+      url: '/v1/business-calendar',
+      payload: {
+        ...BUSINESS_CALENDAR_INPUT,
+        closures: [...BUSINESS_CALENDAR_INPUT.closures, '2026-12-01'],
+      },
+    });
+    expect(put.statusCode).toBe(200);
+    await stack.runDue();
+    expect(await entries('CALENDAR_CHANGED')).toBeGreaterThanOrEqual(1);
+    expect(await counted('CALENDAR_CHANGED')).toBe(await entries('CALENDAR_CHANGED'));
+
+    // Wednesday 18:30: the window closed after the message came due, the dispatcher late.
+    await stack.advance('2026-12-02T18:30:00.000Z');
+    expect(await entries('LATE_DISPATCH')).toBeGreaterThanOrEqual(1);
+    expect(await counted('LATE_DISPATCH')).toBe(await entries('LATE_DISPATCH'));
   });
 });

@@ -2,13 +2,32 @@ import { cachedReading, type Clock } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Database } from '../db/database.ts';
+import type { HistoryReason } from '../domain/message-history.ts';
 import { UNSENT_STATUSES } from '../domain/message-status.ts';
 import { countUnsentByStatus, earliestDueAt } from '../db/message-stats.ts';
 
 /** How one delivery attempt ended. */
 export type DeliveryOutcome = 'delivered' | 'retry' | 'failed';
-/** Why a message was moved to a later time. */
-export type RescheduleReason = 'window-closed' | 'delivery-failed';
+/**
+ * Why a message was moved to a new time (later, or earlier when a re-plan finds an earlier
+ * opening): the SPEC §5 code of its history entry
+ * (`rescheduled`, or `deferred` DELIVERY_FAILED for a retry after a failed attempt).
+ */
+export type RescheduleReason = HistoryReason;
+
+/**
+ * The reasons most reschedules carry, present at 0 from the start so rates and alerts see
+ * them before their first event: a late dispatch, a failed delivery's retry, a re-plan after
+ * a customer's or the business's change. (The closed side's codes — `OUTSIDE_…`,
+ * `BUSINESS_…`, `CUSTOMER_CLOSURE`, a retry whose back-off ran past the window — appear
+ * with their first use.)
+ */
+const USUAL_RESCHEDULE_REASONS: readonly RescheduleReason[] = [
+  'LATE_DISPATCH',
+  'DELIVERY_FAILED',
+  'HOURS_CHANGED',
+  'CALENDAR_CHANGED',
+];
 
 /** What the dispatcher reports as it works. */
 export interface DispatchMetrics {
@@ -17,6 +36,9 @@ export interface DispatchMetrics {
   delivered(seconds: readonly number[]): void;
   rescheduled(reason: RescheduleReason, count: number): void;
 }
+
+/** What the re-planner reports: the messages a calendar or hours change moved. */
+export type ReplanMetrics = Pick<DispatchMetrics, 'rescheduled'>;
 
 /** Scrapes come every 15–30 s; one reading serves every gauge and replica scrape within this. */
 const QUEUE_READING_TTL_MS = 5_000;
@@ -29,7 +51,8 @@ const QUEUE_READING_TTL_MS = 5_000;
  * - `screenmagic_queue_lag_seconds`: how long the earliest due unsent message has been
  *   due, by the service's clock (0 when nothing is overdue);
  * - `screenmagic_deliveries_total{outcome}`, `screenmagic_delivery_duration_seconds`,
- *   `screenmagic_reschedules_total{reason}`: counted by this process's dispatcher.
+ *   `screenmagic_reschedules_total{reason}`: counted by this process's dispatcher and
+ *   re-planner, every move to a later time labelled with its SPEC §5 reason code.
  * The gauges are read at scrape time from two index-only queries, at most once per 5 s.
  */
 export function registerOutgoingMetrics(
@@ -87,7 +110,7 @@ export function registerOutgoingMetrics(
   });
   const reschedules = new Counter({
     name: 'screenmagic_reschedules_total',
-    help: 'Messages moved to a later time (window-closed: at dispatch; delivery-failed: a retry)',
+    help: 'Messages moved to a new time, by SPEC §5 reason code (LATE_DISPATCH, DELIVERY_FAILED: a retry, HOURS_CHANGED, CALENDAR_CHANGED, OUTSIDE_*: the side closed at dispatch, …)',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -97,8 +120,7 @@ export function registerOutgoingMetrics(
     failed: deliveries.labels({ outcome: 'failed' }),
   };
   // Zero from the start, so rates and alerts see every series before its first event.
-  reschedules.labels({ reason: 'window-closed' }).inc(0);
-  reschedules.labels({ reason: 'delivery-failed' }).inc(0);
+  for (const reason of USUAL_RESCHEDULE_REASONS) reschedules.labels({ reason }).inc(0);
   for (const child of Object.values(byOutcome)) child.inc(0);
 
   return {

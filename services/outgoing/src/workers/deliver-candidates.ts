@@ -138,7 +138,7 @@ export async function deliverCandidates(
     if (next.outcome === 'retry') counts.retried++;
     else counts.failed++;
     metrics?.attempt(next.outcome === 'retry' ? 'retry' : 'failed', failure.seconds);
-    if (next.outcome === 'retry') metrics?.rescheduled('delivery-failed', 1);
+    if (next.outcome === 'retry') metrics?.rescheduled('DELIVERY_FAILED', 1);
     logger?.warn(
       {
         batch,

@@ -136,6 +136,6 @@ export async function recordOutcomes(
   counts.suppressed += outcomes.suppressed.length + outcomes.capped.length;
   for (const group of outcomes.rescheduled.values()) {
     counts.rescheduled += group.ids.length;
-    metrics?.rescheduled('window-closed', group.ids.length);
+    metrics?.rescheduled(group.reason, group.ids.length);
   }
 }

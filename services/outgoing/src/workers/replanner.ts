@@ -8,6 +8,7 @@ import {
 } from '../db/message-replan-repository.ts';
 import { decideDelivery, type DeliveryDecision } from '../domain/delivery-decision.ts';
 import { replanFrom, replanWithDecision } from '../domain/replan.ts';
+import type { ReplanMetrics } from '../metrics/outgoing-metrics.ts';
 import type { QueueWorkerDeps } from './batch-context.ts';
 
 /** Why messages were re-planned (SPEC §5 reason codes, for their history). */
@@ -47,6 +48,8 @@ export interface ReplannerDeps extends QueueWorkerDeps {
   readonly directory: CustomerDirectory;
   readonly logger?: Pick<Logger, 'info' | 'warn'> | undefined;
   readonly onReplanned?: ReplannedHook | undefined;
+  /** Messages moved are counted here (`screenmagic_reschedules_total{reason}`). */
+  readonly metrics?: ReplanMetrics | undefined;
   /** Rows per page (default 1,000: one customer lookup per page, the service's maximum). */
   readonly pageSize?: number;
 }
@@ -168,11 +171,13 @@ export class Replanner {
       group.ids.push(row.id);
     }
     for (const group of groups.values()) {
-      counts.rescheduled += await rescheduleQueued(db, this.#deps.history, group.ids, {
+      const moved = await rescheduleQueued(db, this.#deps.history, group.ids, {
         ...group,
         now,
         reason,
       });
+      counts.rescheduled += moved;
+      this.#deps.metrics?.rescheduled(reason, moved);
       await this.#deps.onReplanned?.({
         ids: group.ids,
         reason,
