@@ -74,6 +74,12 @@ describe('the marketing frequency cap at dispatch', () => {
         history: [{ event: 'scheduled' }, { event: 'rescheduled', reason: 'CALENDAR_CHANGED' }],
       });
     }
+    // The day acceptance's cap counts moved with them: Tuesday now has four planned.
+    const days = await stack.query<{ local_day: string }>(
+      'SELECT local_day FROM message WHERE id IN (?, ?)',
+      monday.map((m) => m.messageId),
+    );
+    expect(days.map((d) => d.local_day)).toEqual(['2026-12-22', '2026-12-22']);
 
     const ran = await stack.advance('2026-12-22T14:30:00.000Z');
     expect(ran).toMatchObject({ delivered: 2, suppressed: 2 });

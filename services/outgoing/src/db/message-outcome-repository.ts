@@ -1,3 +1,4 @@
+import { localDateOf } from '@screenmagic/hours-window';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import type { HistoryReason } from '../domain/message-history.ts';
@@ -125,7 +126,8 @@ export function finishWithoutAttempt(
 /**
  * Moves messages to a new time (the next opening of their window), without counting an
  * attempt: `scheduled`, due at that time or at their expiry if earlier, in the customer's
- * current zone; the history says `rescheduled` and why.
+ * current zone (and on that zone's day of it, what acceptance's cap counts); the history
+ * says `rescheduled` and why.
  */
 export function rescheduleMessages(
   db: Kysely<Database>,
@@ -145,6 +147,8 @@ export function rescheduleMessages(
       status_detail: change.detail,
       deferred_reason: null,
       scheduled_for: change.at,
+      // The day the cap counts at acceptance moves with the message.
+      local_day: localDateOf(change.at, change.timeZone),
       due_at: sql<Date>`CASE WHEN expires_at IS NOT NULL AND expires_at < ${change.at} THEN expires_at ELSE ${change.at} END`,
       time_zone: change.timeZone,
       updated_at: change.now,

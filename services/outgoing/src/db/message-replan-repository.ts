@@ -1,3 +1,4 @@
+import { localDateOf } from '@screenmagic/hours-window';
 import type { Kysely } from 'kysely';
 import type { HistoryReason } from '../domain/message-history.ts';
 import type { Database } from './database.ts';
@@ -88,6 +89,8 @@ export async function rescheduleQueued(
       status_reason: change.reason,
       status_detail: null,
       scheduled_for: change.scheduledFor,
+      // The day the cap counts at acceptance moves with the message.
+      local_day: localDateOf(change.scheduledFor, change.timeZone),
       due_at: change.dueAt,
       time_zone: change.timeZone,
       finished_at: null,

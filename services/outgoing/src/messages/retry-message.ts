@@ -1,3 +1,4 @@
+import { localDateOf } from '@screenmagic/hours-window';
 import { conflict, notFound, unprocessable } from '@screenmagic/service-kit';
 import { findMessage } from '../db/message-repository.ts';
 import { changeRecorded, lockUnclaimed, setColumns } from '../db/recorded-change.ts';
@@ -51,6 +52,8 @@ export async function retryMessage(
       status_detail: detail,
       deferred_reason: null,
       scheduled_for: plan.scheduledFor,
+      // The day the cap counts at acceptance: the new plan's.
+      local_day: plan.scheduledFor && localDateOf(plan.scheduledFor, customer.timeZone),
       due_at: plan.dueAt,
       time_zone: customer.timeZone,
       attempts: 0,
