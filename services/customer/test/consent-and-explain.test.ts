@@ -59,11 +59,13 @@ describe('consent, phone lookup and explain (SPEC §5–6)', () => {
       workingHours: hours,
       phone: '+919800000001',
     });
+    // The same phone typed as people write it: stored reduced, so it is the same phone.
     const b = await createCustomer(service.app, {
       name: 'P2',
       workingHours: hours,
-      phone: '+919800000001',
+      phone: '+91 98000-00001',
     });
+    expect(b.phone).toBe('+919800000001');
     const response = await service.app.inject({
       method: 'POST',
       url: '/internal/customers/lookup',

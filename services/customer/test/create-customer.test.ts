@@ -60,6 +60,19 @@ describe('POST /v1/customers and POST /addcustomer', () => {
     expect(customerOf(read)).toEqual(customer);
   });
 
+  it('accepts a phone written with spaces, dashes, dots or parentheses and stores + and digits', async () => {
+    const response = await post({
+      name: 'Formatted Phone',
+      workingHours: { start: '10:00', end: '19:00' },
+      phone: ' +91 (98765) 432.10 ',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(customerOf(response)).toMatchObject({
+      phone: '+919876543210',
+      warnings: expect.arrayContaining(['The phone was stored as "+919876543210" (+ and digits).']),
+    });
+  });
+
   it('answers the seed route /addcustomer exactly like /v1/customers', async () => {
     const response = await post(
       {
@@ -202,7 +215,10 @@ describe('POST /v1/customers and POST /addcustomer', () => {
     ['a missing name', { workingHours: valid.workingHours }, 'name'],
     ['missing working hours', { name: 'x' }, 'workingHours'],
     ['working hours as a string', { ...valid, workingHours: '09:00-17:00' }, 'workingHours'],
-    ['a phone with spaces', { ...valid, phone: '+91 98765 43210' }, 'phone'],
+    ['a phone with a letter', { ...valid, phone: '+91 98765 4321O' }, 'phone'],
+    ['a phone of 6 digits', { ...valid, phone: '+91 2345' }, 'phone'],
+    ['a phone of 16 digits', { ...valid, phone: '+91 98765 43210 12345' }, 'phone'],
+    ['a phone with a + inside', { ...valid, phone: '+91 +98765 43210' }, 'phone'],
     ['a phone without +', { ...valid, phone: '919876543210' }, 'phone'],
     ['a phone as a number', { ...valid, phone: 919876543210 }, 'phone'],
   ];

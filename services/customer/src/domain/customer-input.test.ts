@@ -90,6 +90,15 @@ describe('validateNewCustomer', () => {
     expect(validateNewCustomer({ name: 'a', workingHours: hours }, 'UTC').fields.phone).toBeNull();
   });
 
+  it('stores a formatted phone as + and digits, with a warning saying so', () => {
+    const result = validateNewCustomer(
+      { name: 'a', workingHours: hours, timeZone: 'UTC', phone: ' +1 (415) 555-0100 ' },
+      'UTC',
+    );
+    expect(result.fields.phone).toBe('+14155550100');
+    expect(result.warnings).toEqual(['The phone was stored as "+14155550100" (+ and digits).']);
+  });
+
   it('warns that a name was trimmed', () => {
     const result = validateNewCustomer(
       { name: ' Asha ', workingHours: hours, timeZone: 'UTC' },
@@ -120,6 +129,9 @@ describe('validateCustomerPatch', () => {
 
   it('changes only what is given, and clears the phone with null', () => {
     expect(validateCustomerPatch({ phone: null }, current).fields).toEqual({ phone: null });
+    expect(validateCustomerPatch({ phone: '+91.98765.43210' }, current).fields).toEqual({
+      phone: '+919876543210',
+    });
   });
 
   it('refuses an empty change', () => {

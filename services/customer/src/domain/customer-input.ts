@@ -7,6 +7,7 @@ import {
 import { type ErrorDetail, pointerToPath, validationFailed } from '@screenmagic/service-kit';
 import type { CustomerPatch, NewCustomer } from '../schemas/customer.ts';
 import { normalizeName } from './customer-name.ts';
+import { phoneKey } from './phone-key.ts';
 
 /** A customer's stored fields, validated and normalized. */
 export interface CustomerFields {
@@ -52,7 +53,7 @@ export function validateNewCustomer(
     fields: {
       name: name.name,
       nameKey: name.key,
-      phone: input.phone ?? null,
+      phone: storedPhone(input.phone, warnings),
       schedule,
       marketingConsent: input.consent?.marketing ?? defaultMarketingConsent,
     },
@@ -94,7 +95,7 @@ export function validateCustomerPatch(
     fields: {
       ...(name === undefined ? {} : { name: name.name, nameKey: name.key }),
       ...(schedule === undefined ? {} : { schedule }),
-      ...(patch.phone === undefined ? {} : { phone: patch.phone }),
+      ...(patch.phone === undefined ? {} : { phone: storedPhone(patch.phone, warnings) }),
       ...(patch.consent === undefined ? {} : { marketingConsent: patch.consent.marketing }),
     },
     warnings,
@@ -115,6 +116,20 @@ function checkName(
     warnings.push(`The name was stored as ${JSON.stringify(result.name)} (trimmed, Unicode NFC).`);
   }
   return result;
+}
+
+/**
+ * The phone as stored: reduced to `+` and digits (the schema has checked it is a plausible
+ * number). One stored form makes `+91 98765 43210` and `+919876543210` the same phone
+ * everywhere — the phone key inbound messages match on, the outgoing replica, and the
+ * delivery webhook's `to`, which a carrier reads as E.164.
+ */
+function storedPhone(raw: string | null | undefined, warnings: string[]): string | null {
+  if (raw === undefined || raw === null) return null;
+  const phone = phoneKey(raw);
+  if (phone !== raw)
+    warnings.push(`The phone was stored as ${JSON.stringify(phone)} (+ and digits).`);
+  return phone;
 }
 
 function checkTimeZone(zone: string, details: ErrorDetail[]): boolean {

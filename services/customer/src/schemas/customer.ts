@@ -7,14 +7,22 @@ import {
 } from '@screenmagic/service-kit';
 import Type, { type Static } from 'typebox';
 
-/** E.164: `+`, country code, subscriber number; 7 to 15 digits, no spaces. */
-export const PHONE_PATTERN = '^\\+[1-9][0-9]{6,14}$';
+/**
+ * A phone as people write it: `+`, the country code and the number, 7 to 15 digits, with
+ * spaces, dashes, dots or parentheses between them (`+91 98765 43210`, `+1 (415) 555-0100`).
+ * Stored reduced to `+` and digits (E.164) — see domain/phone.ts. The `+` is required: a
+ * number without its country code would have to be guessed at, and a wrong guess messages
+ * a stranger.
+ */
+export const PHONE_PATTERN = '^\\s*\\+[ ().-]*[1-9](?:[ ().-]*[0-9]){6,14}[ ().-]*\\s*$';
 
 export const PhoneSchema = Type.String({
   pattern: PHONE_PATTERN,
+  maxLength: 40,
   description:
-    'E.164 phone number: + then 7–15 digits (country code first), no spaces or punctuation.',
-  examples: ['+919876543210'],
+    'Phone number with its country code: + then 7–15 digits, country code first; spaces, ' +
+    'dashes, dots and parentheses between the digits are allowed. Stored as + and digits (E.164).',
+  examples: ['+919876543210', '+91 98765 43210'],
 });
 
 export const CustomerNameSchema = Type.String({
