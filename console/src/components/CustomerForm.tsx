@@ -110,11 +110,11 @@ export function CustomerForm({
           />
         </label>
         <label>
-          Phone (E.164, optional)
+          Phone with country code (optional)
           <input
             name="phone"
             type="tel"
-            placeholder="+919876543210"
+            placeholder="+91 98765 43210"
             value={phone}
             onInput={(e) => setPhone(e.currentTarget.value)}
           />
