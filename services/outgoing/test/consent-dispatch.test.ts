@@ -117,7 +117,7 @@ describe('consent at dispatch, replies and message explain', () => {
       business: { open: false, reason: 'OUTSIDE_BUSINESS_HOURS' },
       customer: { open: true, reason: 'OPEN' },
       window: { open: false, nextOpening: '2026-12-01T09:00:00.000Z' },
-      text: 'Closed: it is 18:10 for the business, outside its hours; next window Tue 1 Dec 09:00–18:00 your time',
+      text: "Closed: it is 18:10 your time, outside the business's hours; next window Tue 1 Dec 09:00–18:00 your time",
     });
     // Without at: the clock's now.
     const now = await stack.get<MessageExplanation>(`/v1/messages/${message.messageId}/explain`);

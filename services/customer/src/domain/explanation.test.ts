@@ -114,7 +114,7 @@ describe('explainWindow', () => {
     expect(e.business).toMatchObject({ open: false, reason: 'OUTSIDE_BUSINESS_HOURS' });
     expect(e.business.nextChange?.toISOString()).toBe('2026-12-08T09:00:00.000Z');
     expect(e.text).toBe(
-      'Closed: it is 18:10 for the business, outside its hours; next window Tue 8 Dec 09:00–18:00 your time',
+      "Closed: it is 18:10 your time, outside the business's hours; next window Tue 8 Dec 09:00–18:00 your time",
     );
   });
 

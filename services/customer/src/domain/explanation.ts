@@ -56,10 +56,12 @@ export function explainWindow(business: Schedule, customer: Schedule, at: Date):
     customer: customerSide,
     window,
     text: explanationText({
+      at,
       business: businessSide,
       customer: customerSide,
       window,
       customerZone: customer.timeZone,
+      businessZone: business.timeZone,
     }),
   };
 }
