@@ -890,6 +890,13 @@ export interface components {
         } & {
           [key: string]: unknown;
         })[];
+        /** @description 409 BUSINESS_CLOSED: the business's next opening (UTC), null when none within a year. */
+        nextOpening?: string | null;
+        /**
+         * @description 409 BUSINESS_CLOSED: the name of the closure or public holiday that closes the day; absent for a weekly closed day and an unnamed closure.
+         * @example Christmas Day
+         */
+        closure?: string;
       } & {
         [key: string]: unknown;
       };

@@ -132,7 +132,7 @@ describe('broadcasts', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json<ErrorBody>().error).toMatchObject({
         code: 'BUSINESS_CLOSED',
-        message: expect.stringContaining('Saturday 2026-12-05'),
+        message: expect.stringContaining('Saturday 5 December 2026 in Europe/London'),
         nextOpening: '2026-12-07T09:00:00.000Z',
       });
       expect(await stored()).toBe(before);

@@ -54,6 +54,20 @@ export const ErrorEnvelopeSchema = Type.Object(
         }),
         message: Type.String(),
         details: Type.Array(ErrorDetailSchema),
+        nextOpening: Type.Optional(
+          Type.Union([InstantSchema, Type.Null()], {
+            description:
+              "409 BUSINESS_CLOSED: the business's next opening (UTC), null when none within a year.",
+          }),
+        ),
+        closure: Type.Optional(
+          Type.String({
+            description:
+              '409 BUSINESS_CLOSED: the name of the closure or public holiday that closes the day; ' +
+              'absent for a weekly closed day and an unnamed closure.',
+            examples: ['Christmas Day'],
+          }),
+        ),
       },
       { additionalProperties: true },
     ),

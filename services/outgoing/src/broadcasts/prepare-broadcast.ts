@@ -2,7 +2,7 @@ import { describeLocal, type Schedule } from '@screenmagic/hours-window';
 import { type Clock, conflict, unprocessable, validationFailed } from '@screenmagic/service-kit';
 import type { CustomerDirectory, CustomerRecord } from '@screenmagic/service-kit/contracts';
 import type { Audience, OnClosedDay } from '../db/broadcast.table.ts';
-import { checkBusinessDay } from '../domain/business-day.ts';
+import { type BusinessDayCheck, checkBusinessDay } from '../domain/business-day.ts';
 import { effectiveSendAt } from '../domain/delivery-decision.ts';
 import type { LocalSendTime } from '../domain/local-send-at.ts';
 import { type Category, RecipientPlanner } from '../domain/recipient-planner.ts';
@@ -70,13 +70,7 @@ export function prepareBroadcast(deps: PrepareDeps, body: NewBroadcast): Prepare
   if (sendAtLocal === null) {
     const day = checkBusinessDay(deps.calendar, at);
     if (day.closed && onClosedDay === 'reject') {
-      const local = describeLocal(at, deps.calendar.timeZone);
-      const closedDay = `${local.weekdayName} ${local.date} (${deps.calendar.timeZone})`;
-      const reopens = day.nextOpening ? `; it next opens at ${day.nextOpening.toISOString()}` : '';
-      throw conflict('BUSINESS_CLOSED', `The business is closed on ${closedDay}${reopens}`, {
-        details: [{ field: 'sendAt', message: 'falls on a day the business is closed' }],
-        extra: { nextOpening: day.nextOpening?.toISOString() ?? null },
-      });
+      throw businessClosed(deps.calendar, at, day);
     }
   }
   const category = body.category ?? 'marketing';
@@ -100,6 +94,30 @@ export function prepareBroadcast(deps: PrepareDeps, body: NewBroadcast): Prepare
       capPerDay: deps.marketingCapPerDay,
     }),
   };
+}
+
+/**
+ * 409 BUSINESS_CLOSED for a send instant on a closed day: the day in the business's zone,
+ * named after its closure or holiday when it has one ("closed on Friday 25 December 2026
+ * (Christmas Day) in Asia/Kolkata"), with `error.nextOpening` and, for a named day,
+ * `error.closure` beside it for programs.
+ */
+function businessClosed(
+  calendar: Schedule,
+  at: Date,
+  day: Extract<BusinessDayCheck, { closed: true }>,
+) {
+  const local = describeLocal(at, calendar.timeZone);
+  const named = day.closure === null ? '' : ` (${day.closure})`;
+  const closedDay = `${local.weekdayName} ${local.day} ${local.monthName} ${local.year}${named} in ${calendar.timeZone}`;
+  const reopens = day.nextOpening ? `; it next opens at ${day.nextOpening.toISOString()}` : '';
+  return conflict('BUSINESS_CLOSED', `The business is closed on ${closedDay}${reopens}`, {
+    details: [{ field: 'sendAt', message: 'falls on a day the business is closed' }],
+    extra: {
+      nextOpening: day.nextOpening?.toISOString() ?? null,
+      ...(day.closure === null ? {} : { closure: day.closure }),
+    },
+  });
 }
 
 /** Brings the customer replica up to the change feed's head (throws when the feed does not answer). */

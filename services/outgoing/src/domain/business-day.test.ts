@@ -1,11 +1,12 @@
+import { parseSchedule } from '@screenmagic/hours-window';
 import { describe, expect, it } from 'vitest';
 import { businessCalendar } from '../../test/support/calendars.ts';
 import { checkBusinessDay } from './business-day.ts';
 
-const check = (iso: string) => {
-  const result = checkBusinessDay(businessCalendar, new Date(iso));
+const check = (iso: string, calendar = businessCalendar) => {
+  const result = checkBusinessDay(calendar, new Date(iso));
   return result.closed
-    ? { closed: true, nextOpening: result.nextOpening?.toISOString() }
+    ? { closed: true, nextOpening: result.nextOpening?.toISOString(), closure: result.closure }
     : { closed: false };
 };
 
@@ -14,13 +15,35 @@ describe('checkBusinessDay', () => {
     expect(check('2026-12-05T10:00:00.000Z')).toEqual({
       closed: true,
       nextOpening: '2026-12-07T09:00:00.000Z',
+      closure: null,
     });
   });
 
-  it('finds a holiday closed and skips the following closures', () => {
+  it('finds an unnamed closure closed, names nothing, and skips the following closures', () => {
     expect(check('2026-12-25T10:00:00.000Z')).toEqual({
       closed: true,
       nextOpening: '2026-12-29T09:00:00.000Z',
+      closure: null,
+    });
+  });
+
+  it("names the public holiday or named closure that closes the day, in the business's zone", () => {
+    const kolkata = parseSchedule({
+      timeZone: 'Asia/Kolkata',
+      start: '09:00',
+      end: '18:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      holidays: { country: 'GB' },
+      closures: [{ from: '2026-12-30', to: '2026-12-31', name: 'Winter break' }],
+    });
+    // 20:00Z on the 24th is already the 25th in Kolkata.
+    expect(check('2026-12-24T20:00:00.000Z', kolkata)).toMatchObject({
+      closed: true,
+      closure: 'Christmas Day',
+    });
+    expect(check('2026-12-31T10:00:00.000Z', kolkata)).toMatchObject({
+      closed: true,
+      closure: 'Winter break',
     });
   });
 

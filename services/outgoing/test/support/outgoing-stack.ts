@@ -30,6 +30,8 @@ export interface OutgoingStackOptions {
   readonly deps?: Omit<OutgoingDeps, 'channel' | 'instanceId'>;
   /** The outgoing service's logger (default none), for tests of what it logs. */
   readonly logger?: Logger;
+  /** The business calendar the customer service is seeded with (default: calendars.ts). */
+  readonly calendar?: object;
 }
 
 export interface CustomerInput {
@@ -88,7 +90,7 @@ export class OutgoingStack {
       MYSQL_URL: testMysqlUrl().href,
       MYSQL_DATABASE_PREFIX: prefix,
       MYSQL_POOL_SIZE: '4',
-      BUSINESS_CALENDAR: JSON.stringify(BUSINESS_CALENDAR_INPUT),
+      BUSINESS_CALENDAR: JSON.stringify(options.calendar ?? BUSINESS_CALENDAR_INPUT),
       TEST_CLOCK: '1',
       UPSTREAM_TIMEOUT_MS: '2000',
       HOST: '127.0.0.1',
