@@ -15,7 +15,8 @@ describe('POST /v1/inbound-messages (SPEC §6)', () => {
 
   beforeAll(async () => {
     stack = await TestStack.start('inbound');
-    mira = await stack.addCustomer({ name: 'Mira', workingHours: hours, phone: '+919811111111' });
+    // Mira's phone as people write it: stored as +919811111111, what inbound texts match.
+    mira = await stack.addCustomer({ name: 'Mira', workingHours: hours, phone: '+91 98111 11111' });
     await stack.addCustomer({ name: 'Other', workingHours: hours, phone: '+919822222222' });
     await stack.setClock(MONDAY_EVENING);
   });
@@ -57,7 +58,7 @@ describe('POST /v1/inbound-messages (SPEC §6)', () => {
     });
     const confirmationId = confirmation.json<{ messageId: string }>().messageId;
 
-    const stop = await inbound({ from: '+91 98111-11111', text: ' stop ' });
+    const stop = await inbound({ from: '+91 98111-11111', text: ' Stop. ' });
     expect(stop.statusCode).toBe(200);
     const answer = stop.json<InboundMessageResult>();
     expect(answer).toMatchObject({ customerId: mira.id, action: 'opt-out', suppressed: 3 });

@@ -22,7 +22,20 @@ describe('inboundAction', () => {
     expect(inboundAction('  Stop\n')).toBe('opt-out');
   });
 
-  it.each(['stop it', 'STOP!', 'please stop', 'S TOP', 'starting', '', 'ok'])(
+  it.each([
+    ['STOP.', 'opt-out'],
+    ['Stop!', 'opt-out'],
+    ['¡STOP!', 'opt-out'],
+    ['"unsubscribe"', 'opt-out'],
+    [' Quit!!\n', 'opt-out'],
+    ['STOP。', 'opt-out'],
+    ['Start.', 'opt-in'],
+    ['help?', 'help'],
+  ] as const)('%j: punctuation around one keyword still counts (%s)', (text, action) => {
+    expect(inboundAction(text)).toBe(action);
+  });
+
+  it.each(['stop it', 'STOP, thanks', 'please stop', 'S TOP', 'ST.OP', 'starting', '', '!', 'ok'])(
     '%j is not a keyword: action none',
     (text) => {
       expect(inboundAction(text)).toBe('none');

@@ -16,18 +16,27 @@ const KEYWORDS: Readonly<Record<string, Exclude<InboundAction, 'none'>>> = Objec
 });
 
 /**
+ * White space and punctuation around the message: phones add a trailing space or newline,
+ * people add "." or "!" ("STOP.", "Stop!", "¡STOP!"), as carriers read it. Only at the ends:
+ * inside, "S TOP" or "STOP IT" is not a keyword.
+ */
+const SURROUNDING = /^[\s\p{P}]+|[\s\p{P}]+$/gu;
+
+/**
  * The action of an inbound text: a keyword only when it is the whole message
- * (case-insensitive; surrounding white space ignored, as phones add a trailing space or
- * newline). "Stop sending me offers" or "STOP!" is `none`: a person wrote it, it is
- * stored for the business to read, and consent is changed only by the keyword itself.
+ * (case-insensitive; surrounding white space and punctuation ignored — carriers honour
+ * "STOP." and "Stop!", and an opt-out missed is worse than one honoured). "Stop sending
+ * me offers" is `none`: a person wrote it, it is stored for the business to read, and
+ * consent is changed only by the keyword itself.
  *
  * @example
  * inboundAction(' stop\n') // => 'opt-out'
+ * inboundAction('STOP.') // => 'opt-out'
  * inboundAction('Unstop') // => 'opt-in'
  * inboundAction('stop it') // => 'none'
  */
 export function inboundAction(text: string): InboundAction {
-  return KEYWORDS[text.trim().toUpperCase()] ?? 'none';
+  return KEYWORDS[text.replace(SURROUNDING, '').toUpperCase()] ?? 'none';
 }
 
 /** The reply each action sends (null: no reply). */
