@@ -1,4 +1,4 @@
-import { EventsReceiver } from '@screenmagic/service-kit/testing';
+import { EventsReceiver, INTERNAL_AUTH_HEADERS } from '@screenmagic/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from './support/calendars.ts';
 
@@ -171,5 +171,37 @@ describe('status events (SPEC §7)', () => {
     const suppressed = receiver.events.filter((e) => e.type === 'message.suppressed');
     expect(suppressed.map((e) => e.data['reason'])).toEqual(['OPTED_OUT', 'OPTED_OUT']);
     expect(suppressed.map((e) => e.data['status'])).toEqual(['suppressed', 'suppressed']);
+  });
+
+  it('ties the events of a reply (no broadcast, no order) to the inbound message it answers', async () => {
+    await stack.setClock(MONDAY_10);
+    const created = await stack.outgoing.inject({
+      method: 'POST',
+      url: '/internal/messages',
+      headers: INTERNAL_AUTH_HEADERS,
+      payload: {
+        kind: 'reply',
+        inboundMessageId: 'inb_events_reply_1',
+        customerId: c['kenji']?.id,
+        text: 'Reply STOP to stop marketing messages.',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const messageId = created.json<{ messageId: string }>().messageId;
+    await stack.runDue();
+    await until(
+      () => receiver.typesBy('messageId').get(messageId)?.includes('message.delivered') === true,
+      'the reply delivered',
+    );
+    const delivered = receiver.events.find(
+      (e) => e.type === 'message.delivered' && e.data['messageId'] === messageId,
+    );
+    expect(delivered?.data).toEqual({
+      messageId,
+      inboundMessageId: 'inb_events_reply_1',
+      customerId: c['kenji']?.id,
+      status: 'delivered',
+      reason: 'IN_WINDOW',
+    });
   });
 });

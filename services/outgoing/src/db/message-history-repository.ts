@@ -127,13 +127,16 @@ export class MessageHistory {
 
   /**
    * The status events (SPEC §7) of the same change, into the outbox: `message.<event>`
-   * with `{messageId, broadcastId | orderId, customerId, status, scheduledFor?, reason}`
-   * (nulls are dropped when sent). A message accepted as `sending` (delivered at once)
-   * gets no `message.scheduled`. Each event's POST continues the message's trace, as its
-   * delivery does: the one stored with it (its broadcast's, for a broadcast's recipients —
-   * the request that created it), else the trace of the request making this change. Not
-   * the active trace first: a dispatcher's batch may run in the context of whatever woke
-   * it (a request for another broadcast, the test clock's run-due), not the message's.
+   * with `{messageId, broadcastId | orderId | inboundMessageId, customerId, status,
+   * scheduledFor?, reason}` (nulls are dropped when sent). `inboundMessageId` is an added
+   * field (SPEC §7 allows them): a reply (`kind: "reply"`) has neither a broadcast nor an
+   * order, and the text it answers is what ties it to anything, as in its delivery payload.
+   * A message accepted as `sending` (delivered at once) gets no `message.scheduled`. Each
+   * event's POST continues the message's trace, as its delivery does: the one stored with
+   * it (its broadcast's, for a broadcast's recipients — the request that created it), else
+   * the trace of the request making this change. Not the active trace first: a
+   * dispatcher's batch may run in the context of whatever woke it (a request for another
+   * broadcast, the test clock's run-due), not the message's.
    */
   async #publish(
     trx: Transaction<Database>,
@@ -148,7 +151,7 @@ export class MessageHistory {
       INSERT INTO event_outbox (event_id, type, stream, occurred_at, data, due_at, trace_parent)
       SELECT ${databaseEventId}, CONCAT('message.', ${event}), m.id, m.updated_at,
         JSON_OBJECT('messageId', m.id, 'broadcastId', m.broadcast_id, 'orderId', m.order_id,
-          'customerId', m.customer_id, 'status', m.status,
+          'inboundMessageId', m.inbound_message_id, 'customerId', m.customer_id, 'status', m.status,
           'scheduledFor', CASE WHEN m.status IN ('scheduled', 'sending')
                                THEN ${instant(sql`m.scheduled_for`)} END,
           'reason', ${reason}),
