@@ -2183,7 +2183,7 @@ export interface components {
       inboundMessageId: string;
       customerId: string;
       /**
-       * @description STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT: opt-out; START, YES, UNSTOP: opt-in; HELP, INFO: help (the whole message, case-insensitive); anything else: none.
+       * @description STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT: opt-out; START, YES, UNSTOP: opt-in; HELP, INFO: help (the whole message, case-insensitive, white space and punctuation around it ignored: "Stop!" opts out); anything else: none.
        * @enum {unknown}
        */
       action: 'opt-out' | 'opt-in' | 'help' | 'none';

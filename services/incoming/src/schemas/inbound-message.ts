@@ -28,7 +28,8 @@ export const InboundMessageResultSchema = Type.Object(
     action: Type.Enum(['opt-out', 'opt-in', 'help', 'none'], {
       description:
         'STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT: opt-out; START, YES, UNSTOP: opt-in; ' +
-        'HELP, INFO: help (the whole message, case-insensitive); anything else: none.',
+        'HELP, INFO: help (the whole message, case-insensitive, white space and punctuation ' +
+        'around it ignored: "Stop!" opts out); anything else: none.',
     }),
     reply: Type.Union([Type.String(), Type.Null()], {
       description:
