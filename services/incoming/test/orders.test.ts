@@ -57,6 +57,10 @@ describe('orders API', () => {
 
     const stored = await stack.order(orderId);
     expect(stored.confirmationMessageId).toMatch(/^msg_/);
+    // The 201 names the confirmation it handed over, and so does a replay of it.
+    expect(order.confirmationMessageId).toBe(stored.confirmationMessageId);
+    const replay = await post({ customer: 'Asha Rao', orderId, productId: 'SKU-9', payment });
+    expect(replay.json<OrderView>().confirmationMessageId).toBe(stored.confirmationMessageId);
     const message = await stack.message(stored.confirmationMessageId ?? '');
     expect(message).toMatchObject({
       kind: 'order-confirmation',
@@ -66,15 +70,27 @@ describe('orders API', () => {
     });
   });
 
+  /** Runs `body` with every service's clock at `now`, then puts it back to Monday 10:00. */
+  async function at<T>(now: string, body: () => Promise<T>): Promise<T> {
+    await stack.setClock(now);
+    try {
+      return await body();
+    } finally {
+      await stack.setClock(MONDAY_OPEN);
+    }
+  }
+
   it('defers a Saturday order to Monday’s opening and tells the customer when, in their own time', async () => {
     const orderId = nextOrderId();
-    const response = await post({
-      customerId: lee.id,
-      orderId,
-      productId: 'SKU-1',
-      payment,
-      placedAt: SATURDAY,
-    });
+    const response = await at(SATURDAY, () =>
+      post({
+        customerId: lee.id,
+        orderId,
+        productId: 'SKU-1',
+        payment,
+        placedAt: SATURDAY,
+      }),
+    );
     expect(response.statusCode).toBe(202);
     expect(response.json<OrderView>()).toMatchObject({
       orderId,
@@ -94,26 +110,48 @@ describe('orders API', () => {
   });
 
   it('tells a customer in the business’s zone the weekend order is processed on Monday', async () => {
-    const response = await post({
-      customer: 'asha rao',
-      orderId: nextOrderId(),
-      productId: 'SKU-1',
-      payment,
-      placedAt: SATURDAY,
-    });
+    const response = await at(SATURDAY, () =>
+      post({
+        customer: 'asha rao',
+        orderId: nextOrderId(),
+        productId: 'SKU-1',
+        payment,
+        placedAt: SATURDAY,
+      }),
+    );
     expect(response.statusCode).toBe(202);
     expect(response.json<OrderView>().reply).toContain('on Monday 7 December at 09:00 your time');
     expect(response.json<OrderView>().processingAtLocal).toBe('2026-12-07T09:00:00+05:30');
   });
 
-  it('says tomorrow when the business is closed for the night', async () => {
+  it('confirms at once a Saturday order received on Monday while open (its opening is past)', async () => {
+    // Monday 10:00 IST; placedAt Saturday 18:30 IST: processing "Monday 09:00" is already past.
     const response = await post({
       customer: 'Asha Rao',
       orderId: nextOrderId(),
       productId: 'SKU-1',
       payment,
-      placedAt: '2026-12-07T19:00:00+05:30',
+      placedAt: '2026-12-05T13:00:00.000Z',
     });
+    expect(response.statusCode).toBe(201);
+    expect(response.json<OrderView>()).toMatchObject({
+      status: 'confirmed',
+      confirmedAt: MONDAY_OPEN,
+      placedAt: '2026-12-05T13:00:00.000Z',
+    });
+    expect(response.json<OrderView>().confirmationMessageId).toMatch(/^msg_/);
+  });
+
+  it('says tomorrow when the business is closed for the night', async () => {
+    const response = await at('2026-12-07T13:30:00.000Z', () =>
+      post({
+        customer: 'Asha Rao',
+        orderId: nextOrderId(),
+        productId: 'SKU-1',
+        payment,
+        placedAt: '2026-12-07T19:00:00+05:30',
+      }),
+    );
     expect(response.statusCode).toBe(202);
     expect(response.json<OrderView>()).toMatchObject({
       reason: 'outside-hours',
@@ -207,8 +245,9 @@ describe('orders API', () => {
   });
 
   it('lists orders by status, page by page, with a cursor', async () => {
-    // The weekend orders were placed in the past: they were due at Monday's opening,
-    // before the clock's now, so the worker has confirmed them. Tuesday's is pending.
+    // The weekend orders were placed on Saturday: they were due at Monday's opening,
+    // before the clock's now, so the worker has confirmed them; the one received on Monday
+    // was confirmed at once. Tuesday's is pending.
     await stack.runDue();
     const walk = async (status: string, limit: number) => {
       const seen: { status: string; orderId: string }[] = [];
@@ -234,13 +273,14 @@ describe('orders API', () => {
       'ORD-1',
       'ORD-2',
       'ORD-3',
-      'ORD-5',
+      'ORD-4',
+      'ORD-6',
     ]);
     expect(confirmed.seen.every((order) => order.status === 'confirmed')).toBe(true);
     const everything = (
       await stack.incoming.inject({ method: 'GET', url: '/v1/orders' })
     ).json<OrderPage>();
-    expect(everything.items).toHaveLength(5);
+    expect(everything.items).toHaveLength(6);
     expect(everything.nextCursor).toBeNull();
   });
 

@@ -8,6 +8,10 @@ export const OUTGOING_PATHS = Object.freeze({
   suppressMarketing: (customerId: string) =>
     `/internal/customers/${encodeURIComponent(customerId)}/suppress-marketing`,
   suppressMarketingRoute: '/internal/customers/:id/suppress-marketing',
+  /** `POST`, from incoming: cancels an order's corrections not sent yet. */
+  cancelOrderUpdates: (orderId: string) =>
+    `/internal/orders/${encodeURIComponent(orderId)}/cancel-updates`,
+  cancelOrderUpdatesRoute: '/internal/orders/:orderId/cancel-updates',
 });
 
 /**
@@ -48,6 +52,16 @@ export const NewInternalMessageSchema = Type.Union([
       customerId: Type.String({ minLength: 1, maxLength: 64 }),
       text: Type.String({ minLength: 1, maxLength: 10_000 }),
       holdToWindow: Type.Boolean(),
+      /**
+       * The id to give a new order confirmation: the incoming service answers the order's
+       * 201 with it before the hand-over. Ignored when the message exists already.
+       */
+      messageId: Type.Optional(Type.String({ pattern: '^msg_[0-9A-Za-z]{1,40}$', maxLength: 44 })),
+      /**
+       * `order-update`: the order's processing time. A correction not delivered by then
+       * expires (`EXPIRED`): once the order is processed, its confirmation says it all.
+       */
+      expiresAt: Type.Optional(InstantSchema),
     },
     { additionalProperties: false },
   ),
@@ -83,3 +97,32 @@ export const InternalMessageCreatedSchema = Type.Object({
   revision: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type InternalMessageCreated = Static<typeof InternalMessageCreatedSchema>;
+
+/**
+ * `POST /internal/orders/{orderId}/cancel-updates`: the order's corrections (`order-update`)
+ * still waiting to be sent — scheduled, unreachable, or due and not held by a dispatcher —
+ * become `cancelled` (`CANCELLED`, with `detail` in their history): a newer correction
+ * supersedes them, the processing time is back to what the customer was told, or the
+ * order was processed (its confirmation says it all).
+ */
+export const CancelOrderUpdatesParamsSchema = Type.Object({
+  orderId: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export const CancelOrderUpdatesBodySchema = Type.Object(
+  { detail: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type CancelOrderUpdatesBody = Static<typeof CancelOrderUpdatesBodySchema>;
+
+/** What was cancelled, and every correction of the order as it stands afterwards. */
+export const CancelOrderUpdatesResultSchema = Type.Object({
+  cancelled: Type.Array(Type.String()),
+  corrections: Type.Array(
+    Type.Object({
+      messageId: Type.String(),
+      revision: Type.Integer({ minimum: 1 }),
+      status: MessageStatusSchema,
+    }),
+  ),
+});
+export type CancelOrderUpdatesResult = Static<typeof CancelOrderUpdatesResultSchema>;

@@ -1,6 +1,7 @@
 import type { ServiceClient } from '../clients/service-client.ts';
 import { contractBroken } from '../errors.ts';
 import {
+  type CancelOrderUpdatesResult,
   type InternalMessageCreated,
   type NewOrderMessage,
   OUTGOING_PATHS,
@@ -78,6 +79,31 @@ export class OutgoingMessages {
       return undefined;
     }
     throw contractBroken('outgoing', 'a reply', response.status);
+  }
+
+  /**
+   * Cancels the order's corrections not sent yet (`detail` says why, in their history)
+   * and lists every correction of the order as it stands afterwards. Idempotent.
+   */
+  async cancelOrderUpdates(
+    orderId: string,
+    detail: string,
+    requestId?: string,
+  ): Promise<CancelOrderUpdatesResult> {
+    const response = await this.#client.call<Partial<CancelOrderUpdatesResult>>(
+      'POST',
+      OUTGOING_PATHS.cancelOrderUpdates(orderId),
+      { body: { detail }, ...(requestId === undefined ? {} : { requestId }) },
+    );
+    const body = response.body;
+    if (
+      response.status === 200 &&
+      Array.isArray(body?.cancelled) &&
+      Array.isArray(body?.corrections)
+    ) {
+      return { cancelled: body.cancelled, corrections: body.corrections };
+    }
+    throw contractBroken('outgoing', 'a cancellation of corrections', response.status);
   }
 
   /** An opt-out: suppresses the customer's queued marketing messages at once; how many. */

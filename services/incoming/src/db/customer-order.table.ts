@@ -40,6 +40,14 @@ export interface CustomerOrderTable {
   updated_at: Date;
   /** JSON array of {@link ProcessingAtChange}: the times the customer was told; NULL before any move. */
   processing_at_history: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of {@link CorrectionSent}: the corrections handed over; NULL before the first. */
+  corrections: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One entry of `corrections`: the message the outgoing service took and the time it names. */
+export interface CorrectionSent {
+  readonly messageId: string;
+  readonly processingAt: string;
 }
 
 /** One entry of `processing_at_history`. */

@@ -54,6 +54,8 @@ export interface HandoverFacts {
   readonly orderId: string;
   readonly customerId: string;
   readonly text: string;
+  /** The id the order's 201 named for its confirmation (none for a pending order's). */
+  readonly messageId: string | undefined;
 }
 
 export async function findHandoverFacts(
@@ -63,15 +65,27 @@ export async function findHandoverFacts(
   if (orderIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('customer_order')
-    .select(['order_id', 'customer_id', 'confirmation_text'])
+    .select(['order_id', 'customer_id', 'confirmation_text', 'first_status', 'first_response'])
     .where('order_id', 'in', orderIds)
     .execute();
   return new Map(
     rows.map((row) => [
       row.order_id,
-      { orderId: row.order_id, customerId: row.customer_id, text: row.confirmation_text },
+      {
+        orderId: row.order_id,
+        customerId: row.customer_id,
+        text: row.confirmation_text,
+        messageId: row.first_status === 201 ? plannedMessageId(row.first_response) : undefined,
+      },
     ]),
   );
+}
+
+/** The confirmation's id a 201 named (answers stored before it was planned name none). */
+export function plannedMessageId(firstResponse: string): string | undefined {
+  const id = (JSON.parse(firstResponse) as { confirmationMessageId?: unknown })
+    .confirmationMessageId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** How a confirmation's hand-over ended. */
@@ -87,7 +101,8 @@ export interface HandoverOutcome {
 /**
  * Marks pending orders confirmed at `confirmedAt` with their hand-over outcomes, in one
  * statement. Only orders still pending change, so a confirmation is never recorded
- * twice. Returns how many changed.
+ * twice. Orders that were re-planned are queued for the correction worker, which cancels
+ * any correction still waiting. Returns how many changed.
  */
 export async function markConfirmed(
   trx: Transaction<Database>,
@@ -112,15 +127,20 @@ export async function markConfirmed(
     )
     .where('status', '=', 'pending')
     .executeTakeFirst();
+  const orderIds = outcomes.map((outcome) => outcome.orderId);
   // The outcomes are claims just taken off `pending_order`: pending until this statement.
-  await events.record(
+  await events.record(trx, orderIds, {
+    traceParents: new Map(
+      outcomes.map((outcome) => [outcome.orderId, outcome.traceParent ?? null]),
+    ),
+  });
+  // A moved order may have a correction still queued: the correction worker cancels it
+  // (the confirmation says it all). A row already there is raised, as a re-plan does.
+  await sql`INSERT INTO order_update_outbox (order_id, due_at, attempts, revision)
+    SELECT order_id, ${confirmedAt}, 0, 1 FROM customer_order
+    WHERE order_id IN (${sql.join(orderIds)}) AND processing_at_history IS NOT NULL
+    ON DUPLICATE KEY UPDATE revision = revision + 1, due_at = LEAST(due_at, VALUES(due_at))`.execute(
     trx,
-    outcomes.map((outcome) => outcome.orderId),
-    {
-      traceParents: new Map(
-        outcomes.map((outcome) => [outcome.orderId, outcome.traceParent ?? null]),
-      ),
-    },
   );
   return Number(result.numUpdatedRows);
 }

@@ -19,12 +19,13 @@ const facts = {
 };
 const NOW = new Date('2026-12-07T04:30:00.000Z'); // Monday 10:00 IST
 
-function outcome(placedAt: string, customerTimeZone = 'Asia/Kolkata') {
+/** The outcome of an order placed at `placedAt` and received then (the usual case). */
+function outcome(placedAt: string, customerTimeZone = 'Asia/Kolkata', now = placedAt) {
   const result = orderOutcome(calendar, {
     facts,
     placedAt: new Date(placedAt),
     customerTimeZone,
-    now: NOW,
+    now: new Date(now),
   });
   if (result === null) throw new Error('unschedulable');
   return {
@@ -62,11 +63,94 @@ describe('the order decision table, with the reply the customer reads', () => {
     expect(outcome(placedAt, zone).when).toBe(when);
   });
 
-  it('decides on the placedAt the client supplied, not on when the request arrives', () => {
-    // Received on Monday while open, but placed on Saturday: pending until Monday's opening.
-    expect(outcome('2026-12-05T05:30:00.000Z').status).toBe('pending');
-    // Received while open and placed then: confirmed at once.
-    expect(outcome(NOW.toISOString()).status).toBe('confirmed');
+  it('decides on the placedAt the client supplied while its opening is still ahead', () => {
+    // Placed on Saturday, received on Sunday: pending until Monday's opening.
+    const sunday = '2026-12-06T10:00:00.000Z';
+    expect(outcome('2026-12-05T05:30:00.000Z', 'Asia/Kolkata', sunday)).toMatchObject({
+      status: 'pending',
+      processingAt: '2026-12-07T03:30:00.000Z',
+      when: 'tomorrow, Monday 7 December at 09:00',
+    });
+    // Placed while open, received after closing: confirmed, it was placed in hours.
+    expect(
+      outcome('2026-12-07T04:30:00.000Z', 'Asia/Kolkata', '2026-12-07T14:00:00.000Z'),
+    ).toMatchObject({
+      status: 'confirmed',
+    });
+  });
+
+  it('confirms at once a backdated order whose opening has already come, the business being open now', () => {
+    // Monday 10:30 IST (open), placedAt Saturday 18:30 IST: the Monday 09:00 opening is past.
+    const result = orderOutcome(calendar, {
+      facts,
+      placedAt: new Date('2026-12-05T13:00:00.000Z'),
+      customerTimeZone: 'Asia/Kolkata',
+      now: new Date('2026-12-07T05:00:00.000Z'),
+    });
+    expect(result).toMatchObject({ status: 'confirmed', reason: 'open' });
+    expect(result?.confirmedAt?.toISOString()).toBe('2026-12-07T05:00:00.000Z');
+    expect(result?.reply).not.toContain('closed');
+  });
+
+  it('keeps a backdated order pending from now when the business is closed again now', () => {
+    // Tuesday 20:00 IST (closed), placedAt Saturday: pending until Wednesday 09:00, truthfully.
+    const result = outcome('2026-12-05T13:00:00.000Z', 'Asia/Kolkata', '2026-12-08T14:30:00.000Z');
+    expect(result).toEqual({
+      status: 'pending',
+      reason: 'outside-hours',
+      processingAt: '2026-12-09T03:30:00.000Z',
+      when: 'tomorrow, Wednesday 9 December at 09:00',
+    });
+  });
+
+  it('names the closure in the reply to an order placed on a named closure or holiday', () => {
+    const named = parseSchedule({
+      timeZone: 'Asia/Kolkata',
+      start: '09:00',
+      end: '18:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      closures: [{ from: '2026-12-25', name: 'Christmas Day' }],
+    });
+    const result = orderOutcome(named, {
+      facts,
+      placedAt: new Date('2026-12-25T04:30:00.000Z'),
+      customerTimeZone: 'Asia/Kolkata',
+      now: new Date('2026-12-25T04:30:00.000Z'),
+    });
+    expect(result?.reply).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed on Friday ' +
+        '25 December (Christmas Day); your order will be processed on Monday 28 December at ' +
+        '09:00 your time.',
+    );
+    const holidays = parseSchedule({
+      timeZone: 'Europe/London',
+      start: '09:00',
+      end: '17:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      holidays: { country: 'GB' },
+    });
+    expect(
+      orderOutcome(holidays, {
+        facts,
+        placedAt: new Date('2026-12-25T10:00:00.000Z'),
+        customerTimeZone: 'Europe/London',
+        now: new Date('2026-12-25T10:00:00.000Z'),
+      })?.reply,
+    ).toContain(
+      'We are closed on Friday 25 December (Christmas Day); your order will be processed on Tuesday 29 December at 09:00',
+    );
+  });
+
+  it('does not invent a name for an unnamed closure', () => {
+    // The calendar's 25 December closure is a plain date.
+    expect(outcome('2026-12-25T04:30:00.000Z').when).toBe('on Monday 28 December at 09:00');
+    const result = orderOutcome(calendar, {
+      facts,
+      placedAt: new Date('2026-12-25T04:30:00.000Z'),
+      customerTimeZone: 'Asia/Kolkata',
+      now: new Date('2026-12-25T04:30:00.000Z'),
+    });
+    expect(result?.reply).toContain('We are closed right now;');
   });
 
   it('confirms an order placed while open at now, or at placedAt when that is ahead of now', () => {

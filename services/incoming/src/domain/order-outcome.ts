@@ -1,6 +1,11 @@
-import type { Schedule } from '@screenmagic/hours-window';
+import { describeLocal, explainAt, type Schedule } from '@screenmagic/hours-window';
 import { decideOrder } from './order-decision.ts';
-import { confirmationText, type OrderFacts, pendingReply } from './order-reply.ts';
+import {
+  confirmationText,
+  type NamedClosure,
+  type OrderFacts,
+  pendingReply,
+} from './order-reply.ts';
 
 /** Everything decided about a new order: its status, its times and its texts. */
 export interface OrderOutcome {
@@ -20,6 +25,11 @@ export interface OrderOutcome {
  * ({@link decideOrder} plus the texts). Confirmed at once means at `now`, but never
  * before `placedAt` (a client may give a placedAt slightly ahead of our clock). Null when
  * the business calendar has no opening within the horizon.
+ *
+ * A backdated order whose opening has already come (placed Saturday, received Monday
+ * after 09:00) is decided as if placed `now`: confirmed at once when the business is
+ * open now, else pending until the next opening from now — never pending "until" an
+ * instant already past with a reply saying "closed right now" while it is open.
  */
 export function orderOutcome(
   calendar: Schedule,
@@ -30,7 +40,12 @@ export function orderOutcome(
     readonly now: Date;
   },
 ): OrderOutcome | null {
-  const decision = decideOrder(calendar, order.placedAt);
+  let decidedAt = order.placedAt;
+  let decision = decideOrder(calendar, decidedAt);
+  if (decision.status === 'pending' && decision.processingAt.getTime() <= order.now.getTime()) {
+    decidedAt = order.now;
+    decision = decideOrder(calendar, decidedAt);
+  }
   const text = confirmationText(order.facts);
   switch (decision.status) {
     case 'unschedulable':
@@ -54,10 +69,29 @@ export function orderOutcome(
         confirmedAt: null,
         reply: pendingReply(order.facts, {
           processingAt: decision.processingAt,
-          placedAt: order.placedAt,
+          placedAt: decidedAt,
+          now: order.now,
           timeZone: order.customerTimeZone,
+          closure: namedClosure(calendar, decidedAt),
         }),
         confirmationText: text,
       };
   }
+}
+
+/**
+ * The named closure or public holiday the business is closed for at `at`, with the day
+ * in the business's zone; undefined on an ordinary closed weekday or evening, and for a
+ * closure without a name (the library then gives its date, which says nothing more than
+ * the day itself).
+ */
+export function namedClosure(calendar: Schedule, at: Date): NamedClosure | undefined {
+  const explanation = explainAt(calendar, at);
+  const name = explanation.closure;
+  const named =
+    explanation.cause === 'holiday' ||
+    (explanation.cause === 'closure' && name !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(name));
+  if (!named || name === undefined) return undefined;
+  const local = describeLocal(at, calendar.timeZone);
+  return { day: `${local.weekdayName} ${local.day} ${local.monthName}`, name };
 }

@@ -27,12 +27,56 @@ describe('pendingReply', () => {
     expect(
       pendingReply(facts, {
         placedAt: at('2026-12-05T05:30:00Z'),
+        now: at('2026-12-05T05:30:00Z'),
         processingAt: at('2026-12-07T03:30:00Z'),
         timeZone: 'Asia/Kolkata',
       }),
     ).toBe(
       'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed right now; ' +
         'it will be processed on Monday 7 December at 09:00 your time.',
+    );
+  });
+
+  it('names the holiday or closure the business is closed for', () => {
+    expect(
+      pendingReply(facts, {
+        placedAt: at('2026-12-25T04:30:00Z'),
+        now: at('2026-12-25T04:30:00Z'),
+        processingAt: at('2026-12-28T03:30:00Z'),
+        timeZone: 'Asia/Kolkata',
+        closure: { day: 'Friday 25 December', name: 'Christmas Day' },
+      }),
+    ).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed on Friday ' +
+        '25 December (Christmas Day); your order will be processed on Monday 28 December at ' +
+        '09:00 your time.',
+    );
+  });
+
+  it('counts tomorrow from when the reply is read, not from a placedAt days earlier', () => {
+    // Placed Saturday, received Sunday evening: Monday is tomorrow for the reader.
+    expect(
+      pendingReply(facts, {
+        placedAt: at('2026-12-05T05:30:00Z'),
+        now: at('2026-12-06T14:30:00Z'),
+        processingAt: at('2026-12-07T03:30:00Z'),
+        timeZone: 'Asia/Kolkata',
+      }),
+    ).toContain('We are closed right now; it will be processed tomorrow, Monday 7 December');
+  });
+
+  it('does not say "right now" or "tomorrow" for an order placed ahead of the clock', () => {
+    // Received Monday 10:00 (open) for a placedAt of Monday 19:00 (closed).
+    expect(
+      pendingReply(facts, {
+        placedAt: at('2026-12-07T13:30:00Z'),
+        now: at('2026-12-07T04:30:00Z'),
+        processingAt: at('2026-12-08T03:30:00Z'),
+        timeZone: 'Asia/Kolkata',
+      }),
+    ).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed at that time; ' +
+        'it will be processed on Tuesday 8 December at 09:00 your time.',
     );
   });
 });
@@ -42,13 +86,44 @@ describe('correctionText', () => {
     expect(
       correctionText(facts, {
         processingAt: at('2026-12-08T03:30:00Z'),
-        now: at('2026-12-04T12:00:00Z'),
+        placedAt: at('2026-12-04T12:00:00Z'),
         timeZone: 'Asia/Kolkata',
       }),
     ).toBe(
       'Hi Asha, an update on your order ORD-1 (SKU-9, INR 499.00): the business changed its ' +
         'hours, so it will now be processed on Tuesday 8 December at 09:00 your time.',
     );
+  });
+
+  it('stays true whenever it is read: no "tomorrow" for the next day (the audit’s Tokyo case)', () => {
+    // Written Tuesday 22:00 JST, held to a 15:00–20:00 window, read Wednesday 15:00 JST.
+    expect(
+      correctionText(facts, {
+        processingAt: at('2026-12-16T05:30:00Z'),
+        placedAt: at('2026-12-15T13:00:00Z'),
+        timeZone: 'Asia/Tokyo',
+      }),
+    ).toBe(
+      'Hi Asha, an update on your order ORD-1 (SKU-9, INR 499.00): the business changed its ' +
+        'hours, so it will now be processed on Wednesday 16 December at 14:30 your time.',
+    );
+  });
+
+  it('no "later today" for the same day either, and the year when it differs from the order’s', () => {
+    const sameDay = correctionText(facts, {
+      processingAt: at('2026-12-15T08:00:00Z'),
+      placedAt: at('2026-12-15T01:00:00Z'),
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(sameDay).toContain('processed on Tuesday 15 December at 17:00 your time');
+    expect(sameDay).not.toMatch(/today|tomorrow/);
+    expect(
+      correctionText(facts, {
+        processingAt: at('2027-01-04T03:30:00Z'),
+        placedAt: at('2026-12-31T10:00:00Z'),
+        timeZone: 'Asia/Kolkata',
+      }),
+    ).toContain('processed on Monday 4 January 2027 at 09:00 your time');
   });
 });
 

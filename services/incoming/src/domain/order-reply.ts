@@ -21,42 +21,84 @@ export function confirmationText(facts: OrderFacts): string {
   return `Hi ${facts.customerName}, your order ${describeOrder(facts)} is confirmed. Thank you!`;
 }
 
+/** How far ahead of our clock a client's placedAt may be and still count as "now". */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The business closure that explains a pending order, as the reply names it: the closed
+ * day in the business's zone and the closure's or holiday's name (SPEC §2: a closure's
+ * name is shown wherever it explains a decision).
+ */
+export interface NamedClosure {
+  /** `Friday 25 December` */
+  readonly day: string;
+  /** `Christmas Day` */
+  readonly name: string;
+}
+
 /**
  * The reply to an order placed while the business is closed: when it will be processed,
- * in the customer's own zone (see {@link describeProcessingTime}).
+ * in the customer's own zone (see {@link describeProcessingTime}), read at `now`. A named
+ * closure (holiday, vacation) is given by name. An order placed ahead of `now` (a client
+ * clock running fast, a pre-order) is closed "at that time", not "right now", and its
+ * processing time is given without relative words, which would be counted from a day the
+ * customer has not reached yet.
  *
  * @example
  * // placed Saturday 5 December, processed Monday 7 December 09:00 in Kolkata
- * pendingReply(facts, { processingAt: new Date('2026-12-07T03:30:00Z'), placedAt: new Date('2026-12-05T05:30:00Z'), timeZone: 'Asia/Kolkata' })
+ * pendingReply(facts, { processingAt: new Date('2026-12-07T03:30:00Z'), placedAt: saturday, now: saturday, timeZone: 'Asia/Kolkata' })
  * // => 'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed right now; it will be processed on Monday 7 December at 09:00 your time.'
+ * // placed on Christmas Day (a named closure)
+ * pendingReply(facts, { …, closure: { day: 'Friday 25 December', name: 'Christmas Day' } })
+ * // => 'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed on Friday 25 December (Christmas Day); your order will be processed on Monday 28 December at 09:00 your time.'
  */
 export function pendingReply(
   facts: OrderFacts,
-  when: { readonly processingAt: Date; readonly placedAt: Date; readonly timeZone: string },
+  when: {
+    readonly processingAt: Date;
+    readonly placedAt: Date;
+    readonly now: Date;
+    readonly timeZone: string;
+    readonly closure?: NamedClosure | undefined;
+  },
 ): string {
+  const ahead = when.placedAt.getTime() > when.now.getTime() + CLOCK_SKEW_MS;
+  const processed = ahead
+    ? describeProcessingTime(when.processingAt, when.placedAt, when.timeZone, false)
+    : describeProcessingTime(when.processingAt, when.now, when.timeZone);
+  const lead = `Hi ${facts.customerName}, thanks for your order ${describeOrder(facts)}. `;
+  if (when.closure !== undefined) {
+    return (
+      lead +
+      `We are closed on ${when.closure.day} (${when.closure.name}); ` +
+      `your order will be processed ${processed} your time.`
+    );
+  }
   return (
-    `Hi ${facts.customerName}, thanks for your order ${describeOrder(facts)}. ` +
-    `We are closed right now; it will be processed ` +
-    `${describeProcessingTime(when.processingAt, when.placedAt, when.timeZone)} your time.`
+    lead +
+    `We are closed ${ahead ? 'at that time' : 'right now'}; it will be processed ` +
+    `${processed} your time.`
   );
 }
 
 /**
- * When an order will be processed, as the customer reads it in `timeZone`, relative to
- * the local date they placed it on: `later today, Monday 7 December at 19:30`,
- * `tomorrow, Tuesday 8 December at 09:00`, otherwise `on Monday 7 December at 10:30`
- * (with the year when it differs: `on Monday 4 January 2027 at 09:00`).
+ * When an order will be processed, as the customer reads it in `timeZone` on the local
+ * date of `readAt`: `later today, Monday 7 December at 19:30`, `tomorrow, Tuesday 8
+ * December at 09:00`, otherwise `on Monday 7 December at 10:30` (with the year when it
+ * differs from the reading's: `on Monday 4 January 2027 at 09:00`). With `relative`
+ * false, always the `on …` form (a text whose reading day is not certain).
  */
 export function describeProcessingTime(
   processingAt: Date,
-  placedAt: Date,
+  readAt: Date,
   timeZone: string,
+  relative = true,
 ): string {
   const at = describeLocal(processingAt, timeZone);
-  const placedOn = localDateOf(placedAt, timeZone);
-  const year = at.year === Number(placedOn.slice(0, 4)) ? '' : ` ${at.year}`;
+  const readOn = localDateOf(readAt, timeZone);
+  const year = at.year === Number(readOn.slice(0, 4)) ? '' : ` ${at.year}`;
   const day = `${at.weekdayName} ${at.day} ${at.monthName}${year} at ${at.time}`;
-  switch (daysBetween(placedOn, at.date)) {
+  switch (relative ? daysBetween(readOn, at.date) : null) {
     case 0:
       return `later today, ${day}`;
     case 1:
@@ -68,22 +110,25 @@ export function describeProcessingTime(
 
 /**
  * The correction a customer gets when the business calendar moved the processing time
- * they were told (kind `order-update`): the new day and local time in their zone,
- * relative to the local date the correction is written on.
+ * they were told (kind `order-update`). It is held to their delivery window and may be
+ * read hours or days after it is written, so it names the new day and local time in
+ * their zone in absolute words only ("on Wednesday 16 December at 14:30", with the year
+ * when it is not the year the order was placed in) — never "tomorrow" or "later today",
+ * which would be counted from the writing day and be false when read.
  *
  * @example
- * // written Friday 4 December; Monday became a holiday, processing moves to Tuesday 09:00 Kolkata
- * correctionText(facts, { processingAt: new Date('2026-12-08T03:30:00Z'), now: friday, timeZone: 'Asia/Kolkata' })
+ * // Monday became a holiday, processing moves to Tuesday 09:00 Kolkata (order placed in 2026)
+ * correctionText(facts, { processingAt: new Date('2026-12-08T03:30:00Z'), placedAt: saturday, timeZone: 'Asia/Kolkata' })
  * // => 'Hi Asha, an update on your order ORD-1 (SKU-9, INR 499.00): the business changed its hours, so it will now be processed on Tuesday 8 December at 09:00 your time.'
  */
 export function correctionText(
   facts: OrderFacts,
-  when: { readonly processingAt: Date; readonly now: Date; readonly timeZone: string },
+  when: { readonly processingAt: Date; readonly placedAt: Date; readonly timeZone: string },
 ): string {
   return (
     `Hi ${facts.customerName}, an update on your order ${describeOrder(facts)}: the business ` +
     `changed its hours, so it will now be processed ` +
-    `${describeProcessingTime(when.processingAt, when.now, when.timeZone)} your time.`
+    `${describeProcessingTime(when.processingAt, when.placedAt, when.timeZone, false)} your time.`
   );
 }
 

@@ -6,6 +6,7 @@ import {
   currentTraceparent,
   databaseNow,
   insertOnce,
+  newId,
   toError,
   unprocessable,
 } from '@screenmagic/service-kit';
@@ -120,12 +121,13 @@ export async function placeOrder(
   );
   if (!outcome.inserted) return replay(outcome.winner, fingerprint);
 
-  if (row.status === 'confirmed') await handOverNow(deps, row, requestId);
-  else if (row.processing_at.getTime() <= now.getTime()) deps.wakeWorker();
-  return {
-    statusCode: row.first_status === 201 ? 201 : 202,
-    order: JSON.parse(row.first_response) as OrderView,
-  };
+  const view = JSON.parse(row.first_response) as OrderView;
+  if (row.status === 'confirmed') {
+    await handOverNow(deps, row, view.confirmationMessageId, requestId);
+    return { statusCode: 201, order: view };
+  }
+  if (row.processing_at.getTime() <= now.getTime()) deps.wakeWorker();
+  return { statusCode: 202, order: view };
 }
 
 function replay(existing: CustomerOrderRow, fingerprint: string): PlacedOrder {
@@ -195,13 +197,17 @@ function newOrderRow(
     reply: outcome.reply,
     confirmation_message_id: null,
   };
+  // The confirmation's id is chosen here so that the 201, and every replay of it, names
+  // the message (the outgoing service creates it with this id); the column stays null
+  // until the hand-over is recorded.
+  const messageId = outcome.status === 'confirmed' ? newId('msg') : null;
   return {
     ...fields,
     confirmation_text: outcome.confirmationText,
     confirmation_error: null,
     request_hash: fingerprint,
     first_status: outcome.status === 'confirmed' ? 201 : 202,
-    first_response: JSON.stringify(toOrderView(fields)),
+    first_response: JSON.stringify(toOrderView({ ...fields, confirmation_message_id: messageId })),
     created_at: now,
     updated_at: now,
   };
@@ -210,11 +216,13 @@ function newOrderRow(
 /**
  * Hands the confirmation of an order confirmed while open to the outgoing service now
  * (`holdToWindow: false`: the customer just wrote). On failure the outbox row stays and
- * the worker retries it; the order is confirmed either way.
+ * the worker retries it; the order is confirmed either way. The message gets the id the
+ * 201 names.
  */
 async function handOverNow(
   deps: PlaceOrderDeps,
   row: NewCustomerOrderRow,
+  messageId: string | null,
   requestId: string,
 ): Promise<void> {
   const { db, clock, lockId } = deps;
@@ -225,6 +233,7 @@ async function handOverNow(
         customerId: row.customer_id,
         text: row.confirmation_text,
         holdToWindow: false,
+        ...(messageId === null ? {} : { messageId }),
       },
       requestId,
     );

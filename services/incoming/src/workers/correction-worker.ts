@@ -9,7 +9,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory, OutgoingMessages } from '@screenmagic/service-kit/contracts';
 import type { WorkerConfig } from '../config.ts';
+import type { CorrectionSent, ProcessingAtChange } from '../db/customer-order.table.ts';
 import type { Database } from '../db/database.ts';
+import { needsCorrection } from '../domain/order-correction.ts';
 import { correctionText } from '../domain/order-reply.ts';
 import { formatStoredAmount } from '../domain/payment.ts';
 
@@ -32,13 +34,22 @@ export interface CorrectionWorkerOptions {
   readonly logger?: Pick<FastifyBaseLogger, 'warn'> | undefined;
 }
 
+/** History details of the corrections withdrawn (SPEC §5: `cancelled`, `CANCELLED`). */
+const SUPERSEDED = "superseded: the order's processing time changed again";
+const PROCESSED = 'the order was processed; its confirmation says it all';
+
 /**
  * Tells customers that a pending order's processing time moved (`kind: "order-update"`,
- * held to their window by the outgoing service, which keeps one unsent correction per
- * order and replaces its text). The text names the order's processing time as it is at
- * hand-over, in the customer's current zone. A row is removed only if no re-plan raised
- * its revision while it was being handed over; otherwise it goes again with the newer
- * time. An order confirmed meanwhile needs no correction (its confirmation says it all).
+ * held to their window by the outgoing service) — only while that can still be useful.
+ * For each order due here (moved by a re-plan, or confirmed after a move):
+ * - confirmed: every correction still queued is cancelled (the confirmation says it all);
+ * - pending: every correction still queued is cancelled (superseded), and a new one is
+ *   handed over only if the processing time now in force differs from the one the
+ *   customer was last told (the reply, or the last correction delivered or on its way).
+ *   Moved away and back before they were told: nothing goes out.
+ * The text names the processing time in absolute words in the customer's current zone
+ * (it may be read days later). A row is removed only if no re-plan or confirmation raised
+ * its revision while it was being handled; otherwise it is handled again.
  */
 export class CorrectionWorker {
   /** Corrections handed over (totals since start). */
@@ -62,9 +73,8 @@ export class CorrectionWorker {
     });
     for (const item of claimed) {
       try {
-        await this.#send(item.order_id, now);
+        await this.#settle(item.order_id, now);
         await this.#complete(item.order_id, item.revision);
-        this.sent++;
       } catch (error) {
         const err = toError(error);
         if (!isDependencyUnavailable(error)) {
@@ -87,14 +97,28 @@ export class CorrectionWorker {
     return claimed.length;
   }
 
-  async #send(orderId: string, now: Date): Promise<void> {
+  async #settle(orderId: string, now: Date): Promise<void> {
     const { db, outgoing, customers } = this.#options;
     const order = await db
       .selectFrom('customer_order')
       .selectAll()
       .where('order_id', '=', orderId)
       .executeTakeFirst();
-    if (order === undefined || order.status !== 'pending') return;
+    if (order === undefined) return;
+    if (order.status !== 'pending') {
+      await outgoing.cancelOrderUpdates(orderId, PROCESSED);
+      return;
+    }
+    const sent = readCorrections(order.corrections);
+    const standing =
+      sent.length === 0 ? [] : (await outgoing.cancelOrderUpdates(orderId, SUPERSEDED)).corrections;
+    const statuses = new Map(standing.map((c) => [c.messageId, c.status]));
+    const states = sent.map((c) => ({
+      messageId: c.messageId,
+      processingAt: new Date(c.processingAt),
+      status: statuses.get(c.messageId),
+    }));
+    if (!needsCorrection(order.processing_at, announcedAt(order), states)) return;
     const customer = await customers.find({ id: order.customer_id });
     if (customer === undefined) return;
     const text = correctionText(
@@ -108,15 +132,34 @@ export class CorrectionWorker {
           currency: order.currency,
         },
       },
-      { processingAt: order.processing_at, now, timeZone: customer.timeZone },
+      { processingAt: order.processing_at, placedAt: order.placed_at, timeZone: customer.timeZone },
     );
-    await outgoing.handOver({
+    const result = await outgoing.handOver({
       kind: 'order-update',
       orderId,
       customerId: order.customer_id,
       text,
       holdToWindow: true,
+      // Undelivered by the processing time, it has nothing left to say.
+      expiresAt: order.processing_at.toISOString(),
     });
+    if (result.outcome !== 'accepted') return;
+    const entry: CorrectionSent = {
+      messageId: result.messageId,
+      processingAt: order.processing_at.toISOString(),
+    };
+    await db
+      .updateTable('customer_order')
+      .set({
+        corrections: JSON.stringify([
+          ...sent.filter((c) => c.messageId !== entry.messageId),
+          entry,
+        ]),
+        updated_at: now,
+      })
+      .where('order_id', '=', orderId)
+      .execute();
+    this.sent++;
   }
 
   /** Removes the row if no re-plan raised its revision meanwhile; else makes it due again. */
@@ -132,4 +175,18 @@ export class CorrectionWorker {
       await outbox.finish(db, workerId, [orderId], { due_at: clock.now(), attempts: 0 });
     }
   }
+}
+
+function readCorrections(column: string | null): CorrectionSent[] {
+  return column === null ? [] : (JSON.parse(column) as CorrectionSent[]);
+}
+
+/** The processing time the reply announced: the first of the history (none: never moved). */
+function announcedAt(order: {
+  readonly processing_at: Date;
+  readonly processing_at_history: string | null;
+}): Date {
+  if (order.processing_at_history === null) return order.processing_at;
+  const [first] = JSON.parse(order.processing_at_history) as ProcessingAtChange[];
+  return first === undefined ? order.processing_at : new Date(first.processingAt);
 }

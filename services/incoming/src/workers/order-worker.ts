@@ -194,6 +194,7 @@ export class OrderWorker {
               customerId: order.customerId,
               text: order.text,
               holdToWindow: queue === 'pending_order',
+              ...(order.messageId === undefined ? {} : { messageId: order.messageId }),
             }),
         );
         const { traceParent } = item;

@@ -64,6 +64,7 @@ export async function findCustomerOrFail(
  * delivered at once, even outside the customer's own hours (SPEC: "the confirmation goes
  * out at once"). `holdToWindow: true` (a pending order confirmed by the worker): scheduled
  * like a broadcast message, at once inside the delivery window or at its next opening.
+ * A given `messageId` (the one the order's 201 already named) becomes the message's id.
  *
  * @throws AppError 422 UNKNOWN_CUSTOMER; 503 when the customer service is down.
  */
@@ -82,7 +83,7 @@ export async function createOrderConfirmation(
     expiresAt: null,
     atOnceDetail: 'the business is open: sent at once',
   });
-  const id = newId('msg');
+  const id = input.messageId ?? newId('msg');
   // A concurrent call for the same order may win the unique key: answer with its message.
   const row = newMessageRow({
     id,

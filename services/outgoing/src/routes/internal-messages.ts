@@ -3,8 +3,12 @@ import { messageDeps, type OutgoingContext } from './context.ts';
 import { createOrderConfirmation } from '../messages/create-order-confirmation.ts';
 import { createOrderUpdate } from '../messages/create-order-update.ts';
 import { createReply } from '../messages/create-reply.ts';
+import { cancelOrderUpdates } from '../messages/cancel-order-updates.ts';
 import { suppressQueuedMarketing } from '../db/marketing-repository.ts';
 import {
+  CancelOrderUpdatesBodySchema,
+  CancelOrderUpdatesParamsSchema,
+  CancelOrderUpdatesResultSchema,
   InternalMessageCreatedSchema,
   NewInternalMessageSchema,
   OUTGOING_PATHS,
@@ -15,7 +19,8 @@ import {
 /**
  * The internal API of the incoming service (hidden): `POST /internal/messages` (order
  * confirmations, their corrections and replies to inbound messages) and
- * `POST /internal/customers/{id}/suppress-marketing` (an opt-out).
+ * `POST /internal/customers/{id}/suppress-marketing` (an opt-out) and
+ * `POST /internal/orders/{orderId}/cancel-updates` (corrections no longer useful).
  */
 export function registerInternalMessageRoutes(app: App, context: OutgoingContext): void {
   app.post(
@@ -63,6 +68,19 @@ export function registerInternalMessageRoutes(app: App, context: OutgoingContext
       );
       return { suppressed: ids.length, messageIds: ids };
     },
+  );
+
+  app.post(
+    OUTGOING_PATHS.cancelOrderUpdatesRoute,
+    {
+      schema: {
+        hide: true,
+        params: CancelOrderUpdatesParamsSchema,
+        body: CancelOrderUpdatesBodySchema,
+        response: { 200: CancelOrderUpdatesResultSchema },
+      },
+    },
+    async (request) => cancelOrderUpdates(context, request.params.orderId, request.body.detail),
   );
 }
 

@@ -6,6 +6,7 @@ import * as replan from './2026_12_04_0002_replan.ts';
 import * as eventOutbox from './2026_12_04_0003_event_outbox.ts';
 import * as inboundMessage from './2026_12_04_0101_inbound_message.ts';
 import * as eventTraceParent from './2026_12_05_0001_event_trace_parent.ts';
+import * as orderCorrections from './2026_12_05_0001_order_corrections.ts';
 
 /** Every migration, by name (applied in name order). */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026_12_04_0003_event_outbox': eventOutbox,
   '2026_12_04_0101_inbound_message': inboundMessage,
   '2026_12_05_0001_event_trace_parent': eventTraceParent,
+  '2026_12_05_0001_order_corrections': orderCorrections,
 });
