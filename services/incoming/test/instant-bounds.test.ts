@@ -255,11 +255,10 @@ describe('instants at and inside the accepted range never produce a 5xx', () => 
         placedAt: '2000-01-01T00:00:00.000Z',
       },
     });
-    // Saturday 1 January 2000: its Monday opening is long past, and the business is open
-    // now, so it is confirmed at once (docs/decisions.md, backdated placedAt).
+    // Saturday 1 January 2000 in Kolkata: pending until Monday 3 January 09:00.
     expect(first.json()).toMatchObject({
-      status: 'confirmed',
-      placedAt: '2000-01-01T00:00:00.000Z',
+      status: 'pending',
+      processingAt: '2000-01-03T03:30:00.000Z',
     });
 
     const windows = await answer(stack.customer, {

@@ -124,22 +124,28 @@ describe('orders API', () => {
     expect(response.json<OrderView>().processingAtLocal).toBe('2026-12-07T09:00:00+05:30');
   });
 
-  it('confirms at once a Saturday order received on Monday while open (its opening is past)', async () => {
-    // Monday 10:00 IST; placedAt Saturday 18:30 IST: processing "Monday 09:00" is already past.
+  it('decides a Saturday order received on Monday on its placedAt, and says it is processed now', async () => {
+    // Monday 10:00 IST; placedAt Saturday 18:30 IST: pending until Monday 09:00 (SPEC §3
+    // decides on placedAt), already past — the reply says so, and the worker confirms it.
+    const orderId = nextOrderId();
     const response = await post({
       customer: 'Asha Rao',
-      orderId: nextOrderId(),
+      orderId,
       productId: 'SKU-1',
       payment,
       placedAt: '2026-12-05T13:00:00.000Z',
     });
-    expect(response.statusCode).toBe(201);
+    expect(response.statusCode).toBe(202);
     expect(response.json<OrderView>()).toMatchObject({
-      status: 'confirmed',
-      confirmedAt: MONDAY_OPEN,
+      status: 'pending',
+      processingAt: '2026-12-07T03:30:00.000Z',
       placedAt: '2026-12-05T13:00:00.000Z',
     });
-    expect(response.json<OrderView>().confirmationMessageId).toMatch(/^msg_/);
+    expect(response.json<OrderView>().reply).toContain(
+      'We were closed when you placed it; it is being processed now.',
+    );
+    await stack.runDue();
+    expect((await stack.order(orderId)).status).toBe('confirmed');
   });
 
   it('says tomorrow when the business is closed for the night', async () => {
@@ -246,8 +252,7 @@ describe('orders API', () => {
 
   it('lists orders by status, page by page, with a cursor', async () => {
     // The weekend orders were placed on Saturday: they were due at Monday's opening,
-    // before the clock's now, so the worker has confirmed them; the one received on Monday
-    // was confirmed at once. Tuesday's is pending.
+    // before the clock's now, so the worker has confirmed them. Tuesday's is pending.
     await stack.runDue();
     const walk = async (status: string, limit: number) => {
       const seen: { status: string; orderId: string }[] = [];

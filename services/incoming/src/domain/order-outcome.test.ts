@@ -79,28 +79,35 @@ describe('the order decision table, with the reply the customer reads', () => {
     });
   });
 
-  it('confirms at once a backdated order whose opening has already come, the business being open now', () => {
-    // Monday 10:30 IST (open), placedAt Saturday 18:30 IST: the Monday 09:00 opening is past.
+  it('keeps a backdated order pending at its own opening, and says it is being processed now', () => {
+    // Monday 10:30 IST (open), placedAt Saturday 18:30 IST: decided on placedAt (SPEC §3),
+    // pending until Monday 09:00 — already past, so the worker takes it at once.
     const result = orderOutcome(calendar, {
       facts,
       placedAt: new Date('2026-12-05T13:00:00.000Z'),
       customerTimeZone: 'Asia/Kolkata',
       now: new Date('2026-12-07T05:00:00.000Z'),
     });
-    expect(result).toMatchObject({ status: 'confirmed', reason: 'open' });
-    expect(result?.confirmedAt?.toISOString()).toBe('2026-12-07T05:00:00.000Z');
-    expect(result?.reply).not.toContain('closed');
+    expect(result).toMatchObject({ status: 'pending', reason: 'closed-day' });
+    expect(result?.processingAt.toISOString()).toBe('2026-12-07T03:30:00.000Z');
+    expect(result?.reply).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We were closed when you ' +
+        'placed it; it is being processed now.',
+    );
   });
 
-  it('keeps a backdated order pending from now when the business is closed again now', () => {
-    // Tuesday 20:00 IST (closed), placedAt Saturday: pending until Wednesday 09:00, truthfully.
-    const result = outcome('2026-12-05T13:00:00.000Z', 'Asia/Kolkata', '2026-12-08T14:30:00.000Z');
-    expect(result).toEqual({
-      status: 'pending',
-      reason: 'outside-hours',
-      processingAt: '2026-12-09T03:30:00.000Z',
-      when: 'tomorrow, Wednesday 9 December at 09:00',
+  it('tells a backdated order still before its opening when it will be processed, from now', () => {
+    // Placed Saturday, received Sunday 15:30 IST: Monday 09:00 is "tomorrow" as read now.
+    const result = orderOutcome(calendar, {
+      facts,
+      placedAt: new Date('2026-12-05T13:00:00.000Z'),
+      customerTimeZone: 'Asia/Kolkata',
+      now: new Date('2026-12-06T10:00:00.000Z'),
     });
+    expect(result?.reply).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We are closed right now; ' +
+        'it will be processed tomorrow, Monday 7 December at 09:00 your time.',
+    );
   });
 
   it('names the closure in the reply to an order placed on a named closure or holiday', () => {

@@ -26,10 +26,10 @@ export interface OrderOutcome {
  * before `placedAt` (a client may give a placedAt slightly ahead of our clock). Null when
  * the business calendar has no opening within the horizon.
  *
- * A backdated order whose opening has already come (placed Saturday, received Monday
- * after 09:00) is decided as if placed `now`: confirmed at once when the business is
- * open now, else pending until the next opening from now — never pending "until" an
- * instant already past with a reply saying "closed right now" while it is open.
+ * Decided on `placedAt`, as SPEC §3 says ("placed while the business is open … placed
+ * outside hours …"), also for a backdated order whose opening has already come (placed
+ * Saturday, received Monday after 09:00): pending with that opening as `processingAt`,
+ * which the worker reaches at once; its reply says so truthfully ({@link pendingReply}).
  */
 export function orderOutcome(
   calendar: Schedule,
@@ -40,12 +40,7 @@ export function orderOutcome(
     readonly now: Date;
   },
 ): OrderOutcome | null {
-  let decidedAt = order.placedAt;
-  let decision = decideOrder(calendar, decidedAt);
-  if (decision.status === 'pending' && decision.processingAt.getTime() <= order.now.getTime()) {
-    decidedAt = order.now;
-    decision = decideOrder(calendar, decidedAt);
-  }
+  const decision = decideOrder(calendar, order.placedAt);
   const text = confirmationText(order.facts);
   switch (decision.status) {
     case 'unschedulable':
@@ -69,10 +64,10 @@ export function orderOutcome(
         confirmedAt: null,
         reply: pendingReply(order.facts, {
           processingAt: decision.processingAt,
-          placedAt: decidedAt,
+          placedAt: order.placedAt,
           now: order.now,
           timeZone: order.customerTimeZone,
-          closure: namedClosure(calendar, decidedAt),
+          closure: namedClosure(calendar, order.placedAt),
         }),
         confirmationText: text,
       };

@@ -53,6 +53,21 @@ describe('pendingReply', () => {
     );
   });
 
+  it('says a backdated order on a holiday is processed now once its opening has come', () => {
+    expect(
+      pendingReply(facts, {
+        placedAt: at('2026-12-25T05:30:00Z'),
+        now: at('2026-12-28T05:00:00Z'),
+        processingAt: at('2026-12-28T03:30:00Z'),
+        timeZone: 'Asia/Kolkata',
+        closure: { day: 'Friday 25 December', name: 'Christmas Day' },
+      }),
+    ).toBe(
+      'Hi Asha, thanks for your order ORD-1 (SKU-9, INR 499.00). We were closed on Friday ' +
+        '25 December (Christmas Day); your order is being processed now.',
+    );
+  });
+
   it('counts tomorrow from when the reply is read, not from a placedAt days earlier', () => {
     // Placed Saturday, received Sunday evening: Monday is tomorrow for the reader.
     expect(

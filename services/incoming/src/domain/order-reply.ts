@@ -42,7 +42,9 @@ export interface NamedClosure {
  * closure (holiday, vacation) is given by name. An order placed ahead of `now` (a client
  * clock running fast, a pre-order) is closed "at that time", not "right now", and its
  * processing time is given without relative words, which would be counted from a day the
- * customer has not reached yet.
+ * customer has not reached yet. A backdated one whose processing time has come already
+ * "was" closed when placed and "is being processed now" (the worker takes it at once) —
+ * never "closed right now" while the business may be open.
  *
  * @example
  * // placed Saturday 5 December, processed Monday 7 December 09:00 in Kolkata
@@ -63,22 +65,28 @@ export function pendingReply(
   },
 ): string {
   const ahead = when.placedAt.getTime() > when.now.getTime() + CLOCK_SKEW_MS;
-  const processed = ahead
-    ? describeProcessingTime(when.processingAt, when.placedAt, when.timeZone, false)
-    : describeProcessingTime(when.processingAt, when.now, when.timeZone);
+  // A backdated order whose opening has come already: the business may be open now, and
+  // the worker processes it at once. (Before that opening it is still closed now.)
+  const due = when.processingAt.getTime() <= when.now.getTime();
+  const processed = due
+    ? 'is being processed now'
+    : `will be processed ${
+        ahead
+          ? describeProcessingTime(when.processingAt, when.placedAt, when.timeZone, false)
+          : describeProcessingTime(when.processingAt, when.now, when.timeZone)
+      } your time`;
   const lead = `Hi ${facts.customerName}, thanks for your order ${describeOrder(facts)}. `;
   if (when.closure !== undefined) {
     return (
       lead +
-      `We are closed on ${when.closure.day} (${when.closure.name}); ` +
-      `your order will be processed ${processed} your time.`
+      `We ${due ? 'were' : 'are'} closed on ${when.closure.day} (${when.closure.name}); ` +
+      `your order ${processed}.`
     );
   }
-  return (
-    lead +
-    `We are closed ${ahead ? 'at that time' : 'right now'}; it will be processed ` +
-    `${processed} your time.`
-  );
+  const closed = due
+    ? 'We were closed when you placed it'
+    : `We are closed ${ahead ? 'at that time' : 'right now'}`;
+  return `${lead}${closed}; it ${processed}.`;
 }
 
 /**
