@@ -2941,7 +2941,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag of the version this change is based on (`"3"`): a newer version stored meanwhile is 412. */
+        /** @description The ETag of the version this change is based on (`"3"`), or a list of them (RFC 9110): a newer version stored meanwhile is 412, and so is a weak tag (`W/"3"`); `*` matches any version. */
         'if-match'?: string;
       };
       path?: never;

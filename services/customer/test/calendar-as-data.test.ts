@@ -110,6 +110,24 @@ describe('the business calendar as data', () => {
     expect((await get()).json<CalendarAnswer>().version).toBe(2);
   });
 
+  it('reads If-Match as RFC 9110 does: any strong member of a list matches, a weak one never', async () => {
+    const version = (await get()).json<CalendarAnswer>().version;
+    const listed = await put(LONDON_CALENDAR, `"1", "${version}"`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.headers['etag']).toBe(`"${version + 1}"`);
+
+    const weak = await put(LONDON_CALENDAR, `W/"${version + 1}"`);
+    expect(weak.statusCode).toBe(412);
+    expect(errorOf(weak).code).toBe('PRECONDITION_FAILED');
+
+    const unquoted = await put(LONDON_CALENDAR, String(version + 1));
+    expect(unquoted.statusCode).toBe(400);
+    expect(errorOf(unquoted).details[0]).toMatchObject({ field: 'if-match', in: 'headers' });
+
+    expect((await put(LONDON_CALENDAR, '*')).statusCode).toBe(200);
+    expect((await get()).json<CalendarAnswer>().version).toBe(version + 2);
+  });
+
   it('lets exactly one of two concurrent PUTs with the same If-Match win', async () => {
     const version = (await get()).json<CalendarAnswer>().version;
     for (let round = 0; round < 5; round++) {

@@ -8,6 +8,7 @@ import {
   type StoredCalendar,
 } from '../db/business-calendar-repository.ts';
 import type { Database } from '../db/database.ts';
+import { type IfMatch, ifMatchHolds } from '../domain/if-match.ts';
 
 /** Where the store reports seeding and a seed that differs from the stored calendar. */
 interface CalendarLogger {
@@ -93,15 +94,15 @@ export class BusinessCalendarStore {
   }
 
   /**
-   * Stores `schedule` as the next version. With `ifMatch`, only when that is the version
-   * in force; either way two writers of the same next version cannot both win.
+   * Stores `schedule` as the next version. With `ifMatch`, only when it holds for the
+   * version in force (its ETag); either way two writers of the same next version cannot both win.
    *
-   * @throws {StaleVersionError} when `ifMatch` is not the version in force, or another
+   * @throws {StaleVersionError} when `ifMatch` does not hold for the version in force, or another
    *   writer stored the next version first.
    */
   async replace(
     schedule: Schedule,
-    ifMatch: number | undefined,
+    ifMatch: IfMatch | undefined,
     at: Date,
   ): Promise<CurrentCalendar> {
     return this.update(() => schedule, ifMatch, at);
@@ -109,17 +110,19 @@ export class BusinessCalendarStore {
 
   /**
    * Stores `change(current)` as the next version, reading again and retrying when another
-   * writer got there first (only without `ifMatch`: with it, that is a stale version).
+   * writer got there first (only without a list of tags in `ifMatch`: with one, that is a
+   * stale version; `*` holds for whichever version is then in force).
    * `change` returning null stores nothing and answers the calendar in force.
    */
   async update(
     change: (current: CurrentCalendar) => Schedule | null,
-    ifMatch: number | undefined,
+    ifMatch: IfMatch | undefined,
     at: Date,
   ): Promise<CurrentCalendar> {
+    const conditional = ifMatch !== undefined && ifMatch !== '*';
     for (let attempt = 0; ; attempt++) {
       const current = await this.current();
-      if (ifMatch !== undefined && ifMatch !== current.version) {
+      if (ifMatch !== undefined && !ifMatchHolds(ifMatch, String(current.version))) {
         throw new StaleVersionError(current.version);
       }
       const schedule = change(current);
@@ -130,7 +133,7 @@ export class BusinessCalendarStore {
         updatedAt: at,
       };
       if (await insertCalendarVersion(this.#db, next)) return this.#parsed(next);
-      if (ifMatch !== undefined || attempt >= WRITE_RETRIES) {
+      if (conditional || attempt >= WRITE_RETRIES) {
         throw new StaleVersionError(current.version + 1);
       }
     }

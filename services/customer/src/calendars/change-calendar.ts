@@ -1,6 +1,7 @@
 import { parseSchedule, type Schedule, ScheduleError } from '@screenmagic/hours-window';
 import { AppError, type Clock, pointerToPath, validationFailed } from '@screenmagic/service-kit';
 import { IcsFormatError, type IcsImportPlan, planIcsImport } from '../domain/ics-import.ts';
+import { type IfMatch, parseIfMatch } from '../domain/if-match.ts';
 import {
   type BusinessCalendarStore,
   type CurrentCalendar,
@@ -15,7 +16,7 @@ export interface CalendarDeps {
 
 /**
  * `PUT /v1/business-calendar`: stores `body` (any schedule form; without a zone, the
- * current calendar's) as the next version — with `ifMatch`, only if that is still the
+ * current calendar's) as the next version — with `ifMatch`, only if it holds for the
  * version in force.
  *
  * @throws {AppError} 400 naming the field of a bad schedule; 412 PRECONDITION_FAILED on a
@@ -24,7 +25,7 @@ export interface CalendarDeps {
 export async function replaceCalendar(
   { clock, store }: CalendarDeps,
   body: unknown,
-  ifMatch: number | undefined,
+  ifMatch: IfMatch | undefined,
 ): Promise<CurrentCalendar> {
   const current = await store.current();
   const schedule = readSchedule(body, current.schedule.timeZone);
@@ -67,11 +68,20 @@ export async function importCalendar(
   return { current, plan };
 }
 
-/** `If-Match`: `"3"`, `W/"3"` or `3` → 3; `*` or none → undefined; anything else never matches. */
-export function readIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return match?.[1] === undefined ? 0 : Number(match[1]);
+/**
+ * The `If-Match` header (RFC 9110 §13.1.1; see `parseIfMatch`), or undefined without one.
+ *
+ * @throws {AppError} 400 naming `if-match` when it is neither `*` nor a list of entity tags
+ *   (an unquoted `3` is not one: it could only be guessed at).
+ */
+export function readIfMatch(header: string | undefined): IfMatch | undefined {
+  if (header === undefined) return undefined;
+  const condition = parseIfMatch(header);
+  if (condition !== undefined) return condition;
+  throw validationFailed(
+    'Invalid headers: if-match must be * or a list of entity tags such as "3" (the ETag as read)',
+    [{ field: 'if-match', message: 'is not * or a list of entity tags', in: 'headers' }],
+  );
 }
 
 function readSchedule(body: unknown, zone: string): Schedule {

@@ -53,7 +53,8 @@ export const IfMatchHeadersSchema = Type.Object({
   'if-match': Type.Optional(
     Type.String({
       description:
-        'The ETag of the version this change is based on (`"3"`): a newer version stored meanwhile is 412.',
+        'The ETag of the version this change is based on (`"3"`), or a list of them (RFC 9110): a ' +
+        'newer version stored meanwhile is 412, and so is a weak tag (`W/"3"`); `*` matches any version.',
     }),
   ),
 });
