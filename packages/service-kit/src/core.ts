@@ -68,7 +68,7 @@ export {
 } from './contracts/test-clock-api.ts';
 
 export { type App, BODY_LIMIT_BYTES, createApp, type CreateAppOptions } from './http/create-app.ts';
-export { decodeCursor, encodeCursor, keysetPage } from './http/cursor.ts';
+export { keysetPage, type ListCursor, listCursor } from './http/cursor.ts';
 export {
   errorHandlerPlugin,
   sendError,

@@ -138,6 +138,18 @@ describe('reading, listing, changing and deleting customers', () => {
       });
       expect(cursor.statusCode).toBe(400);
       expect(errorOf(cursor).details[0]?.field).toBe('cursor');
+      // A forged position ({"id":123}) and a cursor of another list read as no cursor before.
+      const otherList = Buffer.from(
+        JSON.stringify({ list: 'broadcasts', id: 'brd_01KBX0000000000000000000' }),
+      ).toString('base64url');
+      for (const forged of ['eyJpZCI6MTIzfQ', otherList]) {
+        const response = await service.app.inject({
+          method: 'GET',
+          url: `/v1/customers?cursor=${forged}`,
+        });
+        expect(response.statusCode, forged).toBe(400);
+        expect(errorOf(response).details[0]).toMatchObject({ field: 'cursor', in: 'querystring' });
+      }
       const limit = await service.app.inject({ method: 'GET', url: '/v1/customers?limit=501' });
       expect(limit.statusCode).toBe(400);
       expect(errorOf(limit).details[0]?.field).toBe('limit');

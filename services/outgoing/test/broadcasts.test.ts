@@ -347,6 +347,40 @@ describe('broadcasts', () => {
       expect(response.json<ErrorBody>().error.details[0]?.field).toBe('cursor');
     });
 
+    it("answers 400 for another list's cursor and another broadcast's recipients cursor", async () => {
+      await stack.setClock(MONDAY_10);
+      const many = (await stack.broadcast({ message: 'Many' })).json<BroadcastAccepted>();
+      const one = (
+        await stack.broadcast({ message: 'One', customers: ['Lucy'] })
+      ).json<BroadcastAccepted>();
+      const ofMany = await stack.get<{ nextCursor: string }>(
+        `/v1/broadcasts/${many.broadcastId}/recipients?limit=1`,
+      );
+      const broadcastsPage = await stack.get<{ nextCursor: string }>('/v1/broadcasts?limit=1');
+      const customersCursor = Buffer.from(
+        JSON.stringify({ list: 'customers', id: 'cus_01KBX0000000000000000000' }),
+      ).toString('base64url');
+      for (const url of [
+        `/v1/broadcasts/${one.broadcastId}/recipients?cursor=${ofMany.nextCursor}`,
+        `/v1/broadcasts/${many.broadcastId}/recipients?cursor=${broadcastsPage.nextCursor}`,
+        `/v1/broadcasts/${many.broadcastId}/recipients?cursor=${customersCursor}`,
+        `/v1/broadcasts?cursor=${ofMany.nextCursor}`,
+        `/v1/broadcasts?cursor=${customersCursor}`,
+        `/v1/messages?cursor=${broadcastsPage.nextCursor}`,
+        '/v1/broadcasts?cursor=eyJpZCI6MTIzfQ',
+      ]) {
+        const response = await stack.outgoing.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(400);
+        expect(response.json<ErrorBody>().error.details[0]?.field).toBe('cursor');
+      }
+      // The cursor of the list it came from still reads.
+      const next = await stack.outgoing.inject({
+        method: 'GET',
+        url: `/v1/broadcasts/${many.broadcastId}/recipients?limit=1&cursor=${ofMany.nextCursor}`,
+      });
+      expect(next.statusCode).toBe(200);
+    });
+
     it('cancels what is not yet sent; nothing of it is delivered afterwards', async () => {
       await stack.setClock(MONDAY_10);
       const accepted = (await stack.broadcast({ message: 'Oops' })).json<BroadcastAccepted>();

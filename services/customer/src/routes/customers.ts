@@ -1,7 +1,7 @@
 import {
   type App,
-  decodeCursor,
   keysetPage,
+  listCursor,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
@@ -24,6 +24,9 @@ import {
 import { customerView } from '../views/customer-view.ts';
 
 const tags = ['customers'];
+
+/** `GET /v1/customers` pages by customer id. */
+const CUSTOMERS_CURSOR = listCursor('customers', { id: 'id' });
 
 /**
  * The public customer API: create (also as the seed route `POST /addcustomer`), read,
@@ -83,7 +86,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
       const prefix = nameKey(request.query.namePrefix ?? '');
       const found = await listCustomers(db, {
         limit,
-        afterId: cursor === undefined ? undefined : String(decodeCursor(cursor, ['id']).id),
+        afterId: cursor === undefined ? undefined : CUSTOMERS_CURSOR.decode(cursor).id,
         nameKey: exact === '' ? undefined : exact,
         nameKeyPrefix: prefix === '' ? undefined : prefix,
       });
@@ -93,6 +96,7 @@ export function registerCustomerRoutes(app: App, deps: CustomerDeps): void {
         found,
         limit,
         (customer) => customerView(customer, businessCalendar, now),
+        CUSTOMERS_CURSOR,
         (last) => ({ id: last.id }),
       );
     },

@@ -1,10 +1,9 @@
 import {
   type App,
-  decodeCursor,
   keysetPage,
+  listCursor,
   errorResponses,
   AppError,
-  validationFailed,
 } from '@screenmagic/service-kit';
 import { findOrder, listOrders } from '../db/order-repository.ts';
 import { type PlaceOrderDeps, placeOrder } from '../orders/place-order.ts';
@@ -18,6 +17,9 @@ import {
 } from '../schemas/order.ts';
 
 const TAGS = ['orders'];
+
+/** `GET /v1/orders` pages by the order's sequence number (the order of acceptance). */
+const ORDERS_CURSOR = listCursor('orders', { seq: 'seq' });
 
 /**
  * The orders API: `POST /v1/orders` (and the seed route `POST /incomings`, identical),
@@ -90,25 +92,15 @@ export function registerOrderRoutes(app: App, deps: PlaceOrderDeps): void {
     },
     async (request) => {
       const { status, cursor, limit = 50 } = request.query;
-      const after = cursor === undefined ? undefined : cursorSeq(cursor);
+      const after = cursor === undefined ? undefined : ORDERS_CURSOR.decode(cursor).seq;
       const rows = await listOrders(deps.db, {
         ...(status === undefined ? {} : { status }),
         ...(after === undefined ? {} : { afterSeq: after }),
         limit: limit + 1,
       });
-      return keysetPage(rows, limit, toOrderView, (last) => ({ seq: last.seq }));
+      return keysetPage(rows, limit, toOrderView, ORDERS_CURSOR, (last) => ({ seq: last.seq }));
     },
   );
-}
-
-function cursorSeq(cursor: string): string {
-  const seq = String(decodeCursor(cursor, ['seq']).seq);
-  if (!/^[0-9]{1,20}$/.test(seq)) {
-    throw validationFailed('Invalid cursor', [
-      { field: 'cursor', message: 'is not a cursor this API issued' },
-    ]);
-  }
-  return seq;
 }
 
 function orderNotFound(orderId: string): AppError {

@@ -1,14 +1,9 @@
-import {
-  currentTraceparent,
-  conflict,
-  encodeCursor,
-  newId,
-  isDuplicateKey,
-} from '@screenmagic/service-kit';
+import { currentTraceparent, conflict, newId, isDuplicateKey } from '@screenmagic/service-kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
 import { requestHash } from '../domain/request-hash.ts';
+import { RECIPIENTS_CURSOR } from './recipients-cursor.ts';
 import { insertBroadcast, updateBroadcastSummary } from '../db/broadcast-repository.ts';
 import type { MessageHistory } from '../db/message-history-repository.ts';
 import {
@@ -218,6 +213,9 @@ async function firstAnswer(
       suppressed: context.summary.suppressed,
     },
     recipients: page.map(recipientView),
-    nextCursor: rows.length > context.pageSize && last ? encodeCursor({ id: last.id }) : null,
+    nextCursor:
+      rows.length > context.pageSize && last
+        ? RECIPIENTS_CURSOR.encode({ broadcastId: context.broadcastId, id: last.id })
+        : null,
   };
 }

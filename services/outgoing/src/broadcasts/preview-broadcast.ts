@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, validationFailed } from '@screenmagic/service-kit';
+import { listCursor } from '@screenmagic/service-kit';
 import type { Kysely } from 'kysely';
 import type { CustomerDirectory } from '@screenmagic/service-kit/contracts';
 import type { Database } from '../db/database.ts';
@@ -141,16 +141,13 @@ function answer(
     lastScheduledFor: spread.lastScheduledFor?.toISOString() ?? null,
     estimatedCompletion: spread.estimatedCompletion?.toISOString() ?? null,
     recipients: page.recipients,
-    nextCursor: start + limit < count ? encodeCursor({ n: start + limit }) : null,
+    nextCursor: start + limit < count ? PREVIEW_CURSOR.encode({ n: start + limit }) : null,
   };
 }
 
+/** The preview's recipients page by their position in the plan (nothing is stored to key on). */
+const PREVIEW_CURSOR = listCursor('broadcastPreview', { n: 'offset' });
+
 function cursorPosition(cursor: string): number {
-  const { n } = decodeCursor(cursor, ['n']);
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw validationFailed('Invalid cursor', [
-      { field: 'cursor', message: 'is not a cursor this API issued' },
-    ]);
-  }
-  return n;
+  return PREVIEW_CURSOR.decode(cursor).n;
 }

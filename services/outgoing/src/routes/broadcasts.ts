@@ -1,11 +1,12 @@
 import {
   type App,
-  decodeCursor,
   keysetPage,
+  listCursor,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
 import { acceptBroadcast } from '../broadcasts/accept-broadcast.ts';
+import { RECIPIENTS_CURSOR, readRecipientCursor } from '../broadcasts/recipients-cursor.ts';
 import { cancelBroadcast } from '../broadcasts/cancel-broadcast.ts';
 import { previewBroadcast } from '../broadcasts/preview-broadcast.ts';
 import { messageDeps, type OutgoingContext, planningDeps } from './context.ts';
@@ -35,6 +36,9 @@ import { broadcastView } from '../views/broadcast-view.ts';
 import { recipientView } from '../views/message-view.ts';
 
 const tags = ['broadcasts'];
+
+/** `GET /v1/broadcasts` pages by broadcast id, newest first. */
+const BROADCASTS_CURSOR = listCursor('broadcasts', { id: 'id' });
 
 /** Broadcasts: `POST /outgoings` (seed route) = `POST /v1/broadcasts`, reads, cancel. */
 export function registerBroadcastRoutes(app: App, context: OutgoingContext): void {
@@ -123,7 +127,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     },
     async (request) => {
       const { cursor, limit = 20 } = request.query;
-      const beforeId = cursor ? String(decodeCursor(cursor, ['id']).id) : undefined;
+      const beforeId = cursor ? BROADCASTS_CURSOR.decode(cursor).id : undefined;
       const rows = await listBroadcasts(context.db, { beforeId, limit: limit + 1 });
       const counts = await countMessagesByStatusOf(
         context.db,
@@ -133,6 +137,7 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
         rows,
         limit,
         (row) => broadcastView(row, counts.get(row.id) ?? statusCounts([])),
+        BROADCASTS_CURSOR,
         (last) => ({ id: last.id }),
       );
     },
@@ -171,16 +176,17 @@ export function registerBroadcastRoutes(app: App, context: OutgoingContext): voi
     async (request) => {
       const { id } = request.params;
       const limit = request.query.limit ?? context.config.recipientsPageSize;
-      const afterId = request.query.cursor
-        ? String(decodeCursor(request.query.cursor, ['id']).id)
-        : null;
+      const afterId = request.query.cursor ? readRecipientCursor(request.query.cursor, id) : null;
       if ((await findBroadcast(context.db, id)) === undefined) throw notFound('Broadcast', id);
       const rows = await listBroadcastMessages(context.db, id, {
         afterId,
         limit: limit + 1,
         status: request.query.status,
       });
-      return keysetPage(rows, limit, recipientView, (last) => ({ id: last.id }));
+      return keysetPage(rows, limit, recipientView, RECIPIENTS_CURSOR, (last) => ({
+        broadcastId: id,
+        id: last.id,
+      }));
     },
   );
 

@@ -1,7 +1,7 @@
 import {
   type App,
-  decodeCursor,
   keysetPage,
+  listCursor,
   errorResponses,
   notFound,
 } from '@screenmagic/service-kit';
@@ -20,6 +20,9 @@ import {
 import { messageSummaryView, messageView } from '../views/message-view.ts';
 
 const tags = ['messages'];
+
+/** `GET /v1/messages` pages by message id, newest first. */
+const MESSAGES_CURSOR = listCursor('messages', { id: 'id' });
 
 /**
  * Messages: `GET /v1/messages/{id}` (status, attempts, timestamps, history), the list
@@ -62,13 +65,15 @@ export function registerMessageRoutes(app: App, context: OutgoingContext): void 
     },
     async (request) => {
       const { cursor, limit = 50, status, broadcastId, customerId } = request.query;
-      const beforeId = cursor ? String(decodeCursor(cursor, ['id']).id) : undefined;
+      const beforeId = cursor ? MESSAGES_CURSOR.decode(cursor).id : undefined;
       const rows = await listMessages(
         context.db,
         { status, broadcastId, customerId },
         { beforeId, limit: limit + 1 },
       );
-      return keysetPage(rows, limit, messageSummaryView, (last) => ({ id: last.id }));
+      return keysetPage(rows, limit, messageSummaryView, MESSAGES_CURSOR, (last) => ({
+        id: last.id,
+      }));
     },
   );
 
