@@ -286,6 +286,18 @@ describe('limits', () => {
     expect(customer.seen.length).toBe(before);
   });
 
+  it('answers 413 to a body over 1 MiB on a route that documents no body (as openapi.json says)', async () => {
+    const before = customer.seen.length;
+    const response = await gateway.inject({
+      method: 'DELETE',
+      url: '/v1/customers/cus_1',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(customer.seen.length).toBe(before);
+  });
+
   it('answers 413 for a chunked body that grows past 1 MiB, without forwarding it', async () => {
     const listening = await gatewayWith({});
     try {

@@ -17,6 +17,7 @@ const service = {
         },
       },
       get: { responses: { 200: { description: 'OK' } } },
+      delete: { responses: { 204: { description: 'No Content' } } },
     },
   },
   components: { schemas: { Error: { type: 'object' } } },
@@ -29,12 +30,13 @@ describe('withGatewayResponses', () => {
     { responses: Record<string, unknown> }
   >;
 
-  it("adds the gateway's own answers to every operation, 413 where there is a body", () => {
+  it("adds the gateway's own answers to every operation, 413 and 415 where a body is read", () => {
     expect(Object.keys(operations['post']!.responses)).toEqual([
       '201',
       '400',
       '401',
       '413',
+      '415',
       '429',
       '431',
       '502',
@@ -50,6 +52,21 @@ describe('withGatewayResponses', () => {
       '503',
       '504',
     ]);
+    // A DELETE documents no body, but one sent is read: over 1 MiB or not JSON, it is refused.
+    expect(Object.keys(operations['delete']!.responses)).toEqual([
+      '204',
+      '401',
+      '413',
+      '415',
+      '429',
+      '431',
+      '502',
+      '503',
+      '504',
+    ]);
+    expect(operations['delete']!.responses['413']).toEqual({
+      $ref: '#/components/responses/PayloadTooLarge',
+    });
     expect(operations['get']!.responses['401']).toEqual({
       $ref: '#/components/responses/Unauthorized',
     });

@@ -29,7 +29,8 @@ const ERROR_DESCRIPTIONS: Readonly<Record<string, string>> = {
  * The answers the gateway itself gives on every proxied route, as `components.responses`:
  * before the service is asked (401, 413, 429, 431) or when it cannot answer (502, 503, 504).
  * A service's own 503 (its database is down) has the same shape, so `ServiceUnavailable`
- * stands for both.
+ * stands for both. With them, the one answer every service gives to any request with a
+ * body, whatever the route: 415 for a media type the operation does not take.
  */
 export const GATEWAY_RESPONSES: Readonly<Record<string, Json>> = {
   Unauthorized: {
@@ -41,6 +42,12 @@ export const GATEWAY_RESPONSES: Readonly<Record<string, Json>> = {
   },
   PayloadTooLarge: {
     description: 'The request body is larger than 1 MiB (PAYLOAD_TOO_LARGE)',
+    content: ERROR_CONTENT,
+  },
+  UnsupportedMediaType: {
+    description:
+      "The body's Content-Type is not one the operation takes: application/json, or what its " +
+      'requestBody lists (UNSUPPORTED_MEDIA_TYPE)',
     content: ERROR_CONTENT,
   },
   HeadersTooLarge: {
@@ -78,11 +85,23 @@ const ALWAYS: ReadonlyArray<readonly [string, string]> = [
   ['504', 'GatewayTimeout'],
 ];
 
+/**
+ * Whatever a request of these methods carries as a body is read (to its 1 MiB limit and by
+ * a parser for its type), also where the operation documents none: a DELETE sent 2 MiB is
+ * a 413 like a POST. GET and HEAD bodies are never read.
+ */
+const WITH_BODY: ReadonlyArray<readonly [string, string]> = [
+  ['413', 'PayloadTooLarge'],
+  ['415', 'UnsupportedMediaType'],
+];
+
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const BODYLESS = new Set(['get', 'head']);
 
 /**
  * The public document as clients see it through the gateway: every operation also lists
- * the gateway's own answers (401, 429, 431, 502, 503, 504, and 413 when it takes a body), and
+ * the gateway's own answers (401, 429, 431, 502, 503, 504, and 413 and 415 unless it is a
+ * GET or HEAD, whose bodies are never read), and
  * every error response offers both media types with the shared `Error` schema. Returns a
  * new document; `document` is not changed.
  */
@@ -91,7 +110,9 @@ export function withGatewayResponses(document: OpenApiDocument): OpenApiDocument
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     const operations: Json = {};
     for (const [method, value] of Object.entries(item as Json)) {
-      operations[method] = METHODS.has(method) ? withErrors(value as Json) : value;
+      operations[method] = METHODS.has(method)
+        ? withErrors(value as Json, !BODYLESS.has(method))
+        : value;
     }
     paths[path] = operations;
   }
@@ -105,13 +126,12 @@ export function withGatewayResponses(document: OpenApiDocument): OpenApiDocument
   };
 }
 
-function withErrors(operation: Json): Json {
+function withErrors(operation: Json, readsBody: boolean): Json {
   const responses: Json = {};
   for (const [status, response] of Object.entries((operation['responses'] ?? {}) as Json)) {
     responses[status] = Number(status) >= 400 ? serviceError(status, response as Json) : response;
   }
-  const gateway: Array<readonly [string, string]> = [...ALWAYS];
-  if (operation['requestBody'] !== undefined) gateway.push(['413', 'PayloadTooLarge']);
+  const gateway = readsBody ? [...ALWAYS, ...WITH_BODY] : ALWAYS;
   for (const [status, name] of gateway) {
     responses[status] = { $ref: `#/components/responses/${name}` };
   }

@@ -2331,6 +2331,16 @@ export interface components {
         'application/problem+json': components['schemas']['Error'];
       };
     };
+    /** @description The body's Content-Type is not one the operation takes: application/json, or what its requestBody lists (UNSUPPORTED_MEDIA_TYPE) */
+    UnsupportedMediaType: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+        'application/problem+json': components['schemas']['Error'];
+      };
+    };
     /** @description The request headers are larger than 16 KiB in all (HEADERS_TOO_LARGE) */
     HeadersTooLarge: {
       headers: {
@@ -2439,6 +2449,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -2500,6 +2511,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -2564,6 +2576,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -2667,6 +2680,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -2776,6 +2790,8 @@ export interface operations {
           'application/problem+json': components['schemas']['Error'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -2894,6 +2910,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -2985,6 +3002,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3027,16 +3045,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
-      /** @description Every error answer. Served as application/json, or as application/problem+json when Accept asks for it. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-          'application/problem+json': components['schemas']['Error'];
-        };
-      };
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3134,6 +3143,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3228,6 +3238,8 @@ export interface operations {
           'application/problem+json': components['schemas']['Error'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3292,6 +3304,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3437,6 +3450,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -3604,6 +3618,8 @@ export interface operations {
           'application/problem+json': components['schemas']['Error'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];
       502: components['responses']['BadGateway'];
@@ -3723,6 +3739,8 @@ export interface operations {
           'application/problem+json': components['schemas']['Error'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {
@@ -3837,6 +3855,7 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but impossible to carry out (e.g. an unknown customer) */
       422: {
         headers: {

@@ -193,6 +193,18 @@ describe('the business calendar as data', () => {
       payload: { calendar: ics },
     });
     expect(json.statusCode).toBe(415);
+    // The .ics text labelled as JSON: the type is refused before the JSON parser reads it.
+    const labelledJson = await service.app.inject({
+      method: 'POST',
+      url: '/v1/business-calendar/import',
+      payload: ics,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(labelledJson.statusCode).toBe(415);
+    expect(errorOf(labelledJson)).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Content-Type must be text/calendar (got application/json)',
+    });
   });
 
   it('publishes the version and the customers whose time rules changed to the other services, reading past changes only replicas need', async () => {

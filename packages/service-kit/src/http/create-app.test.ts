@@ -38,6 +38,7 @@ describe('createApp', () => {
       },
       (request) => ({ got: request.body, limit: request.query.limit ?? null }),
     );
+    app.delete('/things/:id', (_request, reply) => reply.code(204).send());
     app.get('/conflict', () => {
       throw conflict('THING_EXISTS', 'already there', { extra: { existingId: 'x1' } });
     });
@@ -139,15 +140,42 @@ describe('createApp', () => {
     });
   });
 
-  it('answers a non-JSON content type with a 400 naming it', async () => {
+  it('answers a non-JSON content type with a 415 naming the type it takes', async () => {
     const response = await app.inject({
       method: 'POST',
       url: '/things',
       headers: { 'content-type': 'text/plain' },
       payload: 'hello',
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.details[0].field).toBe('content-type');
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Content-Type must be application/json (got text/plain)',
+      details: [{ field: 'content-type', in: 'headers', message: 'must be application/json' }],
+    });
+  });
+
+  it('answers 415 to a body of another type on a route without a body schema', async () => {
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/things/1',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('takes a body without Content-Type only when it is empty', async () => {
+    const empty = await app.inject({ method: 'DELETE', url: '/things/1' });
+    expect(empty.statusCode).toBe(204);
+    const untyped = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-length': '2' },
+      payload: '{}',
+    });
+    expect(untyped.statusCode).toBe(415);
   });
 
   it('refuses bodies over 1 MiB with 413', async () => {

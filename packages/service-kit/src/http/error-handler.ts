@@ -84,12 +84,14 @@ export function toErrorResponse(error: unknown): {
         log: false,
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      // No parser for the type: a route without a body schema sent a body that is not
+      // JSON (routes with one answer this before parsing: media-type.ts).
       return {
-        status: 400,
+        status: 415,
         body: {
-          code: 'VALIDATION_FAILED',
+          code: 'UNSUPPORTED_MEDIA_TYPE',
           message: 'Content-Type must be application/json',
-          details: [{ field: 'content-type', message: 'must be application/json' }],
+          details: [{ field: 'content-type', in: 'headers', message: 'must be application/json' }],
         },
         log: false,
       };

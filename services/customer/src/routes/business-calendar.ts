@@ -1,4 +1,4 @@
-import { type App, AppError, errorResponses } from '@screenmagic/service-kit';
+import { type App, errorResponses } from '@screenmagic/service-kit';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import type { CurrentCalendar } from '../calendars/business-calendar-store.ts';
@@ -86,17 +86,6 @@ export function registerBusinessCalendarRoutes(app: App, deps: CalendarDeps): vo
         body: Type.String({ description: 'The .ics file.' }),
         consumes: ['text/calendar'],
         response: { 200: CalendarImportSchema, ...errorResponses(400, 413, 415, 503) },
-      },
-      preValidation: (request, _reply, next) => {
-        const type = request.headers['content-type'] ?? '';
-        if (/^text\/calendar\s*(;|$)/i.test(type)) return next();
-        next(
-          new AppError(
-            415,
-            'UNSUPPORTED_MEDIA_TYPE',
-            `Send the .ics file as Content-Type: text/calendar (got ${type || 'none'})`,
-          ),
-        );
       },
     },
     async (request, reply) => {
