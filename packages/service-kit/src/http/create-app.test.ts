@@ -178,6 +178,30 @@ describe('createApp', () => {
     expect(untyped.statusCode).toBe(415);
   });
 
+  it('quotes at most 100 characters of a bad value or an unknown key, however long', async () => {
+    const value = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, price: '9'.repeat(1_000_000) },
+    });
+    expect(value.statusCode).toBe(400);
+    expect(value.body.length).toBeLessThan(2_000);
+    const quoted = `"${'9'.repeat(100)}…"`;
+    expect(value.json().error.message).toBe(
+      `Invalid request body: price ${quoted} is not valid; expected: A decimal string with two decimals, e.g. "499.00"`,
+    );
+    expect(value.json().error.details[0].message).toContain(quoted);
+
+    const key = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, ['k'.repeat(1_000_000)]: 1 },
+    });
+    expect(key.statusCode).toBe(400);
+    expect(key.body.length).toBeLessThan(2_000);
+    expect(key.json().error.details[0].field).toBe(`${'k'.repeat(100)}…`);
+  });
+
   it('refuses bodies over 1 MiB with 413', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/database-errors.ts';
 import { PROBLEM_JSON, problemMembers, type ProblemMembers, wantsProblemJson } from './problem.ts';
+import { boundErrorText } from './echo.ts';
 import { describeValidationErrors } from './validation.ts';
 
 /** The `error` member of the envelope: a code, a message and extra members (e.g. `nextOpening`). */
@@ -31,13 +32,23 @@ export function sendError(
   retryAfterSeconds?: number,
 ): FastifyReply {
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
+  const message = boundErrorText(body.message);
   const payload: ErrorBody = {
-    ...problemMembers(status, body.code, body.message),
-    error: { ...body, details: body.details ?? [] },
+    ...problemMembers(status, body.code, message),
+    error: { ...body, message, details: (body.details ?? []).map(boundDetail) },
     requestId: String(request.id),
   };
   const type = wantsProblemJson(request.headers.accept) ? PROBLEM_JSON : 'application/json';
   return reply.code(status).type(`${type}; charset=utf-8`).send(payload);
+}
+
+/** A detail's texts bounded (boundErrorText): where the input is quoted, it is repeated. */
+function boundDetail(detail: ErrorDetail): ErrorDetail {
+  const bounded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(detail)) {
+    bounded[key] = typeof value === 'string' ? boundErrorText(value) : value;
+  }
+  return bounded as unknown as ErrorDetail;
 }
 
 /** Maps anything thrown to the envelope; never leaks a stack or a 5xx message. */

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { ErrorDetail } from '../errors.ts';
+import { quoteInput, truncateInput } from './echo.ts';
 import { instantProblem, isAcceptedInstant } from '../schemas/instant.ts';
 
 // ajv-formats is CommonJS with a default export; under NodeNext the namespace is what we get.
@@ -68,11 +69,14 @@ function withoutIds(schema: object): object {
   return stripped;
 }
 
-/** Dotted path of a JSON pointer: `/workingHours/weekly/mon/0/end` → `workingHours.weekly.mon[0].end`. */
+/**
+ * Dotted path of a JSON pointer: `/workingHours/weekly/mon/0/end` → `workingHours.weekly.mon[0].end`.
+ * The keys are the client's (an unknown property, an override's date), so each is truncated.
+ */
 export function pointerToPath(pointer: string): string {
   let out = '';
   for (const raw of pointer.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = truncateInput(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
     out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
   }
   return out;
@@ -106,7 +110,7 @@ function describeOne(error: ErrorObject): ErrorDetail {
       return { field: joinPath(base, String(params['missingProperty'])), message: 'is required' };
     case 'additionalProperties':
       return {
-        field: joinPath(base, String(params['additionalProperty'])),
+        field: joinPath(base, truncateInput(String(params['additionalProperty']))),
         message: 'is not an allowed property',
       };
     case 'type':
@@ -125,7 +129,7 @@ function describeOne(error: ErrorObject): ErrorDetail {
       if (params['format'] === 'date-time' && typeof error.data === 'string') {
         return {
           field: base || '(root)',
-          message: `${JSON.stringify(error.data)} ${instantProblem(error.data) ?? 'is invalid'}`,
+          message: `${quoteInput(error.data)} ${instantProblem(error.data) ?? 'is invalid'}`,
         };
       }
     // falls through
@@ -134,7 +138,7 @@ function describeOne(error: ErrorObject): ErrorDetail {
       const description = (error.parentSchema as { description?: unknown } | undefined)
         ?.description;
       if (typeof description !== 'string') break;
-      const value = typeof error.data === 'string' ? `${JSON.stringify(error.data)} ` : '';
+      const value = typeof error.data === 'string' ? `${quoteInput(error.data)} ` : '';
       return {
         field: base || '(root)',
         message: `${value}is not valid; expected: ${description.replace(/\.$/, '')}`,
