@@ -55,12 +55,13 @@ describe('openapi.json', () => {
     ]);
   });
 
-  it("documents the gateway's 401, 429 and 503 everywhere, 413 and 415 wherever a body is read", () => {
+  it("documents 400 and the gateway's 401, 429 and 503 everywhere, 413 and 415 wherever a body is read", () => {
     for (const { path, method, operation } of operations) {
       const statuses = Object.keys(operation.responses);
       // Every method but GET and HEAD reads a body, documented or not (DELETE, a retry POST).
       const readsBody = method !== 'get' && method !== 'head';
-      const expected = ['401', '429', '503', ...(readsBody ? ['413', '415'] : [])];
+      // Every query string is strict, so an unknown parameter is a 400 anywhere.
+      const expected = ['400', '401', '429', '503', ...(readsBody ? ['413', '415'] : [])];
       expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(expected));
     }
   });

@@ -2946,6 +2946,16 @@ export interface operations {
           'application/json': components['schemas']['BusinessCalendar'];
         };
       };
+      /** @description Invalid input: error.details name the fields (VALIDATION_FAILED, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
       401: components['responses']['Unauthorized'];
       429: components['responses']['RateLimited'];
       431: components['responses']['HeadersTooLarge'];

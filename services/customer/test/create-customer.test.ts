@@ -269,6 +269,20 @@ describe('POST /v1/customers and POST /addcustomer', () => {
     expect(await service.customerCount()).toBe(before);
   });
 
+  it('refuses an unknown query parameter as it refuses an unknown property, writing nothing', async () => {
+    const before = await service.customerCount();
+    const response = await service.app.inject({
+      method: 'POST',
+      url: '/v1/customers?x=1',
+      payload: valid,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).details).toEqual([
+      { field: 'x', in: 'querystring', message: 'is not an allowed property' },
+    ]);
+    expect(await service.customerCount()).toBe(before);
+  });
+
   it('refuses a body over 1 MiB with 413', async () => {
     const response = await post({ ...valid, name: 'x'.repeat(1024 * 1024 + 10) });
     expect(response.statusCode).toBe(413);

@@ -202,6 +202,22 @@ describe('createApp', () => {
     expect(key.json().error.details[0].field).toBe(`${'k'.repeat(100)}…`);
   });
 
+  it('refuses unknown query parameters on a route that declares none, and documents the 400', async () => {
+    const response = await app.inject({ method: 'GET', url: '/conflict-declared?x=1' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid querystring: x is not an allowed property',
+      details: [{ field: 'x', in: 'querystring' }],
+    });
+    // Hidden routes (health, metrics) take any query string.
+    expect((await app.inject({ method: 'GET', url: '/healthz?probe=1' })).statusCode).toBe(200);
+    const document = app.swagger() as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(document.paths['/conflict-declared']?.['get']?.responses).toHaveProperty('400');
+  });
+
   it('refuses bodies over 1 MiB with 413', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -17,6 +17,7 @@ import { errorHandlerPlugin } from './error-handler.ts';
 import { INSTANCE_ID_ENV } from './instance-id.ts';
 import { parseJsonBody } from './json-body.ts';
 import { mediaTypePlugin } from './media-type.ts';
+import { strictQueryPlugin } from './strict-query.ts';
 import { componentOptions } from './openapi-components.ts';
 import { healthPlugin } from './readiness.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
@@ -66,7 +67,7 @@ export interface CreateAppOptions {
 
 /**
  * The Fastify instance every component starts from: request ids (`x-request-id` in and
- * out, on every log line), strict body validation, 415 for a body of a type the route does
+ * out, on every log line), strict body and query-string validation, 415 for a body of a type the route does
  * not take, the error envelope (also for bodies
  * with a forbidden key and for what Node's HTTP parser refuses, such as oversized
  * headers: 431), `/healthz` and
@@ -119,6 +120,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   await app.register(errorHandlerPlugin);
   await app.register(mediaTypePlugin);
+  await app.register(strictQueryPlugin);
   await app.register(healthPlugin, {
     instanceId: options.instanceId ?? process.env[INSTANCE_ID_ENV],
   });
