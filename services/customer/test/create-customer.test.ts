@@ -269,6 +269,19 @@ describe('POST /v1/customers and POST /addcustomer', () => {
     expect(await service.customerCount()).toBe(before);
   });
 
+  it('names an unknown shorthand key in the message, not the full form it is not', async () => {
+    const response = await post({
+      ...valid,
+      workingHours: { start: '10:00', end: '19:00', foo: 1 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).message).toBe(
+      'Invalid request body: workingHours.foo is not an allowed property',
+    );
+    const half = await post({ ...valid, workingHours: { start: '10:00' } });
+    expect(errorOf(half).message).toBe('Invalid request body: workingHours.end is required');
+  });
+
   it('refuses an unknown query parameter as it refuses an unknown property, writing nothing', async () => {
     const before = await service.customerCount();
     const response = await service.app.inject({

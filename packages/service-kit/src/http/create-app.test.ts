@@ -126,6 +126,27 @@ describe('createApp', () => {
     ]);
   });
 
+  it('reads an unknown key in an object as the branch that knows the other keys', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, hours: { start: '10:00', foo: 1 } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe(
+      'Invalid request body: hours.foo is not an allowed property',
+    );
+    // Nothing known either way: the first branch (the full form) is what is reported.
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { ...valid, hours: { foo: 1 } },
+    });
+    expect(unknown.json().error.details).toEqual([
+      { field: 'hours.weekly', message: 'is required' },
+    ]);
+  });
+
   it('answers malformed JSON with a 400 in the envelope', async () => {
     const response = await app.inject({
       method: 'POST',

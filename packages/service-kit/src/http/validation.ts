@@ -148,6 +148,16 @@ function describeOne(error: ErrorObject): ErrorDetail {
   return { field: base || '(root)', message: error.message ?? 'is invalid' };
 }
 
+/** The share of the object's keys (0–1) that the object schema an error is about declares. */
+function knownShare(error: ErrorObject): number {
+  const data: unknown = error.data;
+  const properties = (error.parentSchema as { properties?: unknown } | undefined)?.properties;
+  if (typeof data !== 'object' || data === null || typeof properties !== 'object') return 0;
+  const keys = Object.keys(data);
+  if (keys.length === 0 || properties === null) return 0;
+  return keys.filter((key) => Object.hasOwn(properties, key)).length / keys.length;
+}
+
 /** Keeps, for each anyOf group, only the errors of the branch with the deepest instance path. */
 function pickDeepestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const branchOf = (e: ErrorObject): { group: string; branch: string } | undefined => {
@@ -155,10 +165,14 @@ function pickDeepestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
     return match ? { group: match[1]!, branch: match[2]! } : undefined;
   };
   // A missing or unexpected property names a field one level down, but it is less
-  // progress than a wrong value at that level: half a step.
+  // progress than a wrong value at that level: up to half a step, more the more of the
+  // object's keys the branch knows. `{start, end, foo}` then reads as the shorthand with
+  // an unknown `foo`, not as the full form missing `weekly`.
   const depth = (e: ErrorObject): number =>
     e.instancePath.split('/').length +
-    (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 0.5 : 0);
+    (e.keyword === 'required' || e.keyword === 'additionalProperties'
+      ? 0.25 + 0.25 * knownShare(e)
+      : 0);
   const best = new Map<string, { branch: string; depth: number }>();
   for (const error of errors) {
     const b = branchOf(error);
