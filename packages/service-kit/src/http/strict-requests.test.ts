@@ -73,6 +73,23 @@ describe('createApp: strict requests', () => {
     expect(untyped.statusCode).toBe(415);
   });
 
+  it('ignores an empty JSON body on a route that takes none, and still requires one where a route does', async () => {
+    // Many clients send `Content-Type: application/json` on every request, DELETE included.
+    const stray = await app.inject({
+      method: 'DELETE',
+      url: '/things/1',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(stray.statusCode).toBe(204);
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toBe('Request body is empty; a JSON object is required');
+  });
+
   it('quotes at most 100 characters of a bad value or an unknown key, however long', async () => {
     const value = await app.inject({
       method: 'POST',
