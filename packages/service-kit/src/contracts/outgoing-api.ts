@@ -57,11 +57,6 @@ export const NewInternalMessageSchema = Type.Union([
        * 201 with it before the hand-over. Ignored when the message exists already.
        */
       messageId: Type.Optional(Type.String({ pattern: '^msg_[0-9A-Za-z]{1,40}$', maxLength: 44 })),
-      /**
-       * `order-update`: the order's processing time. A correction not delivered by then
-       * expires (`EXPIRED`): once the order is processed, its confirmation says it all.
-       */
-      expiresAt: Type.Optional(InstantSchema),
     },
     { additionalProperties: false },
   ),
@@ -102,8 +97,7 @@ export type InternalMessageCreated = Static<typeof InternalMessageCreatedSchema>
  * `POST /internal/orders/{orderId}/cancel-updates`: the order's corrections (`order-update`)
  * still waiting to be sent — scheduled, unreachable, or due and not held by a dispatcher —
  * become `cancelled` (`CANCELLED`, with `detail` in their history): a newer correction
- * supersedes them, the processing time is back to what the customer was told, or the
- * order was processed (its confirmation says it all).
+ * supersedes them, or the processing time is back to what the customer was told.
  */
 export const CancelOrderUpdatesParamsSchema = Type.Object({
   orderId: Type.String({ minLength: 1, maxLength: 200 }),

@@ -101,8 +101,7 @@ export interface HandoverOutcome {
 /**
  * Marks pending orders confirmed at `confirmedAt` with their hand-over outcomes, in one
  * statement. Only orders still pending change, so a confirmation is never recorded
- * twice. Orders that were re-planned are queued for the correction worker, which cancels
- * any correction still waiting. Returns how many changed.
+ * twice. Returns how many changed.
  */
 export async function markConfirmed(
   trx: Transaction<Database>,
@@ -134,14 +133,6 @@ export async function markConfirmed(
       outcomes.map((outcome) => [outcome.orderId, outcome.traceParent ?? null]),
     ),
   });
-  // A moved order may have a correction still queued: the correction worker cancels it
-  // (the confirmation says it all). A row already there is raised, as a re-plan does.
-  await sql`INSERT INTO order_update_outbox (order_id, due_at, attempts, revision)
-    SELECT order_id, ${confirmedAt}, 0, 1 FROM customer_order
-    WHERE order_id IN (${sql.join(orderIds)}) AND processing_at_history IS NOT NULL
-    ON DUPLICATE KEY UPDATE revision = revision + 1, due_at = LEAST(due_at, VALUES(due_at))`.execute(
-    trx,
-  );
   return Number(result.numUpdatedRows);
 }
 

@@ -36,20 +36,20 @@ export interface CorrectionWorkerOptions {
 
 /** History details of the corrections withdrawn (SPEC §5: `cancelled`, `CANCELLED`). */
 const SUPERSEDED = "superseded: the order's processing time changed again";
-const PROCESSED = 'the order was processed; its confirmation says it all';
 
 /**
  * Tells customers that a pending order's processing time moved (`kind: "order-update"`,
  * held to their window by the outgoing service) — only while that can still be useful.
- * For each order due here (moved by a re-plan, or confirmed after a move):
- * - confirmed: every correction still queued is cancelled (the confirmation says it all);
- * - pending: every correction still queued is cancelled (superseded), and a new one is
- *   handed over only if the processing time now in force differs from the one the
- *   customer was last told (the reply, or the last correction delivered or on its way).
- *   Moved away and back before they were told: nothing goes out.
+ * For each order moved by a re-plan: every correction still queued is cancelled
+ * (superseded), and a new one is handed over only if the processing time now in force
+ * differs from the one the customer was last told (the reply, or the last correction
+ * delivered or on its way). Moved away and back before they were told: nothing goes out.
+ * An order confirmed before its correction was handed over gets none (the confirmation
+ * says it); one already on its way still goes, held to the customer's window, even when
+ * that opens after the processing time (SPEC §4: the customer "gets a correction
+ * message … held to their window like any message").
  * The text names the processing time in absolute words in the customer's current zone
- * (it may be read days later). A row is removed only if no re-plan or confirmation raised
- * its revision while it was being handled; otherwise it is handled again.
+ * (it may be read days later). A row is removed only if no re-plan raised its revision while it was being handled; otherwise it is handled again.
  */
 export class CorrectionWorker {
   /** Corrections handed over (totals since start). */
@@ -105,10 +105,7 @@ export class CorrectionWorker {
       .where('order_id', '=', orderId)
       .executeTakeFirst();
     if (order === undefined) return;
-    if (order.status !== 'pending') {
-      await outgoing.cancelOrderUpdates(orderId, PROCESSED);
-      return;
-    }
+    if (order.status !== 'pending') return;
     const sent = readCorrections(order.corrections);
     const standing =
       sent.length === 0 ? [] : (await outgoing.cancelOrderUpdates(orderId, SUPERSEDED)).corrections;
@@ -140,8 +137,6 @@ export class CorrectionWorker {
       customerId: order.customer_id,
       text,
       holdToWindow: true,
-      // Undelivered by the processing time, it has nothing left to say.
-      expiresAt: order.processing_at.toISOString(),
     });
     if (result.outcome !== 'accepted') return;
     const entry: CorrectionSent = {

@@ -15,8 +15,6 @@ export interface OrderUpdateInput {
   readonly orderId: string;
   readonly customerId: string;
   readonly text: string;
-  /** The order's processing time: a correction not delivered by then is of no use. */
-  readonly expiresAt?: string | undefined;
 }
 
 /**
@@ -25,8 +23,7 @@ export interface OrderUpdateInput {
  * last one is still unsent (and no dispatcher holds it), a newer correction replaces its
  * text — re-planned twice before the customer is told, they are told once, the latest
  * time. Once the last one went out (or is being sent), a new one is added (`revision`
- * n + 1). Held to the customer's delivery window like any message, and expiring at the
- * order's processing time (`expiresAt`) when given: after it, the confirmation says it all.
+ * n + 1). Held to the customer's delivery window like any message.
  *
  * @throws AppError 422 UNKNOWN_CUSTOMER; 503 when the customer service is down.
  */
@@ -41,10 +38,9 @@ export async function createOrderUpdate(
     const updated = await replaceUnsentText(deps.db, input, now);
     if (updated !== null)
       return { created: false, message: updated.message, revision: updated.revision };
-    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
     const plan = planFromNow(deps, customer, now, {
       holdToWindow: true,
-      expiresAt,
+      expiresAt: null,
       atOnceDetail: null,
     });
     const id = newId('msg');
@@ -62,7 +58,6 @@ export async function createOrderUpdate(
           plan,
           now,
           revision,
-          expiresAt,
           traceParent: currentTraceparent() ?? null,
         }),
       );
