@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorDetail } from '../errors.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import { isDatabaseUnavailable, isDeadlock } from '../db/database-errors.ts';
 import { PROBLEM_JSON, problemMembers, type ProblemMembers, wantsProblemJson } from './problem.ts';
 import { boundErrorText } from './echo.ts';
 import { describeValidationErrors } from './validation.ts';
@@ -126,6 +126,16 @@ export function toErrorResponse(error: unknown): {
         details: [{ field: 'body', message: 'is not valid JSON' }],
       },
       log: false,
+    };
+  }
+  if (isDeadlock(error)) {
+    // A transaction InnoDB rolled back to break a deadlock: nothing was written, and the
+    // same request a moment later succeeds — a 503 to retry, not a 500.
+    return {
+      status: 503,
+      body: { code: 'DATABASE_BUSY', message: 'The database was busy; retry' },
+      retryAfterSeconds: 1,
+      log: true,
     };
   }
   if (isDatabaseUnavailable(error)) {

@@ -28,6 +28,11 @@ describe('createApp: strict requests', () => {
       () => ({}),
     );
     app.delete('/things/:id', (_request, reply) => reply.code(204).send());
+    app.get('/deadlocked', () => {
+      throw Object.assign(new Error('Deadlock found when trying to get lock'), {
+        code: 'ER_LOCK_DEADLOCK',
+      });
+    });
     app.get('/conflict-declared', { schema: { response: errorResponses(409) } }, () => undefined);
     await app.ready();
   });
@@ -88,6 +93,13 @@ describe('createApp: strict requests', () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toBe('Request body is empty; a JSON object is required');
+  });
+
+  it('answers a deadlock victim with 503 and Retry-After, not a 500', async () => {
+    const response = await app.inject({ method: 'GET', url: '/deadlocked' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.json().error.code).toBe('DATABASE_BUSY');
   });
 
   it('quotes at most 100 characters of a bad value or an unknown key, however long', async () => {
