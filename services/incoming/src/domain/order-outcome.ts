@@ -1,4 +1,9 @@
-import { describeLocal, explainAt, type Schedule } from '@screenmagic/hours-window';
+import {
+  closuresBetween,
+  describeLocal,
+  isClosedDay,
+  type Schedule,
+} from '@screenmagic/hours-window';
 import { decideOrder } from './order-decision.ts';
 import {
   confirmationText,
@@ -75,18 +80,16 @@ export function orderOutcome(
 }
 
 /**
- * The named closure or public holiday the business is closed for at `at`, with the day
- * in the business's zone; undefined on an ordinary closed weekday or evening, and for a
- * closure without a name (the library then gives its date, which says nothing more than
- * the day itself).
+ * The named closure or public holiday that closes the business's day at `at`, with that
+ * day in the business's zone — the library's {@link closuresBetween}, as the outgoing
+ * service's 409 BUSINESS_CLOSED names it; undefined on a day the business opens (an evening
+ * outside hours) and for a weekly closed day, an unnamed closure or a closed override,
+ * which have no name.
  */
 export function namedClosure(calendar: Schedule, at: Date): NamedClosure | undefined {
-  const explanation = explainAt(calendar, at);
-  const name = explanation.closure;
-  const named =
-    explanation.cause === 'holiday' ||
-    (explanation.cause === 'closure' && name !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(name));
-  if (!named || name === undefined) return undefined;
+  if (!isClosedDay(calendar, at)) return undefined;
   const local = describeLocal(at, calendar.timeZone);
+  const name = closuresBetween(calendar, local.date, local.date)[0]?.name;
+  if (name === undefined || name === null) return undefined;
   return { day: `${local.weekdayName} ${local.day} ${local.monthName}`, name };
 }
